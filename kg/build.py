@@ -1,0 +1,112 @@
+"""The build pipeline: documents → spaCy → extraction → quads → store.
+
+Each document's graph is written in one transaction (``Store.replace_graph``), so a
+failure in one document never leaves half of it in the store, and a failed document
+never stops the others.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import Document, read_documents
+from .errors import InputError, KGError
+from .log import logger
+
+__version__ = "0.1.0"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents written, quads added, and the failures."""
+
+    documents: int = 0
+    quads: int = 0
+    failures: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class Extractor:
+    """The spaCy pipeline and gazetteer, loaded once and reused for many documents."""
+
+    def __init__(self, model: str | None = None):
+        from .extract.cues import load_cues
+        from .nlp import load_pipeline
+        from .nlp.gazetteer import load_gazetteer
+
+        self.nlp = load_pipeline(model)
+        self.gazetteer = load_gazetteer()
+        self.cues = load_cues()
+
+    def parse(self, documents: Iterable[Document], batch_size: int = 32):
+        """Yield ``(document, spacy_doc)`` pairs."""
+        def docs():
+            for d in documents:
+                sdoc = self.nlp.make_doc(d.text)
+                sdoc.user_data["kg_published"] = d.published
+                yield sdoc, d
+        stream = docs()
+        pairs = ((sdoc, d) for sdoc, d in stream)
+        for sdoc, d in _pipe_pairs(self.nlp, pairs, batch_size):
+            yield d, sdoc
+
+    def extract(self, document: Document, sdoc):
+        from .extract import extract
+
+        return extract(document, sdoc, gazetteer=self.gazetteer, cues=self.cues)
+
+    def quads(self, document: Document, extraction):
+        from .graph import document_quads
+
+        return document_quads(document, extraction, gazetteer=self.gazetteer, version=f"kg {__version__}")
+
+    def process(self, documents: Iterable[Document]):
+        """Yield ``(document, quads)`` for each document."""
+        for d, sdoc in self.parse(documents):
+            yield d, self.quads(d, self.extract(d, sdoc))
+
+
+def _pipe_pairs(nlp, pairs, batch_size):
+    """Run ``nlp.pipe`` over prepared Docs, keeping each Doc's document alongside."""
+    buffer: list = []
+    for sdoc, d in pairs:
+        buffer.append((sdoc, d))
+        if len(buffer) >= batch_size:
+            yield from zip(nlp.pipe([b[0] for b in buffer], batch_size=batch_size), (b[1] for b in buffer))
+            buffer = []
+    if buffer:
+        yield from zip(nlp.pipe([b[0] for b in buffer], batch_size=batch_size), (b[1] for b in buffer))
+
+
+def build(paths: Iterable[str | Path], store, *, model: str | None = None,
+          extractor: Extractor | None = None,
+          on_error: Callable[[InputError], None] | None = None,
+          on_document: Callable[[Document], None] | None = None) -> BuildReport:
+    """Read ``paths``, extract, and write each document's graph into ``store``.
+
+    Bad inputs are reported through ``on_error`` (and in the report) and skipped.
+    """
+    report = BuildReport()
+    extractor = extractor or Extractor(model)
+
+    def failed(err: InputError) -> None:
+        report.failures.append(err)
+        logger.warning("%s", err)
+        if on_error is not None:
+            on_error(err)
+
+    documents = read_documents(paths, on_error=failed)
+    for document, quads in extractor.process(documents):
+        try:
+            store.replace_graph(document.iri, quads)
+        except KGError:
+            raise
+        report.documents += 1
+        report.quads += len(quads)
+        if on_document is not None:
+            on_document(document)
+    return report

@@ -1,0 +1,498 @@
+"""Read files and folders into ``Document`` records (CONTRACT.md section 1).
+
+``.md``/``.markdown``/``.txt`` files may start with YAML front matter, ``.html``/``.htm``
+files give their main text and metadata, ``.jsonl`` files hold one document per line.
+Every body goes through :func:`kg.clean.clean_text`; ``Document.text`` is the result
+and is the text that evidence offsets index.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "deal.md").write_text("---\\npublished: 2025-10-29\\n---\\nSeoul and Washington\\nsigned a pact.\\n")
+>>> [(d.id, d.published.isoformat(), d.text) for d in read_documents([folder])]
+[('deal', '2025-10-29', 'Seoul and Washington signed a pact.')]
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.clean import clean_text
+from kg.errors import InputError
+from kg.log import logger
+from kg.vocab import doc_iri, slug
+
+__all__ = ["Document", "read_documents", "SUFFIXES"]
+
+SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")
+_TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+_HTML_SUFFIXES = {".html", ".htm"}
+_READS = "kg reads .md, .txt, .html, .htm, .jsonl"
+_KEYS = ("id", "title", "published", "url", "source")
+_SNIFF = 8192
+# Characters that cannot stand in the {id} of tai:doc/{id} (RFC 3987 excludes them).
+_BAD_ID = re.compile(r"[\s<>\"{}|\\^`#?\x00-\x1f\x7f]")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Document:
+    """One news article: its cleaned text and what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    line: int | None = None
+    content_hash: str = ""
+
+    @property
+    def iri(self) -> str:
+        """``tai:doc/{id}``, the IRI of the document and of its named graph."""
+        return doc_iri(self.id)
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    *,
+    on_error: Callable[[InputError], None] | None = None,
+    max_bytes: int = 50_000_000,
+) -> Iterator[Document]:
+    """Yield the documents in ``paths`` (files and folders, folders recursively).
+
+    Each file or JSONL line that cannot be read becomes one :class:`InputError` passed to
+    ``on_error`` (default: raised), and reading goes on with the next one. A file named
+    twice is read once. Ids must be unique within one call: a derived id (from a file
+    name) that is taken gets its folder names as prefix (``tech-001``); a duplicate
+    explicit id is an error.
+    """
+
+    def fail(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    seen_files: set = set()
+    seen_ids: dict[str, str] = {}
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            files = _folder_files(given, fail)
+            if files is None:
+                continue
+            if not files:
+                fail(InputError(given, "no documents (.md, .txt, .html, .htm, .jsonl) in this folder"))
+                continue
+        elif given.is_file():
+            suffix = given.suffix.lower()
+            if suffix not in SUFFIXES:
+                kind = f"'{given.suffix}'" if given.suffix else "(no file extension)"
+                fail(InputError(given, f"unsupported file type {kind}; {_READS}"))
+                continue
+            files = [given]
+        elif given.exists() or given.is_symlink():
+            reason = "broken symbolic link" if not given.exists() else "not a regular file or folder"
+            fail(InputError(given, reason))
+            continue
+        else:
+            fail(InputError(given, "no such file or folder"))
+            continue
+        for path in files:
+            try:
+                stat = path.stat()
+                key = (stat.st_dev, stat.st_ino)
+            except OSError:
+                key = str(path)
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            for doc, explicit in _read_file(path, max_bytes, fail):
+                doc = _unique(doc, explicit, seen_ids, fail)
+                if doc is not None:
+                    seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+                    yield doc
+
+
+def _folder_files(folder: Path, fail) -> list[Path] | None:
+    """Readable files under ``folder`` in sorted order, skipping hidden names."""
+    found: list[Path] = []
+
+    def walk_error(exc: OSError) -> None:
+        fail(InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})"))
+
+    for root, dirs, names in os.walk(folder, onerror=walk_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root)
+        found += [base / n for n in names
+                  if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _unique(doc: Document, explicit: bool, seen: dict[str, str], fail) -> Document | None:
+    """Keep ids unique in one run: rename a derived id, reject a repeated explicit one."""
+    if doc.id not in seen:
+        return doc
+    where = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+    if explicit:
+        fail(InputError(where, f"duplicate document id '{doc.id}', already used by {seen[doc.id]}; "
+                               "give each document its own id"))
+        return None
+    new_id = doc.id
+    for folder in Path(os.path.abspath(doc.path or "")).parent.parts[::-1]:
+        if new_id not in seen:
+            break
+        new_id = f"{slug(folder)}-{new_id}"
+    n = 2
+    while new_id in seen:
+        new_id, n = f"{doc.id}-{n}", n + 1
+    logger.info("%s: id '%s' is taken by %s; using '%s'", where, doc.id, seen[doc.id], new_id)
+    return dataclasses.replace(doc, id=new_id)
+
+
+def _read_file(path: Path, max_bytes: int, fail) -> Iterator[tuple[Document, bool]]:
+    """Documents of one file, with whether their id was given (True) or derived."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            fail(InputError(path, f"file is {_size(size)}, over the {_limit(max_bytes)} limit"))
+            return
+        raw = path.read_bytes()
+    except OSError as exc:
+        fail(InputError(path, f"cannot read file ({exc.strerror or exc})"))
+        return
+    suffix = path.suffix.lower()
+    try:
+        text, encoding = _decode(path, raw, html=suffix in _HTML_SUFFIXES)
+        if not text.strip():
+            raise InputError(path, "empty document")
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, raw, text, encoding, fail)
+            return
+        digest = hashlib.sha256(raw).hexdigest()
+        if suffix in _HTML_SUFFIXES:
+            fields = _read_html(text)
+        else:
+            fields = _read_text(path, text, markdown=suffix != ".txt")
+        yield _document(path, fields, None, digest, default_id=slug(path.stem))
+    except InputError as error:
+        fail(error)
+
+
+def _decode(path: Path, raw: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Text and encoding of ``raw``: UTF-8 (BOM stripped), UTF-16 with a BOM, else
+    the charset an HTML page declares, else cp1252 (Windows Latin-1), else Latin-1."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw[:_SNIFF]:
+        raise InputError(path, "binary file, not text")
+    try:
+        return raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    encodings = ["cp1252", "latin-1"]
+    if html and (m := re.search(rb"""charset\s*=\s*["']?([\w.:-]+)""", raw[:4096], re.I)):
+        encodings.insert(0, m.group(1).decode("ascii"))
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _read_text(path: Path, text: str, *, markdown: bool) -> dict:
+    """Front matter fields plus ``text`` (the raw body) of a Markdown or text file."""
+    fields: dict = {}
+    if re.match(r"---[ \t]*\r?\n", text):
+        end = _FRONT_END.search(text, text.index("\n") + 1)
+        if end is None:
+            raise InputError(path, "front matter starts with '---' but has no closing '---' line")
+        fields = _front_matter(path, text[text.index("\n") + 1:end.start()])
+        body = text[end.end() + 1:]
+    else:
+        body = text
+        first, _, rest = body.lstrip("\r\n").partition("\n")
+        headline = first.strip()
+        if markdown and re.match(r"#[ \t]", headline):
+            headline = headline[1:].strip()
+        # A BBC-style headline: a short first line without a final period, then a blank line.
+        if (headline and len(headline) < 150 and not headline.endswith(".")
+                and not rest.partition("\n")[0].strip() and rest.strip()):
+            fields["title"] = headline
+            body = rest
+    fields["text"] = body
+    return fields
+
+
+def _front_matter(path: Path, source: str) -> dict:
+    import yaml  # imported when needed: `import kg` stays fast
+
+    try:
+        data = yaml.load(source, Loader=_front_matter_loader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(path, f"front matter is not valid YAML ({where}{problem})") from exc
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise InputError(path, f"front matter is not valid YAML ({exc})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(path, f"front matter is not a mapping of keys to values "
+                               f"(it is a {_kind(data)}); write 'key: value' lines")
+    return data
+
+
+_LOADER = None
+
+
+def _front_matter_loader():
+    """A safe YAML loader that keeps every scalar as text (``id: 007`` stays '007')."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        null = "tag:yaml.org,2002:null"
+        Loader.yaml_implicit_resolvers = {
+            first: [(tag, regex) for tag, regex in resolvers if tag == null]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        _LOADER = Loader
+    return _LOADER
+
+
+def _read_jsonl(path: Path, raw: bytes, text: str, encoding: str, fail
+                ) -> Iterator[tuple[Document, bool]]:
+    """One document per line; ``content_hash`` is the hash of the line's bytes."""
+    if encoding == "utf-16":  # "\n" is not one byte: split the text and hash it as UTF-8
+        raw_lines = [line.encode("utf-8") for line in text.split("\n")]
+        encoding = "utf-8"
+    else:
+        raw_lines = raw.split(b"\n")
+        raw_lines[0] = raw_lines[0].removeprefix(codecs.BOM_UTF8)
+    stem = slug(path.stem)
+    count = 0
+    for number, raw_line in enumerate(raw_lines, start=1):
+        raw_line = raw_line.rstrip(b"\r")
+        line = raw_line.decode(encoding)
+        if not line.strip():
+            continue
+        count += 1
+        where = f"{path}:{number}"
+        try:
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                reason = f"column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                raise InputError(where, f"line is not valid JSON ({reason})") from exc
+            if not isinstance(record, dict):
+                raise InputError(where, f"line is a JSON {_kind(record)}, not an object with a 'text' key")
+            if "text" not in record:
+                raise InputError(where, "no 'text' key; each line needs the document body in 'text'")
+            if not isinstance(record["text"], str):
+                raise InputError(where, f"'text' is a {_kind(record['text'])}, not a string")
+            digest = hashlib.sha256(raw_line).hexdigest()
+            yield _document(where, record, number, digest, default_id=f"{stem}-{number}", file=path)
+        except InputError as error:
+            fail(error)
+    if not count:
+        raise InputError(path, "empty document")
+
+
+def _document(where, fields: dict, line: int | None, digest: str, *,
+              default_id: str, file: Path | None = None) -> tuple[Document, bool]:
+    """Check the metadata fields and build the Document (``file`` for JSONL lines)."""
+    values = {key: _text_value(where, key, fields.get(key)) for key in _KEYS if key != "published"}
+    doc_id = values.pop("id")
+    if doc_id is not None and _BAD_ID.search(doc_id):
+        bad = _BAD_ID.search(doc_id).group()
+        raise InputError(where, f"id '{doc_id}' cannot be part of an IRI (it contains {bad!r}); "
+                                "use letters, digits, '-', '_' and '.'")
+    published = fields.get("published")
+    if not isinstance(published, dt.date):
+        published = _parse_date(where, published)
+    elif isinstance(published, dt.datetime):
+        published = published.date()
+    text = clean_text(fields["text"])
+    if not text:
+        raise InputError(where, "empty document")
+    document = Document(
+        id=doc_id or default_id, text=text, published=published, path=str(file or where),
+        line=line, content_hash=digest, **values,
+    )
+    return document, doc_id is not None
+
+
+def _text_value(where, key: str, value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(where, f"'{key}' is a {_kind(value)}; it must be a single text value")
+
+
+def _parse_date(where, value) -> dt.date | None:
+    """A date from an ISO date or datetime string (None when there is no value)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        for parse in (dt.date.fromisoformat, lambda s: dt.datetime.fromisoformat(s).date()):
+            try:
+                return parse(text)
+            except ValueError:
+                pass
+    shown = value if isinstance(value, str) else json.dumps(value, default=str)
+    raise InputError(where, f"published date '{shown}' is not a valid date (YYYY-MM-DD)")
+
+
+def _kind(value) -> str:
+    return {dict: "mapping", list: "list", str: "string", bool: "boolean",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB" if n >= 1e3 else f"{n} bytes"
+
+
+def _limit(n: int) -> str:
+    return f"{n / 1e6:g} MB" if n >= 1e6 else f"{n / 1e3:g} KB" if n >= 1e3 else f"{n} bytes"
+
+
+# --- HTML -------------------------------------------------------------------------
+
+# Elements that never hold article text.
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "figure", "figcaption",
+              "form", "button", "noscript", "template", "iframe", "svg", "select")
+# class or id of boilerplate blocks: share bars, related links, credits, ads, cookie banners.
+_BOILERPLATE = re.compile(
+    r"share|social|related|newsletter|caption|credit|byline|advert|promo|cookie", re.I)
+_CONTAINERS = ("html", "body", "article", "main")  # never dropped for their class or id
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd")
+_DATE_KEYS = ("article:published_time", "date", "datepublished", "dc.date", "pubdate")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _read_html(text: str) -> dict:
+    """Metadata and main text of an HTML page; nothing is fetched (no network, no DTD)."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                                  remove_pis=True, recover=True)
+    data = text.replace("\x00", "").encode("utf-8", "surrogatepass")
+
+    def parse():
+        try:
+            return lxml.html.document_fromstring(data, parser=parser)
+        except (etree.ParserError, ValueError):  # "Document is empty": only comments or blanks
+            return None
+
+    root = parse()
+    if root is None:
+        return {"text": ""}
+    meta: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key and el.get("content") and key not in meta:
+            meta[key] = el.get("content")
+    canonical = next((el.get("href") for el in root.iter("link")
+                      if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")), None)
+    fields = {
+        "title": meta.get("og:title") or _first_text(root, "title") or _first_text(root, "h1"),
+        "published": _html_date([meta.get(k) for k in _DATE_KEYS]
+                                + [el.get("datetime") for el in root.iter("time")]),
+        "url": canonical or meta.get("og:url"),
+        "source": meta.get("og:site_name"),
+    }
+    body = _main_text(root, by_class=True)
+    if not body:  # the class/id rule removed everything: the page named its article oddly
+        body = _main_text(parse(), by_class=False)
+    fields["text"] = body
+    return fields
+
+
+def _first_text(root, tag: str) -> str | None:
+    el = next(root.iter(tag), None)
+    if el is None:
+        return None
+    return " ".join(el.text_content().split()) or None
+
+
+def _html_date(candidates: list[str | None]) -> dt.date | None:
+    """The first candidate that holds a valid ISO or RFC 2822 date (its date part)."""
+    from email.utils import parsedate_to_datetime
+
+    for value in candidates:
+        if not value:
+            continue
+        m = _ISO_DATE.search(value)
+        try:
+            if m:
+                return dt.date(*map(int, m.groups()))
+            return parsedate_to_datetime(value).date()  # "Wed, 29 Oct 2025 09:00:00 GMT"
+        except (ValueError, TypeError, IndexError):
+            logger.warning("ignoring HTML date %r: not a valid date", value)
+    return None
+
+
+def _main_text(root, *, by_class: bool) -> str:
+    """Paragraphs of the main content, one per block, separated by blank lines."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        tag = el.tag.lower()
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if tag in _DROP_TAGS or (by_class and tag not in _CONTAINERS and _BOILERPLATE.search(marker)):
+            el.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    articles = list(root.iter("article"))
+    if articles:
+        main = max(articles, key=lambda el: len(el.text_content()))
+    else:
+        main = next(root.iter("main"), None)
+    if main is None:
+        # The element whose own <p> children hold the most text.
+        scores: dict = {}
+        for p in root.iter("p"):
+            parent = p.getparent()
+            scores[parent] = scores.get(parent, 0) + len(p.text_content())
+        main = max(scores, key=scores.get) if scores else root
+    blocks = []
+    for el in main.iter(_BLOCKS):
+        if el is main or _in_block(el, main):
+            continue  # a <p> inside an <li> is read with the <li>
+        text = " ".join(el.text_content().split())
+        if text:
+            blocks.append(text)
+    if not blocks:
+        blocks = [main.text_content()]
+    return "\n\n".join(blocks)
+
+
+def _in_block(el, main) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is main:
+            return False
+        if ancestor.tag in _BLOCKS:
+            return True
+    return False

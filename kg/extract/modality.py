@@ -1,0 +1,78 @@
+"""Modality: is an agreement, summit or control planned, completed or cancelled?
+
+Reads the verbs that govern the event's noun ("will sign an agreement", "the pact signed
+last year", "the summit to be held in Busan", "scrapped the deal").
+"""
+from __future__ import annotations
+
+from .cues import Cues
+
+# verbs that carry a planned reading only with an infinitive: "set to sign", "due to meet"
+_NEEDS_INFINITIVE = {"set", "due", "poised", "ready", "aim", "aims", "seek", "seeks", "hope", "hopes", "prepare"}
+_EVENT_LEMMAS = {"sign", "conclude", "reach", "seal", "strike", "ink", "forge", "finalize", "finalise",
+                 "hold", "meet", "impose", "tighten", "introduce", "adopt", "announce", "launch",
+                 "agree", "form", "unveil", "expand", "enter", "take", "implement", "strengthen"}
+
+
+def trigger_chain(t, depth: int = 5):
+    """The tokens that govern ``t``, nearest first: ``[(lower, token), ...]``."""
+    chain, cur = [], t
+    while cur.head.i != cur.i and len(chain) < depth:
+        cur = cur.head
+        chain.append((cur.lower_, cur))
+    return chain
+
+
+def _markers(v) -> set[str]:
+    marks = {v.lower_, v.lemma_.lower()}
+    marks.update(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "mark"))
+    return marks
+
+
+def _planned_marks(v, cues: Cues) -> bool:
+    marks = _markers(v)
+    hits = marks & cues.planned_words
+    for word in list(hits):
+        if word in _NEEDS_INFINITIVE and not any(c.dep_ == "xcomp" for c in v.children):
+            hits.discard(word)
+    if hits:
+        return True
+    # "to be signed", "to be held"
+    kids = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return v.lower_ in cues.planned_to_be and "to" in kids and "be" in kids
+
+
+def _cancelled(v, cues: Cues) -> bool:
+    marks = _markers(v)
+    if marks & cues.cancelled_words:
+        return True
+    return v.lemma_.lower() == "call" and "off" in marks
+
+
+def status_of(t, cues: Cues) -> str | None:
+    """The status the text gives the event named by token ``t``, or None."""
+    # participles and relative clauses on the noun: "the pact signed last year", "the summit scheduled for"
+    for c in t.children:
+        if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
+            if _cancelled(c, cues):
+                return "Cancelled"
+            if _planned_marks(c, cues) or c.lower_ in ("planned", "proposed", "upcoming", "scheduled", "expected"):
+                return "Planned"
+            if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
+                return "Completed"
+    if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
+        return "Planned"  # "ahead of a summit"
+    if t.pos_ == "VERB":
+        verbs = [t] + [tok for _w, tok in trigger_chain(t, 3)]
+    else:
+        verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")]
+    for i, v in enumerate(verbs[:3]):
+        if _cancelled(v, cues):
+            return "Cancelled"
+        if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
+            upward = verbs[i:i + 3]
+            if any(_planned_marks(u, cues) for u in upward):
+                return "Planned"
+            if v.tag_ in ("VBD", "VBN") or (v.tag_ == "VBG" and any(c.lower_ == "being" for c in v.children)):
+                return "Completed"
+    return None

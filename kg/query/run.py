@@ -1,0 +1,107 @@
+"""Run SPARQL against a store with the kg prefixes pre-bound; find canned queries."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import QueryError
+from kg.resources import queries as _queries_dir
+from kg.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    from pyoxigraph import Triple
+
+    from kg.store.base import QueryResult, Store
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
+_POSITION = re.compile(r"\bat (\d+):(\d+)")
+_NAME = re.compile(r"^[\w.-]+$")
+
+
+def with_prefixes(sparql: str) -> tuple[str, int]:
+    """Prepend a ``PREFIX`` line for each kg prefix the query does not declare itself.
+
+    Returns the new text and how many lines were added.
+
+    >>> text, added = with_prefixes("PREFIX ta: <urn:x#> SELECT * { ?s ta:p ?o }")
+    >>> "PREFIX ta: <https://" in text, "PREFIX tai: <https://" in text, added
+    (False, True, 9)
+    """
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(sparql)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
+    if not lines:
+        return sparql, 0
+    return "\n".join(lines) + "\n" + sparql, len(lines)
+
+
+def run_query(store: Store, sparql: str, *,
+              timeout: float | None = None) -> QueryResult | bool | list[Triple]:
+    """Run ``sparql`` on ``store`` with the ``ta:``, ``tai:``, ``rdfs:``... prefixes bound.
+
+    Returns what :meth:`Store.query` returns: a QueryResult for SELECT, a bool for ASK,
+    a list of triples for CONSTRUCT/DESCRIBE. Error positions refer to the user's text.
+    """
+    text, added = with_prefixes(sparql)
+    try:
+        return store.query(text, timeout=timeout)
+    except QueryError as e:
+        if not added:
+            raise
+        message = _POSITION.sub(lambda m: f"at {int(m.group(1)) - added}:{m.group(2)}", str(e))
+        raise QueryError(message) from e.__cause__
+
+
+def canned_queries() -> dict[str, str]:
+    """Canned query name -> what it answers (the first comment line of its .rq file)."""
+    folder = _queries_dir()
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        first = path.read_text(encoding="utf-8").lstrip().splitlines()[:1]
+        found[path.stem] = first[0].lstrip("# ").strip() if first and first[0].startswith("#") else ""
+    return found
+
+
+def canned_query_path(name: str) -> Path | None:
+    """The .rq file of a canned query, or None if there is no such query."""
+    stem = name[:-3] if name.endswith(".rq") else name
+    path = _queries_dir() / f"{stem}.rq"
+    return path if _NAME.match(stem) and path.is_file() else None
+
+
+def resolve_query(text: str | None, file: Path | None) -> str:
+    """The SPARQL to run: ``text`` itself, the content of ``file``, or a canned query.
+
+    ``text`` may be SPARQL, the name of a canned query (``"alliances-by-domain"``) or the
+    path of an existing ``.rq`` file.
+    """
+    if text is not None and file is not None:
+        raise QueryError("give either a query or --file, not both")
+    if file is not None:
+        return _read(Path(file))
+    if text is None or not text.strip():
+        raise QueryError(f"no query given; write SPARQL, use -f FILE, or name one of: {_names()}")
+    stripped = text.strip()
+    canned = canned_query_path(stripped)
+    if canned is not None:
+        return _read(canned)
+    if stripped.endswith((".rq", ".sparql")) or Path(stripped).is_file():
+        return _read(Path(stripped))
+    if _NAME.match(stripped):
+        raise QueryError(f"no canned query named {stripped!r}; available: {_names()}")
+    return text
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(
+            f"query file {path} not found; canned queries: {_names()}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"cannot read query file {path}: {e}") from e
+
+
+def _names() -> str:
+    return ", ".join(canned_queries()) or "(none installed)"

@@ -1,0 +1,251 @@
+/* kg HTML view: draws the JSON in #kg-data with vis-network.
+ * Every string in the data comes from news articles and is untrusted: it reaches the
+ * page only through textContent, DOM properties or the vis canvas, never as markup. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var byId = new Map();
+  data.nodes.forEach(function (n) { byId.set(n.id, n); });
+  var styles = new Map();
+  data.classes.forEach(function (c) { styles.set(c.name, c); });
+  var large = data.layout === "precomputed";
+  var hidden = new Set();
+  var LABEL_INSIDE = { ellipse: 28, box: 28 };  // shapes that hold their label: max chars
+
+  function short(text, max) {
+    return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function visNode(n) {
+    var c = styles.get(n.type);
+    var inside = LABEL_INSIDE[c.shape];
+    var size = Math.min(9 + 3 * Math.sqrt(n.degree), 34) + (n.type === "Country" ? 4 : 0);
+    var v = {
+      id: n.id, kgType: n.type, shape: c.shape, size: size,
+      label: short(n.label, inside || 40),
+      color: { background: c.color, border: "#3b3b3b",
+               highlight: { background: c.color, border: "#111" },
+               hover: { background: c.color, border: "#111" } },
+      borderWidth: 1, borderWidthSelected: 3,
+      font: inside ? { size: 12, color: "#1f2328" } : { size: 13, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" }
+    };
+    if (inside) v.margin = 6;
+    if (n.status === "Planned") v.shapeProperties = { borderDashes: [4, 3] };
+    if (n.status === "Cancelled") v.opacity = 0.4;
+    if (large) { v.x = n.x; v.y = n.y; }
+    return v;
+  }
+  function visEdge(e) {
+    var v = {
+      id: e.id, from: e.from, to: e.to,
+      label: e.label || (e.weight !== undefined ? String(e.weight) : undefined),
+      width: e.width || (e.evidence ? 1.6 : 1)
+    };
+    if (e.curve) v.smooth = { enabled: true, type: "curvedCW", roundness: e.curve };
+    return v;
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(visNode));
+  var edges = new vis.DataSet(data.edges.map(visEdge));
+  function shown(id) { var n = byId.get(id); return !!n && !hidden.has(n.type); }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hidden.has(n.kgType); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return shown(e.from) && shown(e.to); } });
+
+  var options = {
+    autoResize: true,
+    nodes: { shadow: false },
+    edges: {
+      arrows: { to: { enabled: data.directed, scaleFactor: 0.5 } },
+      color: { color: "#8c959f", highlight: "#1f2328", hover: "#57606a" },
+      font: { size: 10, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.3 },
+      selectionWidth: 1.5
+    },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+                   multiselect: false, navigationButtons: false },
+    layout: { randomSeed: 7, improvedLayout: !large && data.nodes.length <= 150 },
+    physics: large ? { enabled: false } : {
+      enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.01, springLength: 110, springConstant: 0.06, avoidOverlap: 0.4 },
+      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+    }
+  };
+  var container = document.getElementById("kg-canvas");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  var loading = document.getElementById("kg-loading");
+
+  function ready() {
+    if (window.kgReady) return;
+    network.setOptions({ physics: { enabled: false } });
+    network.fit({ animation: false });
+    loading.hidden = true;
+    window.kgReady = true;
+  }
+  if (large || data.nodes.length === 0) {
+    ready();
+  } else {
+    network.once("stabilizationIterationsDone", ready);
+    network.once("stabilized", ready);
+    setTimeout(ready, 8000);  // never leave the graph moving, whatever happens
+  }
+  if (data.nodes.length === 0) document.getElementById("kg-empty").hidden = false;
+
+  // ---- counts and class filter -------------------------------------------------
+  var counts = document.getElementById("kg-counts");
+  function updateCounts() {
+    var total = counts.getAttribute("data-total");
+    counts.textContent = hidden.size === 0 ? total
+      : total + " (showing " + nodeView.length + " nodes, " + edgeView.length + " edges)";
+  }
+  function setClassVisible(name, visible) {
+    if (visible === !hidden.has(name)) return;
+    network.storePositions();  // so nodes come back where they were
+    if (visible) hidden.delete(name); else hidden.add(name);
+    nodeView.refresh();
+    edgeView.refresh();
+    var box = document.querySelector('#kg-legend input[data-class="' + CSS.escape(name) + '"]');
+    if (box) box.checked = visible;
+    updateCounts();
+  }
+  document.querySelectorAll("#kg-legend input[data-class]").forEach(function (box) {
+    box.addEventListener("change", function () { setClassVisible(box.getAttribute("data-class"), box.checked); });
+  });
+
+  // ---- details panel -----------------------------------------------------------
+  var details = document.getElementById("kg-details");
+  function badge(type) {
+    var b = el("span", "badge", type);
+    var c = styles.get(type);
+    b.style.background = c ? c.color : "#ddd";
+    return b;
+  }
+  function props(pairs) {
+    var dl = el("dl", "props");
+    pairs.forEach(function (p) {
+      if (p[1] === undefined || p[1] === null || p[1] === "") return;
+      dl.appendChild(el("dt", null, p[0]));
+      dl.appendChild(el("dd", null, p[1]));
+    });
+    return dl;
+  }
+  function showNode(id) {
+    var n = byId.get(id);
+    if (!n) return;
+    details.replaceChildren(el("h3", null, n.label), badge(n.type),
+      props([["IRI", n.iri], ["Date", n.date], ["Status", n.status], ["Links", n.degree],
+             ["Documents", n.documents ? n.documents.join(", ") : ""]]));
+  }
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+  function showEdge(id) {
+    var e = data.edges[Number(id.slice(1))];
+    if (!e) return;
+    var a = byId.get(e.from), b = byId.get(e.to);
+    var parts = [el("h3", null, e.label || "(no label)"),
+      props([["From", a ? a.label : e.from], ["To", b ? b.label : e.to], ["Weight", e.weight]])];
+    var ev = e.evidence || [];
+    parts.push(el("h2", null, ev.length ? "Evidence (" + ev.length + ")" : "No supporting sentences"));
+    ev.forEach(function (item) {
+      var box = el("div", "evidence");
+      if (item.sentence) box.appendChild(el("blockquote", null, "\u201c" + item.sentence + "\u201d"));
+      var meta = [item.title || item.doc, item.published,
+                  item.confidence !== undefined ? "confidence " + item.confidence : ""]
+        .filter(function (x) { return x; }).join(" \u00b7 ");
+      var line = el("div", "meta", meta);
+      var href = safeUrl(item.url);
+      if (href) {
+        var link = el("a", null, "source");
+        link.href = href; link.target = "_blank"; link.rel = "noopener noreferrer";
+        line.appendChild(document.createTextNode(meta ? " \u00b7 " : ""));
+        line.appendChild(link);
+      }
+      box.appendChild(line);
+      parts.push(box);
+    });
+    details.replaceChildren.apply(details, parts);
+  }
+  var hint = details.firstElementChild.cloneNode(true);
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+    else details.replaceChildren(hint.cloneNode(true));
+  });
+
+  // ---- hover tooltip (own element: vis would render string titles as HTML) --------
+  var tip = document.getElementById("kg-tip");
+  function showTip(params, first, second) {
+    tip.replaceChildren(el("div", null, first), el("div", "t", second));
+    tip.hidden = false;
+    var x = params.pointer.DOM.x + 14, y = params.pointer.DOM.y + 14;
+    var box = container.getBoundingClientRect();
+    tip.style.left = Math.min(x, box.width - tip.offsetWidth - 4) + "px";
+    tip.style.top = Math.min(y, box.height - tip.offsetHeight - 4) + "px";
+  }
+  function hideTip() { tip.hidden = true; }
+  network.on("hoverNode", function (p) {
+    var n = byId.get(p.node);
+    if (n) showTip(p, n.label, n.type + (n.date ? " \u00b7 " + n.date : ""));
+  });
+  network.on("hoverEdge", function (p) {
+    var e = data.edges[Number(String(p.edge).slice(1))];
+    if (!e) return;
+    var a = byId.get(e.from), b = byId.get(e.to);
+    var count = (e.evidence || []).length;
+    showTip(p, (a ? a.label : e.from) + " \u2014 " + (e.label || "") + " \u2192 " + (b ? b.label : e.to),
+            count ? count + " supporting sentence" + (count > 1 ? "s" : "") + " (click)" : "no evidence attached");
+  });
+  ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
+
+  // ---- search --------------------------------------------------------------------
+  var list = document.getElementById("kg-labels");
+  var seen = new Set();
+  data.nodes.forEach(function (n) {
+    if (seen.has(n.label)) return;
+    seen.add(n.label);
+    var option = document.createElement("option");
+    option.value = n.label;
+    list.appendChild(option);
+  });
+  function find(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) return null;
+    var tests = [function (l) { return l === q; }, function (l) { return l.startsWith(q); },
+                 function (l) { return l.indexOf(q) >= 0; }];
+    for (var i = 0; i < tests.length; i++) {
+      var hit = data.nodes.find(function (n) { return tests[i](n.label.toLowerCase()); });
+      if (hit) return hit;
+    }
+    return null;
+  }
+  var status = document.getElementById("kg-search-status");
+  function search(query) {
+    var n = find(query);
+    if (!n) {
+      status.textContent = query.trim() ? "no match" : "";
+      return null;
+    }
+    status.textContent = "";
+    setClassVisible(n.type, true);
+    network.selectNodes([n.id]);
+    network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400 } });
+    showNode(n.id);
+    return n.id;
+  }
+  var input = document.getElementById("kg-search");
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    search(input.value);
+  });
+  input.addEventListener("change", function () { if (find(input.value)) search(input.value); });
+
+  window.kgNetwork = network;
+  window.kg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+                setClassVisible: setClassVisible, search: search };
+})();

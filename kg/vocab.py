@@ -1,0 +1,64 @@
+"""Namespaces, prefixes and identifier rules of the contract (CONTRACT.md section 2)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TA = "https://w3id.org/techalliance/ontology#"
+TAI = "https://w3id.org/techalliance/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+
+PREFIXES: dict[str, str] = {
+    "ta": TA, "tai": TAI, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+    "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "schema": SCHEMA,
+}
+
+CORE_CLASSES = (
+    "Country", "Person", "Organization", "Place", "Agreement", "Summit",
+    "ExportControl", "TechnologyDomain", "Document",
+)
+STATUSES = ("Planned", "Completed", "Cancelled")
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug: ``slug("Lee Jae-myung") == "lee-jae-myung"``."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def doc_iri(doc_id: str) -> str:
+    return f"{TAI}doc/{doc_id}"
+
+
+def country_iri(iso3: str) -> str:
+    return f"{TAI}country/{iso3.upper()}"
+
+
+def domain_iri(domain_slug: str) -> str:
+    return f"{TAI}domain/{domain_slug}"
+
+
+def entity_iri(kind: str, name: str) -> str:
+    """IRI of a person, organisation, place, agreement, summit or export control."""
+    return f"{TAI}{kind}/{slug(name)}"
+
+
+def local_name(iri: str) -> str:
+    """``local_name(TA + "party") == "party"``; works for ``#`` and ``/`` IRIs."""
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def compact(iri: str) -> str:
+    """Shorten an IRI with the known prefixes: ``compact(TA + "party") == "ta:party"``."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
