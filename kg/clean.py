@@ -74,8 +74,6 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+")
 # A Markdown or typographic bullet ("- ", "* ", "• ") starts a new paragraph.
 _BULLET = re.compile(r"^[-*+•][ \t]")
 
-# A word broken at a hyphen by the wrap ("chip-\nmakers") joins without a space.
-_HYPHEN_END = re.compile(r"[^\W_]-$")  # searched in the last two characters of a line
 
 # Blocks with a line this long were not hard-wrapped: each of their lines is a paragraph.
 _WRAP_MAX = 100
@@ -143,7 +141,8 @@ def _add_block(block: list[str], paragraphs: list[str]) -> None:
                 _add_paragraph(line[heading.end():], paragraphs)
                 continue
         line = line.strip()
-        if parts and not _HYPHEN_END.search(parts[-1][-2:]):
+        # A line ending in one hyphen ("chip-\nmakers", "U.S.-\nJapan") joins without a space.
+        if parts and not (parts[-1][-1] == "-" and parts[-1][-2:-1] not in ("", " ", "-")):
             parts.append(" ")
         parts.append(line)
     _add_paragraph("".join(parts), paragraphs)

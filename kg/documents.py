@@ -123,10 +123,13 @@ def read_documents(
 
 
 def _folder_files(folder: Path, fail) -> list[Path] | None:
-    """Readable files under ``folder`` in sorted order, skipping hidden names."""
+    """Readable files under ``folder`` in sorted order, skipping hidden names; None when
+    ``folder`` itself cannot be listed (the error is reported)."""
     found: list[Path] = []
+    unreadable: list[str] = []
 
     def walk_error(exc: OSError) -> None:
+        unreadable.append(exc.filename)
         fail(InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})"))
 
     for root, dirs, names in os.walk(folder, onerror=walk_error):
@@ -134,6 +137,8 @@ def _folder_files(folder: Path, fail) -> list[Path] | None:
         base = Path(root)
         found += [base / n for n in names
                   if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+    if str(folder) in unreadable:
+        return None
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
@@ -244,7 +249,7 @@ def _front_matter(path: Path, source: str) -> dict:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = getattr(exc, "problem", None) or _show(str(exc)) or type(exc).__name__
         raise InputError(path, f"front matter is not valid YAML ({where}{problem})") from exc
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(path, f"front matter is not valid YAML ({exc})") from exc
@@ -298,9 +303,10 @@ def _read_jsonl(path: Path, raw: bytes, text: str, encoding: str, fail
         try:
             try:
                 record = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                reason = f"column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-                raise InputError(where, f"line is not valid JSON ({reason})") from exc
+            except json.JSONDecodeError as exc:
+                raise InputError(where, f"line is not valid JSON (column {exc.colno}: {exc.msg})") from exc
+            except RecursionError as exc:
+                raise InputError(where, "line is not valid JSON (nested too deeply)") from exc
             if not isinstance(record, dict):
                 raise InputError(where, f"line is a JSON {_kind(record)}, not an object with a 'text' key")
             if "text" not in record:
@@ -322,7 +328,7 @@ def _document(where, fields: dict, line: int | None, digest: str, *,
     doc_id = values.pop("id")
     if doc_id is not None and _BAD_ID.search(doc_id):
         bad = _BAD_ID.search(doc_id).group()
-        raise InputError(where, f"id '{doc_id}' cannot be part of an IRI (it contains {bad!r}); "
+        raise InputError(where, f"id '{_show(doc_id)}' cannot be part of an IRI (it contains {bad!r}); "
                                 "use letters, digits, '-', '_' and '.'")
     published = fields.get("published")
     if not isinstance(published, dt.date):
@@ -361,12 +367,18 @@ def _parse_date(where, value) -> dt.date | None:
             except ValueError:
                 pass
     shown = value if isinstance(value, str) else json.dumps(value, default=str)
-    raise InputError(where, f"published date '{shown}' is not a valid date (YYYY-MM-DD)")
+    raise InputError(where, f"published date '{_show(shown)}' is not a valid date (YYYY-MM-DD)")
 
 
 def _kind(value) -> str:
-    return {dict: "mapping", list: "list", str: "string", bool: "boolean",
-            type(None): "null"}.get(type(value), type(value).__name__)
+    return {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "number",
+            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _show(text: str, width: int = 60) -> str:
+    """``text`` on one line, shortened, for an error message."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _size(n: int) -> str:

@@ -37,7 +37,13 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
 
     roles = find_roles(sdoc, mentions, gazetteer, cues)
     person_country = {p: r.country for p, r in roles.items() if r.country}
+    mentioned = {m.iri for m in mentions}
     for role in roles.values():
+        if role.organization and not role.org_from_text:
+            entry = gazetteer.entries.get(role.organization)
+            # the gazetteer's office counts when the body is named here and is not a legislature
+            if role.organization not in mentioned or (entry is not None and entry.kind == "legislature"):
+                role.organization = None
         if role.country:
             _ensure_country(out, role.country, gazetteer)
             conf = 0.9 if role.from_text else 0.7

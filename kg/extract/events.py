@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from .cues import Cues
 from .modality import status_of, trigger_chain
 
+EVENT_VERBS = {"sign", "hold", "meet", "conclude", "reach", "schedule", "plan", "set", "seal",
+               "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide"}
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
@@ -265,21 +267,32 @@ class EventFinder:
             seen_here.append(ev)
 
     def _dates_for(self, ev, t, sent, *, future):
+        """Dates that say when the event happens: on the event noun ("the July agreement",
+        "signed last September") or on a verb of the event ("will sign ... on the 29th").
+        A date on another noun ("an April 1 deadline") or a reporting verb ("reported on
+        the 28th") is not the event's."""
         from ..link.dates import resolve_date
-        chain = {tok.i for _w, tok in trigger_chain(t)} | {t.i}
+        chain = {tok.i for _w, tok in trigger_chain(t)}
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
-            head = ent.root
-            path = []
-            while head.head.i != head.i and head.pos_ not in ("VERB", "AUX") and len(path) < 6:
-                path.append(head)
-                head = head.head
-            if head.lemma_.lower() in self.cues.reporting_verbs or head.lower_ in self.cues.reporting_verbs:
-                continue
-            near = head.i in chain or any(p.i in chain for p in path) or ent.root.head.i == t.i or any(
-                a.i == t.i for a in ent.root.ancestors)
-            if not near:
+            tok, ok = ent.root, False
+            for _step in range(6):
+                if tok.i == t.i:
+                    ok = True
+                    break
+                head = tok.head
+                if head.i == tok.i:
+                    break
+                if head.pos_ in ("VERB", "AUX"):
+                    lemma = head.lemma_.lower()
+                    ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
+                        head.i in chain or head.head.i == t.i or head.i == t.i)
+                    break
+                if head.pos_ in ("NOUN", "PROPN") and head.i != t.i and not (ent.start <= head.i < ent.end):
+                    break  # the date belongs to another noun
+                tok = head
+            if not ok:
                 continue
             value = resolve_date(ent.text, self.published, future=future)
             if value is not None:
@@ -310,6 +323,9 @@ class EventFinder:
                 for c in t.rights:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
                         tokens += list(c.subtree)
+                    if c.dep_ in ("acl", "relcl"):  # "the summit between Lee and Trump scheduled for ..."
+                        tokens += [x for x in c.subtree if x.dep_ in ("nsubj", "compound", "conj", "pobj", "appos")
+                                   or self.by_token.get(x.i) is not None]
             else:
                 for c in t.children:
                     if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lower_ == "with"):
@@ -468,9 +484,8 @@ class EventFinder:
             if v.lemma_.lower() != "sign" and v.lower_ not in ("sign", "signed", "signing", "signs"):
                 continue
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
-            if not subj:
-                head = v.head
-                subj = [c for c in head.children if c.dep_ in ("nsubj",)] if v.dep_ == "xcomp" else []
+            if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
+                subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
             tokens = [x for s in subj + agents for x in s.subtree]
             _states, people = self.actors_in(tokens)

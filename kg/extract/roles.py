@@ -19,6 +19,7 @@ class Role:
     country_sent: object = None
     org_sent: object = None
     from_text: bool = False
+    org_from_text: bool = False
 
 
 def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
@@ -77,6 +78,7 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
         role.country, role.country_sent, role.from_text = left.iri, sent, True
     elif left is not None and left.cls == "Organization":
         role.organization, role.org_sent, role.from_text = left.iri, sent, True
+        role.org_from_text = True
         if left.entry is not None and left.entry.country:
             role.country, role.country_sent = country_iri(left.entry.country), sent
     if title is not None:
@@ -84,6 +86,7 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
             role.country, role.country_sent = country_iri(title.country), sent
         if title.organization and role.organization is None and title.kind not in ("legislator", "leader"):
             role.organization, role.org_sent = title.organization, sent
+            role.org_from_text = True
 
 
 def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
@@ -101,6 +104,7 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
         other = by_token.get(t.i)
         if other is not None and other.cls == "Organization":
             role.organization, role.org_sent, role.from_text = other.iri, sent, True
+            role.org_from_text = True
             if other.entry is not None and other.entry.country:
                 role.country, role.country_sent = country_iri(other.entry.country), sent
             return

@@ -48,6 +48,7 @@ class MentionLinker:
         self.gaz = gazetteer
         self.published = published
         self.people: dict[str, Mention] = {}  # surname or full name -> first person mention
+        self.orgs: dict[str, tuple[str, str]] = {}  # first word of an organisation's name -> (iri, name)
 
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
@@ -153,4 +154,12 @@ class MentionLinker:
             return None  # "U.S. Semiconductor", "U.S. Government": a country word leads it
         if not any(c.isalpha() for c in name) or all(t.is_lower for t in ent if t.is_alpha):
             return None
-        return self._mention(ent, entity_iri("org", name), "Organization", name)
+        if len(name.split()) == 1:
+            earlier = self.orgs.get(name)
+            if earlier is not None:  # "Calmos" after "Calmos Systems Inc"
+                return self._mention(ent, earlier[0], "Organization", earlier[1])
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                return None  # "the House", "the Board": a generic institution word
+        iri = entity_iri("org", name)
+        self.orgs.setdefault(name.split()[0], (iri, name))
+        return self._mention(ent, iri, "Organization", name)

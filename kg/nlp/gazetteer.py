@@ -144,11 +144,23 @@ class Gazetteer:
 
     # -- lookup ---------------------------------------------------------------------
     def find(self, text: str):
-        """Yield ``(start, end, surface)`` for every alias occurrence, longest first."""
+        """Yield ``(start, end, surface)`` for every alias occurrence, longest first.
+
+        Overlapping occurrences are all reported ("U.S. Senate" and "Senate Finance
+        Committee"); the caller keeps the longest.
+        """
         for rx in (self._exact_re, self._lower_re):
-            if rx is not None:
-                for m in rx.finditer(text):
-                    yield m.start(), m.end(), m.group(0)
+            if rx is None:
+                continue
+            pos = 0
+            while True:
+                m = rx.search(text, pos)
+                if m is None:
+                    break
+                yield m.start(), m.end(), m.group(0)
+                # look again from the next word inside this match, for overlapping aliases
+                nxt = text.find(" ", m.start() + 1, m.end())
+                pos = nxt + 1 if nxt != -1 else m.end()
 
     def lookup(self, surface: str, day: date | None = None) -> Entry | None:
         """The entry a surface form names, preferring entries valid on ``day``."""

@@ -31,7 +31,7 @@ def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = No
 
     name = model or available_model()
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer"])
+        nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy pipeline '{name}': {exc}. "
                          f"Installed defaults tried: {', '.join(DEFAULT_MODELS)}") from exc

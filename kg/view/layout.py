@@ -22,7 +22,7 @@ def spring_positions(
     *,
     seed: int = 42,
     iterations: int = 50,
-    spacing: float = 60.0,
+    spacing: float = 80.0,
 ) -> dict[Hashable, tuple[float, float]]:
     """Force-directed positions in pixels, about ``spacing`` pixels of room per node.
 

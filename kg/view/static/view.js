@@ -25,7 +25,7 @@
   function visNode(n) {
     var c = styles.get(n.type);
     var inside = LABEL_INSIDE[c.shape];
-    var size = Math.min(9 + 3 * Math.sqrt(n.degree), 34) + (n.type === "Country" ? 4 : 0);
+    var size = Math.min(12 + 3 * Math.sqrt(n.degree), 36) + (n.type === "Country" ? 4 : 0);
     var v = {
       id: n.id, kgType: n.type, shape: c.shape, size: size,
       label: short(n.label, inside || 40),
@@ -36,7 +36,7 @@
       font: inside ? { size: 12, color: "#1f2328" } : { size: 13, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" }
     };
     if (inside) v.margin = 6;
-    if (n.status === "Planned") v.shapeProperties = { borderDashes: [4, 3] };
+    if (n.status === "Planned") { v.shapeProperties = { borderDashes: [4, 3] }; v.borderWidth = 2; }
     if (n.status === "Cancelled") v.opacity = 0.4;
     if (large) { v.x = n.x; v.y = n.y; }
     return v;
@@ -105,7 +105,10 @@
   }
   function setClassVisible(name, visible) {
     if (visible === !hidden.has(name)) return;
-    network.storePositions();  // so nodes come back where they were
+    // remember where the drawn nodes are, so they come back there (storePositions()
+    // would fail here: it also looks up the nodes the filter has already removed)
+    var pos = network.getPositions();
+    nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
     if (visible) hidden.delete(name); else hidden.add(name);
     nodeView.refresh();
     edgeView.refresh();

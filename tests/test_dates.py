@@ -1,0 +1,35 @@
+from datetime import date
+
+import pytest
+
+from kg.link.dates import resolve_date
+
+P = pytest.param
+REF = date(2025, 10, 29)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, ref, future, expected", [
+    P("on the 29th", date(2025, 10, 28), True, "2025-10-29", id="ordinal day this month"),
+    P("the 30th", REF, True, "2025-10-30", id="ordinal day ahead"),
+    P("last September", date(1987, 3, 17), False, "1986-09", id="last September from March is last year"),
+    P("last month", REF, False, "2025-09", id="last month"),
+    P("in October", date(2025, 3, 1), True, "2025-10", id="month ahead for a planned event"),
+    P("July", date(1987, 3, 3), False, "1986-07", id="bare month in the past"),
+    P("Wednesday", date(1987, 3, 20), True, "1987-03-25", id="weekday ahead"),
+    P("Monday", REF, False, "2025-10-27", id="weekday behind"),
+    P("September 1986", None, False, "1986-09", id="month and year need no reference"),
+    P("March 3, 1987", None, False, "1987-03-03", id="full date"),
+    P("earlier this year", REF, False, "2025", id="earlier this year is the year"),
+    P("last year", REF, False, "2024", id="last year"),
+])
+def test_dates_resolve(text, ref, future, expected):
+    assert resolve_date(text, ref, future=future).lexical == expected
+
+
+@pytest.mark.parametrize("text", ["the 29th", "last month", "Wednesday", "in October"])
+def test_dates_stay_unresolved_without_reference(text):
+    assert resolve_date(text, None) is None
+
+
+def test_dates_impossible_day_is_none():
+    assert resolve_date("February 30, 2025", None) is None
