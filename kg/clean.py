@@ -3,8 +3,8 @@
 ``clean_text`` is pure and runs on every body (Markdown, plain text, JSONL and the main
 text extracted from HTML). It undoes newswire and web debris without rewriting prose:
 
->>> clean_text("Tokyo and Seoul agreed on\\nTuesday to share chip data.\\n    Talks go on.\\n REUTER\\n&#3;")
-'Tokyo and Seoul agreed on Tuesday to share chip data.\\n\\nTalks go on.'
+>>> clean_text("Seoul and Tokyo agreed\\non Tuesday.\\n    Talks go on.\\n REUTER\\n&#3;")
+'Seoul and Tokyo agreed on Tuesday.\\n\\nTalks go on.'
 
 The output is paragraphs separated by ``"\\n\\n"``, each paragraph one line with single
 spaces, and no leading or trailing whitespace.
@@ -29,15 +29,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 # Lines that are not article text, recognised by how they start (matched on the stripped line).
 _DROP_START = re.compile(
     r"""
-      (?i:photo|picture|image)\s+shows\b                      # caption: "Photo shows the new plant."
-    | \(?(?i:courtesy\s+of)\b.{0,80}$                        # short credit line: "Courtesy of the ministry"
-    | (?i:photos?|photograph|pictures?|images?)(?:\s+(?i:credit))?\s*:   # credit label: "Photo: Reuters"
-    | (?i:photos?|photograph|pictures?)\s+(?i:by|courtesy)\b   # credit: "Photo by Jane Roe"
-    | \(?AP\s+Photo\b                                         # Associated Press credit: "(AP Photo/Jane Roe)"
-    | (?i:also\s+read|read\s+more|read\s+also|see\s+also)\b\s*[:\-]    # teaser: "Also Read: ..."
-    | ※.*(?i:translat)                                         # note: "※ This article has been translated by AI"
-    | (?i:this\s+article\s+(?:has\s+been|was)\s+(?:machine[-\s])?translated)  # the same note without ※
-    | (?i:click\s+here)\b                                     # call to action: "Click here to subscribe"
+    # caption: "Photo shows the new plant."
+      (?i:photo|picture|image)\s+shows\b
+    # short credit line: "Courtesy of the ministry"
+    | \(?(?i:courtesy\s+of)\b.{0,80}$
+    # credit label: "Photo: Reuters", "Image credit: ..."
+    | (?i:photos?|photograph|pictures?|images?)(?:\s+(?i:credit))?\s*:
+    # credit: "Photo by Jane Roe"
+    | (?i:photos?|photograph|pictures?)\s+(?i:by|courtesy)\b
+    # Associated Press credit: "(AP Photo/Jane Roe)"
+    | \(?AP\s+Photo\b
+    # teaser: "Also Read: ...", "Read more - ..."
+    | (?i:also\s+read|read\s+more|read\s+also|see\s+also)\b\s*[:\-]
+    # note of Korean outlets: "※ This article has been translated by AI."
+    | ※.*(?i:translat)
+    # the same note without the mark
+    | (?i:this\s+article\s+(?:has\s+been|was)\s+(?:machine[-\s])?translated)
+    # call to action: "Click here to subscribe"
+    | (?i:click\s+here)\b
     """,
     re.VERBOSE,
 )
@@ -46,12 +55,16 @@ _DROP_START = re.compile(
 # when the line contains one of _CUES (a fast test: most lines contain none).
 _DROP_ANYWHERE = re.compile(
     r"""
-      /\s*(?i:courtesy\s+of)\b                                # credit after a caption: "... /Courtesy of Yonhap"
+    # credit after a caption: "Ministers meet. /Courtesy of Yonhap"
+      /\s*(?i:courtesy\s+of)\b
+    # credit in brackets: "Ministers meet. (Photo: Yonhap)"
     | \((?i:photos?|photograph|pictures?|images?)(?:\s+(?i:by|credit|courtesy))?\s*[:=]
-                                                               # credit in brackets: "(Photo: Yonhap)"
-    | \bGetty\s+Images\)?$                                     # credit ending a line: "Jane Roe/Getty Images"
-    | \bAP\s+Photo\s*/                                         # credit inside a caption: "... (AP Photo/Jane Roe)"
-    | (?i:share\s+your\s+feedback)                             # feedback invitation of Korean outlets
+    # credit ending a line: "Jane Roe/Getty Images"
+    | \bGetty\s+Images\)?$
+    # credit inside a caption: "Ministers meet. (AP Photo/Jane Roe)"
+    | \bAP\s+Photo\s*/
+    # feedback invitation: "Share your feedback here."
+    | (?i:share\s+your\s+feedback)
     """,
     re.VERBOSE,
 )
@@ -60,10 +73,12 @@ _CUES = ("courtesy", "photo", "picture", "image", "getty", "feedback")
 # Wire sign-offs, dropped only when they stand on their own lines at the end of the body.
 _SIGN_OFF = re.compile(
     r"""
-      ^\(?(?i:reuters?)\)?(?:\.{1,3})?$                        # Reuters: "REUTER", "Reuter...", "(Reuters)"
-    | ^\(?(?:AP|AFP|UPI|dpa|Yonhap)\)?$                        # other agencies: "AP", "(AFP)"
+    # Reuters: "REUTER", "Reuter...", "(Reuters)"
+      ^\(?(?i:reuters?)\)?(?:\.{1,3})?$
+    # other agencies: "AP", "(AFP)"
+    | ^\(?(?:AP|AFP|UPI|dpa|Yonhap)\)?$
+    # credits: "-- Reporting by Jane Roe; Editing by John Doe", "(Writing by ...)"
     | ^[(\-–—\s]*(?i:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*$
-                                                               # credits: "-- Reporting by Jane Roe; Editing by ..."
     """,
     re.VERBOSE,
 )
@@ -73,7 +88,6 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+")
 
 # A Markdown or typographic bullet ("- ", "* ", "• ") starts a new paragraph.
 _BULLET = re.compile(r"^[-*+•][ \t]")
-
 
 # Blocks with a line this long were not hard-wrapped: each of their lines is a paragraph.
 _WRAP_MAX = 100

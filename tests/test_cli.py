@@ -39,7 +39,7 @@ def test_cli_help_lists_commands():
     pytest.param(["query", "SELECT * WHERE {?s ?p ?o}", "--store", "{tmp}/none"], "no store", id="missing store"),
 ])
 def test_cli_user_errors_are_one_line_without_traceback(tmp_path, built_store, args, needle):
-    args = [a.format(tmp=tmp_path, store=built_store) for a in args]
+    args = [a.replace("{tmp}", str(tmp_path)).replace("{store}", str(built_store)) for a in args]
     proc = kg(*args)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr

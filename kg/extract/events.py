@@ -284,12 +284,14 @@ class EventFinder:
                 head = tok.head
                 if head.i == tok.i:
                     break
-                if head.pos_ in ("VERB", "AUX"):
+                inside = any(a.i == t.i for a in head.ancestors)
+                if head.pos_ in ("VERB", "AUX") and not inside:
                     lemma = head.lemma_.lower()
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
                         head.i in chain or head.head.i == t.i or head.i == t.i)
                     break
-                if head.pos_ in ("NOUN", "PROPN") and head.i != t.i and not (ent.start <= head.i < ent.end):
+                if head.pos_ in ("NOUN", "PROPN") and head.i != t.i and not (ent.start <= head.i < ent.end) \
+                        and not inside:
                     break  # the date belongs to another noun
                 tok = head
             if not ok:
@@ -326,6 +328,10 @@ class EventFinder:
                     if c.dep_ in ("acl", "relcl"):  # "the summit between Lee and Trump scheduled for ..."
                         tokens += [x for x in c.subtree if x.dep_ in ("nsubj", "compound", "conj", "pobj", "appos")
                                    or self.by_token.get(x.i) is not None]
+                if t.dep_ in ("dobj", "attr"):  # "Lee and Trump will hold a summit"
+                    for c in t.head.children:
+                        if c.dep_ == "nsubj":
+                            tokens += list(c.subtree)
             else:
                 for c in t.children:
                     if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lower_ == "with"):
