@@ -117,6 +117,8 @@ class EventFinder:
     def _is_agreement_noun(self, t) -> bool:
         if t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in self.cues.agreement_nouns:
             return False
+        if t.i in self.by_token:
+            return False  # part of a name: "General Agreement on Tariffs and Trade"
         if t.lower_ == "memorandum":
             return True
         if t.lower_ == "understanding":
@@ -204,13 +206,17 @@ class EventFinder:
             if v.lemma_.lower() not in ("reach", "conclude", "sign", "strike", "seal", "ink") and \
                     v.lower_ not in self.cues.signing_verbs:
                 continue
-            if v.dep_ not in ("acl", "relcl") or any(c.dep_ in ("dobj",) for c in v.children):
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            pronoun_obj = objs and objs[0].lower_ in ("one", "ones", "those", "another")
+            if not pronoun_obj and (v.dep_ not in ("acl", "relcl") or objs):
                 continue
             if self._is_agreement_noun(v.head):
                 continue
-            tokens = list(v.subtree)
+            tokens = [x for x in v.subtree if not (x.dep_ == "conj" and x.head.i == v.i)]
             if self.mention_at(v.head) is not None:
                 tokens.append(v.head)
+            if v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
+                tokens += [x for c in v.head.children if c.dep_ == "nsubj" for x in c.subtree]
             states, people = self.actors_in(tokens)
             for p in people:
                 c = self.state_of(p)
@@ -309,14 +315,21 @@ class EventFinder:
             prev = self.sdoc[m.start - 1].lower_ if m.start > 0 else ""
             if prev not in ("in", "at"):
                 continue
-            if any(a.i in chain for a in tok.ancestors) or abs(tok.i - t.i) < 12:
+            governors = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") or a.i == t.i]
+            if governors and (governors[0].i in chain or governors[0].i == t.i or governors[0].head.i == t.i):
                 ev.places.setdefault(m.iri, sent)
+        # "Gyeongju, where the summit is being held": a relative clause on the place
+        for _w, v in trigger_chain(t, 3):
+            if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
+                m = self.by_token.get(v.head.i)
+                if m is not None and m.cls == "Place":
+                    ev.places.setdefault(m.iri, sent)
 
     # -- summits ----------------------------------------------------------------------------
     def _summits(self, sent, seen_here):
         for t in sent:
-            noun = t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.cues.summit_nouns
-            verb = t.pos_ == "VERB" and t.lemma_.lower() == "meet"
+            noun = t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.cues.summit_nouns and t.i not in self.by_token
+            verb = t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "host")
             if not (noun or verb):
                 continue
             tokens = []
@@ -339,6 +352,10 @@ class EventFinder:
             states, people = self.actors_in(tokens)
             orgs = [self.by_token[x.i] for x in t.lefts if self.by_token.get(x.i) is not None
                     and self.by_token[x.i].cls == "Organization"]
+            if noun and not people and not states and any(
+                    x.lower_ in ("leaders", "heads", "between") for x in t.subtree):
+                # "the first summit between the leaders of the three countries": those named here
+                _s, people = self.actors_in(list(sent))
             countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
             if not people and not states and self._two_of(t) and "Summit" in self.last:
                 ev = self.last["Summit"]
@@ -417,7 +434,13 @@ class EventFinder:
             imposers += [f"https://w3id.org/techalliance/id/country/{o.entry.country}" for o in orgs]
             if not imposers:
                 # nearest states before the noun in the same clause: "for Korea and the U.S. to strengthen export controls"
-                s2, _p = self.actors_in([x for x in before if x.i > t.i - 12])
+                verbs = [tok for _w, tok in trigger_chain(t)[:1]]
+                window = []
+                for x in reversed(before):
+                    if x.i < t.i - 10 or (x.pos_ in ("VERB", "AUX") and x not in verbs and x.dep_ != "aux"):
+                        break
+                    window.append(x)
+                s2, _p = self.actors_in(window)
                 imposers = s2
             imposers = list(dict.fromkeys(i for i in imposers if i))
             if not imposers:
@@ -453,6 +476,9 @@ class EventFinder:
             window = " ".join(y.lower_ for y in self.sdoc[max(sent.start, m.start - 3):m.start])
             if any(f" {w} " in f" {window} " or window.endswith(w) for w in self.cues.target_exclusions):
                 continue
+            after = self.sdoc[m.end].lower_ if m.end < sent.end else ""
+            if not (set(window.split()) & self.cues.target_cues or after in ("'s", "’s")):
+                continue  # a target is named as one: "aimed at China", "exports to China", "China's"
             if any(self._is_agreement_noun(y) for y in self.sdoc[m.end:min(sent.end, m.end + 3)]):
                 continue  # "U.S.-Japan pact"
             ev.targets.setdefault(m.iri, sent)
@@ -493,7 +519,8 @@ class EventFinder:
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
-            tokens = [x for s in subj + agents for x in s.subtree]
+            tokens = [x for s in subj + agents for x in s.subtree
+                      if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)
             if not people:
                 continue

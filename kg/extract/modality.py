@@ -52,9 +52,12 @@ def _cancelled(v, cues: Cues) -> bool:
 def status_of(t, cues: Cues) -> str | None:
     """The status the text gives the event named by token ``t``, or None."""
     # "scrapped its planned deal": a cancelling verb wins over anything on the noun
-    for _w, v in trigger_chain(t, 2):
-        if v.pos_ == "VERB" and _cancelled(v, cues):
-            return "Cancelled"
+    if t.pos_ != "VERB":
+        for _w, v in trigger_chain(t, 2):
+            if v.pos_ == "VERB" and _cancelled(v, cues):
+                return "Cancelled"
+            if v.pos_ == "VERB":
+                break
     # participles and relative clauses on the noun: "the pact signed last year", "the summit scheduled for"
     for c in t.children:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):

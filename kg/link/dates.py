@@ -124,10 +124,14 @@ def resolve_date(text: str, ref: date | None, *, future: bool = False) -> Value 
     if m := _WEEKDAY.search(t):
         which, wd = (m[1] or "").lower(), WEEKDAYS[m[2].lower()]
         delta = (wd - ref.weekday()) % 7
-        if which == "next" or (future and which != "last"):
+        if which == "next":
             return _d(ref + timedelta(days=delta or 7))
+        if future and which != "last":
+            return _d(ref + timedelta(days=delta))  # "on Wednesday" in Wednesday's paper: today
         back = (ref.weekday() - wd) % 7
-        return _d(ref - timedelta(days=back or 7))
+        if which == "last":
+            back = back or 7
+        return _d(ref - timedelta(days=back))
     if m := _REL_MONTH.search(t):
         shift = {"last": -1, "next": 1, "this": 0}[m[1].lower()]
         y, mo = divmod(ref.year * 12 + ref.month - 1 + shift, 12)

@@ -73,6 +73,12 @@ class MentionLinker:
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
+        if ent.text.isupper() and len(ent.text) > 3:
+            entry = self.gaz.lookup(ent.text.title(), self.published)
+            if entry is not None and entry.cls != "Person":
+                return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
+            if label == "PERSON":
+                return None  # "CAMP DAVID, Md." datelines and headlines
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
@@ -88,11 +94,16 @@ class MentionLinker:
         return None
 
     def _is_capital_as_place(self, ent, entry: Entry) -> bool:
-        """"signed in Tokyo": a capital after a locative word is the city, not the state."""
-        if ent.text not in self.gaz.capitals.get(entry.iri, ()):
+        """"signed in Tokyo": a capital after a locative word is the city, not the state;
+        so is a dateline ("WASHINGTON, April 17 —" at the start of a paragraph)."""
+        capitals = self.gaz.capitals.get(entry.iri, ())
+        if ent.text not in capitals and ent.text.title() not in capitals:
             return False
-        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return prev in _LOCATIVE
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or "\n" in prev.text or prev.is_space:
+            nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            return nxt is not None and nxt.text == ","
+        return prev.lower_ in _LOCATIVE
 
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
         parts = full.split()
