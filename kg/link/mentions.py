@@ -68,7 +68,7 @@ class MentionLinker:
             if entry is None:
                 return None
             if entry.cls == "Country" and self._is_capital_as_place(ent, entry):
-                name = ent.text
+                name = ent.text.title() if ent.text.isupper() else ent.text
                 return self._mention(ent, entity_iri("place", name), "Place", name, entry)
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)

@@ -6,6 +6,7 @@ never one query per node, so conversion stays fast on stores of 100k+ triples.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
@@ -176,21 +177,26 @@ def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict]]:
 
 
 def _add_country_edges(store: Store, graph: "nx.Graph") -> None:
-    result = _select(store, """
-        SELECT DISTINCT ?a ?b ?agreement ?label WHERE {
-          ?agreement a ta:Agreement ; ta:party ?a , ?b .
-          ?a a ta:Country . ?b a ta:Country .
-          FILTER (STR(?a) < STR(?b))
-          OPTIONAL { ?agreement rdfs:label ?label }
-        }""")
-    pairs: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    for a, b, agreement, label in result.rows:
-        current = pairs[(a, b)].get(agreement)
-        name = label or local_name(agreement)
-        pairs[(a, b)][agreement] = min(current, name) if current else name
+    """Link countries that are parties to the same agreement (pairs built here, not in
+    SPARQL: a join over the union graph would repeat each row once per document)."""
+    parties: dict[str, set[str]] = defaultdict(set)
+    result = _select(store, "SELECT DISTINCT ?agreement ?x WHERE { ?agreement ta:party ?x "
+                            "FILTER EXISTS { ?agreement a ta:Agreement } }")
+    for agreement, party in result.rows:
+        if party in graph:
+            parties[agreement].add(party)
+    labels: dict[str, str] = {}
+    result = _select(store, "SELECT DISTINCT ?agreement ?l WHERE { ?agreement rdfs:label ?l "
+                            "FILTER EXISTS { ?agreement a ta:Agreement } }")
+    for agreement, label in sorted(result.rows):
+        labels.setdefault(agreement, label)
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for agreement, countries in parties.items():
+        for a, b in combinations(sorted(countries), 2):
+            pairs[(a, b)].add(agreement)
     for (a, b), agreements in sorted(pairs.items()):
-        names = sorted(agreements.values())
         n = len(agreements)
+        names = sorted(labels.get(x) or local_name(x) for x in agreements)
         graph.add_edge(a, b, weight=n, agreements=names,
                        label=f"{n} agreement{'s' if n != 1 else ''}")
 

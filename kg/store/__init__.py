@@ -34,6 +34,8 @@ def open_store(spec: str | Path, *, read_only: bool = False) -> Store:
         raise StoreError(
             f"{path} is not empty and holds no kg store; give a new or empty directory"
         )
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     from kg.store.oxigraph import OxigraphStore  # pyoxigraph loads only when needed
 
     return OxigraphStore(path, read_only=read_only)
