@@ -123,3 +123,53 @@ def test_extract_hedged_report_lowers_confidence(extract_text):
 def test_extract_no_reference_date_leaves_relative_dates_unresolved(extract_text):
     _ext, facts = extract_text("Japan and India will sign an accord on robotics on the 29th.", published=None)
     assert not [f for f in facts if f[1] == "date"]
+
+
+@pytest.mark.parametrize("text, iso3", [
+    P("The U.S. said it would respond.", "USA", id="abbreviation 'the U.S.'"),
+    P("ROK officials declined to comment.", "KOR", id="abbreviation 'ROK'"),
+    P("Seoul said it would respond.", "KOR", id="capital as metonym"),
+    P("Japanese officials declined to comment.", "JPN", id="demonym"),
+    P("A Dutch lithography specialist was named.", "NLD", id="demonym 'Dutch'"),
+    P("Moscow said it would respond.", "SUN", id="'Moscow' in 1987 is the Soviet Union"),
+])
+def test_extract_links_country_forms(extract_text, text, iso3):
+    published = date(1987, 3, 1) if iso3 == "SUN" else date(2025, 10, 29)
+    ext, _ = extract_text(text, published=published)
+    countries = {e.iri.rsplit("/", 1)[-1] for e in ext.entities.values() if e.cls == "Country"}
+    assert countries == {iso3}
+
+
+def test_extract_person_forms_are_one_node(extract_text):
+    ext, facts = extract_text(
+        "President Lee Jae-myung arrived in Gyeongju. Lee Jae Myung met reporters. Lee said little.")
+    people = [e for e in ext.entities.values() if e.cls == "Person"]
+    assert [p.label for p in people] == ["Lee Jae-myung"]
+    assert ("lee-jae-myung", "represents", "KOR") in facts
+
+
+def test_extract_unknown_people_and_organisations_get_stable_ids(extract_text):
+    ext1, _ = extract_text("Mirela Kovacs, an analyst at Brightwater Analytics, spoke.", doc_id="a")
+    ext2, _ = extract_text("Brightwater Analytics hired Mirela Kovacs.", doc_id="b")
+    ids = lambda ext: {e.iri for e in ext.entities.values() if e.cls in ("Person", "Organization")}  # noqa: E731
+    assert ids(ext1) == ids(ext2)
+    assert any(i.endswith("person/mirela-kovacs") for i in ids(ext1))
+
+
+@pytest.mark.parametrize("text, status", [
+    P("Canada and Mexico are expected to sign an accord on batteries.", "Planned", id="'is expected to' is planned"),
+    P("Canada and Mexico are set to sign an accord on batteries.", "Planned", id="'set to' is planned"),
+    P("Canada and Mexico concluded an accord on batteries.", "Completed", id="'concluded' is completed"),
+    P("Canada and Mexico reached an accord on batteries.", "Completed", id="'reached' is completed"),
+    P("Canada and Mexico suspended their accord on batteries.", "Cancelled", id="'suspended' is cancelled"),
+])
+def test_extract_modality(extract_text, text, status):
+    _ext, facts = extract_text(text)
+    assert ("can-mex", "status", status) in facts, sorted(facts)
+
+
+def test_extract_two_countries_refer_to_last_agreement(extract_text):
+    _ext, facts = extract_text(
+        "Officials discussed the Japan-Canada pact on batteries. The two countries signed the pact last September.",
+        published=date(1987, 3, 17))
+    assert ("can-jpn", "date", "1986-09") in facts, sorted(facts)

@@ -190,11 +190,9 @@ class EventFinder:
             for _w, verb in trigger_chain(t)[:3]:
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.i != t.i and not self._is_agreement_noun(c):
-                        sub = list(c.subtree)
-                        if c.dep_ == "agent" or c.dep_ == "nsubj":
-                            s2, p2 = self.actors_in(sub)
-                            states += s2
-                            people += p2
+                        s2, p2 = self.actors_in(list(c.subtree))  # "X and Y are expected to sign"
+                        states += s2
+                        people += p2
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
 
     def _elliptical_agreements(self, sent, seen_here):

@@ -17,6 +17,7 @@ LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
                "PLACE": "Place", "TECH": "TechnologyDomain"}
 _CORP_SUFFIX = re.compile(r"[,\s]+(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting"}
 
 
@@ -106,10 +107,15 @@ class MentionLinker:
         return prev.lower_ in _LOCATIVE
 
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
+        """Remember a full name so that a later surname finds it. East Asian names put the
+        family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi")."""
         parts = full.split()
         if len(parts) > 1:
-            self.people.setdefault(parts[-1], None)
-            self.people[parts[-1]] = self.people[parts[-1]] or (full, entry)
+            keys = [parts[-1]]
+            if entry is not None and entry.country in _FAMILY_NAME_FIRST:
+                keys.append(parts[0])
+            for key in keys:
+                self.people[key] = self.people.get(key) or (full, entry)
             self.people[full] = (full, entry)
 
     def _person(self, ent) -> Mention | None:

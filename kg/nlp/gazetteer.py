@@ -133,14 +133,15 @@ class Gazetteer:
             self.titles.setdefault(row["title"].lower(), t)
 
     def _compile(self):
-        def alternation(forms, flags=0):
+        def alternation(forms, before, flags=0):
             forms = sorted((f for f in forms if f), key=len, reverse=True)
             if not forms:
                 return None
             body = "|".join(re.escape(f) for f in forms)
             # whole words only: no letter/digit right before or after the alias
-            return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-[a-z])", flags)
-        return alternation(self.index), alternation(self.lower_index, re.IGNORECASE)
+            return re.compile(rf"{before}(?:{body})(?![\w]|-[a-z])", flags)
+        # names may follow a hyphen ("Japan-Canada pact"); common words may not ("non-space")
+        return alternation(self.index, r"(?<!\w)"), alternation(self.lower_index, r"(?<![\w-])", re.IGNORECASE)
 
     # -- lookup ---------------------------------------------------------------------
     def find(self, text: str):

@@ -1,0 +1,284 @@
+"""Alliance analytics on the country projection: centrality, blocs, paths and change over time.
+
+Countries are linked when they are parties to the same agreement (edge ``weight`` = number
+of shared agreements), as in ``to_networkx(store, projection="countries")``; countries
+without any such tie are left out. Blocs are modularity communities
+(``greedy_modularity_communities``, deterministic). Distances for betweenness and paths are
+``1 / weight``: many shared agreements make two countries close.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import KGError
+from kg.vocab import PREFIXES, TAI, local_name
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store.base import Store
+
+WINDOWS = ("year",)
+UNDATED = "undated"
+ALL = "all"
+_HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_YEAR = re.compile(r"^(-?\d{4})")
+
+
+class AnalysisError(KGError):
+    """The network analysis cannot be done as asked."""
+
+
+class UnknownCountryError(AnalysisError):
+    """A country name or code that is not in the store."""
+
+
+class NoPathError(AnalysisError):
+    """Two countries are not connected through shared agreements."""
+
+
+@dataclass
+class Analysis:
+    """Tables (lists of dicts) describing the country network, overall or per window.
+
+    ``countries``: window, country (ISO3), label, degree, weighted_degree, betweenness, bloc.
+    ``blocs``: window, bloc, anchor (its most connected member), size, members.
+    ``ties``: window, a, b, weight, agreements.
+    ``changes``: between consecutive dated windows: window, previous, change
+    (``joined``/``left``/``new tie``), country, bloc, partner, detail.
+    """
+
+    window: str | None
+    windows: list[str]
+    countries: list[dict] = field(default_factory=list)
+    blocs: list[dict] = field(default_factory=list)
+    ties: list[dict] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class AlignmentPath:
+    """The closest chain of shared agreements between two countries."""
+
+    countries: list[str]
+    labels: list[str]
+    steps: list[dict]
+
+    @property
+    def hops(self) -> int:
+        return len(self.steps)
+
+
+@dataclass
+class _Network:
+    agreements: dict[str, dict]        # IRI -> {"label", "year", "parties"}
+    labels: dict[str, str]             # ISO3 -> label
+    names: dict[str, str]              # normalised name or code -> ISO3
+
+
+def analyze(store: Store, *, window: str | None = None) -> Analysis:
+    """Centrality and blocs of the country network; per year with ``window="year"``.
+
+    Agreements are bucketed by the year of their ``ta:date`` (the year most documents
+    give); those without a date form the window ``"undated"``, listed last and left out
+    of ``changes``.
+    """
+    if window is not None and window not in WINDOWS:
+        raise AnalysisError(f"unknown window {window!r}; valid windows: {', '.join(WINDOWS)}")
+    net = _read(store)
+    if window is None:
+        buckets = {ALL: list(net.agreements)}
+    else:
+        buckets = defaultdict(list)
+        for iri, a in net.agreements.items():
+            buckets[a["year"] or UNDATED].append(iri)
+        buckets = {w: buckets[w] for w in sorted(buckets, key=lambda w: (w == UNDATED, w))}
+    result = Analysis(window=window, windows=list(buckets))
+    previous: tuple[str, dict[str, int], nx.Graph] | None = None
+    next_bloc = [1]
+    for name, iris in buckets.items():
+        graph = _project(net, iris)
+        blocs = _blocs(graph, previous[1] if previous else {}, next_bloc)
+        _tables(result, name, graph, blocs, net)
+        if window is not None and name != UNDATED:
+            if previous is not None:
+                result.changes.extend(_changes(name, previous, blocs, graph))
+            previous = (name, blocs, graph)
+    return result
+
+
+def shortest_path(store: Store, a: str, b: str) -> AlignmentPath:
+    """The closest chain of shared agreements from country ``a`` to ``b`` (ISO3 or name).
+
+    "Closest" minimises the sum of ``1 / weight`` over the ties, so a route over strong
+    ties beats a shorter one over single agreements.
+    """
+    import networkx as nx
+
+    net = _read(store)
+    source, target = resolve_country(net, a), resolve_country(net, b)
+    graph = _project(net, list(net.agreements))
+    for code in (source, target):
+        if code not in graph:
+            raise NoPathError(f"{net.labels.get(code, code)} ({code}) shares no agreement with another country")
+    try:
+        nodes = nx.dijkstra_path(graph, source, target, weight="distance")
+    except nx.NetworkXNoPath:
+        raise NoPathError(f"no alignment path between {source} and {target}: "
+                          "no chain of shared agreements connects them") from None
+    steps = [{"from": x, "to": y, "weight": graph[x][y]["weight"], "agreements": graph[x][y]["agreements"]}
+             for x, y in zip(nodes, nodes[1:])]
+    return AlignmentPath(countries=nodes, labels=[net.labels.get(n, n) for n in nodes], steps=steps)
+
+
+def resolve_country(net_or_store, text: str) -> str:
+    """The ISO3 code of a country in the store named by code, label or alternative label."""
+    net = net_or_store if isinstance(net_or_store, _Network) else _read(net_or_store)
+    key = _fold(text)
+    if key in net.names:
+        return net.names[key]
+    close = difflib.get_close_matches(key, list(net.names), n=8, cutoff=0.6)
+    codes = list(dict.fromkeys(net.names[c] for c in close))[:4]
+    hint = (f"close matches: {', '.join(f'{c} ({net.labels.get(c, c)})' for c in codes)}" if codes
+            else f"known countries: {', '.join(sorted(net.labels)[:12])}{', ...' if len(net.labels) > 12 else ''}")
+    raise UnknownCountryError(f"unknown country {text!r}; {hint}")
+
+
+# -- reading the store --------------------------------------------------------------
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _read(store: Store) -> _Network:
+    def select(body: str, union: bool = True):
+        return store.query(_HEADER + body, union_default_graph=union).rows
+
+    prefix = TAI + "country/"
+    labels: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for iri, label, alt in select("""SELECT ?c ?label ?alt WHERE { ?c a ta:Country
+            OPTIONAL { ?c rdfs:label ?label } OPTIONAL { ?c skos:altLabel ?alt } }"""):
+        code = iri[len(prefix):] if iri.startswith(prefix) else local_name(iri)
+        if label and (code not in labels or label < labels[code]):
+            labels[code] = label
+        names.update({_fold(n): code for n in (label, alt) if n})
+    for code in {iri[len(prefix):] if iri.startswith(prefix) else local_name(iri)
+                 for iri, *_ in select("SELECT DISTINCT ?c WHERE { ?c a ta:Country }")}:
+        labels.setdefault(code, code)
+        names[_fold(code)] = code
+    agreements: dict[str, dict] = {}
+    for iri, party, label in select("""SELECT DISTINCT ?a ?p ?label WHERE {
+            ?a a ta:Agreement ; ta:party ?p . ?p a ta:Country OPTIONAL { ?a rdfs:label ?label } }"""):
+        a = agreements.setdefault(iri, {"label": label or local_name(iri), "year": None, "parties": set()})
+        a["label"] = min(a["label"], label) if label else a["label"]
+        a["parties"].add(party[len(prefix):] if party.startswith(prefix) else local_name(party))
+    years: dict[str, Counter] = defaultdict(Counter)
+    for iri, date, _g in select("""SELECT DISTINCT ?a ?d ?g WHERE {
+            { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } } }""", union=False):
+        m = _YEAR.match(date or "")
+        if iri in agreements and m:
+            years[iri][m.group(1)] += 1
+    for iri, counts in years.items():  # the year most graphs give; ties go to the earliest
+        agreements[iri]["year"] = min(counts, key=lambda y: (-counts[y], y))
+    return _Network(agreements, labels, names)
+
+
+def _project(net: _Network, iris: list[str]) -> nx.Graph:
+    import networkx as nx
+
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for iri in iris:
+        parties = sorted(net.agreements[iri]["parties"])
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                shared[(a, b)].append(net.agreements[iri]["label"])
+    graph = nx.Graph()
+    for (a, b), names in sorted(shared.items()):
+        graph.add_edge(a, b, weight=len(names), distance=1 / len(names), agreements=sorted(names))
+    return graph
+
+
+# -- measures -----------------------------------------------------------------------
+def _blocs(graph: nx.Graph, previous: dict[str, int], next_bloc: list[int]) -> dict[str, int]:
+    """Country -> bloc number; blocs keep the number of the previous window's bloc they
+    overlap most, new blocs take the next free number."""
+    from networkx.algorithms.community import greedy_modularity_communities
+
+    if graph.number_of_edges() == 0:
+        return {}
+    found = greedy_modularity_communities(graph, weight="weight")
+    found = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    old: dict[int, set[str]] = defaultdict(set)
+    for country, bloc in previous.items():
+        old[bloc].add(country)
+    pairs = sorted(((len(set(c) & members), bloc, i) for i, c in enumerate(found)
+                    for bloc, members in old.items()), key=lambda t: (-t[0], t[1], t[2]))
+    numbers: dict[int, int] = {}
+    for overlap, bloc, i in pairs:
+        if overlap and i not in numbers and bloc not in numbers.values():
+            numbers[i] = bloc
+    for i in range(len(found)):
+        if i not in numbers:
+            numbers[i] = next_bloc[0]
+            next_bloc[0] += 1
+    return {country: numbers[i] for i, c in enumerate(found) for country in c}
+
+
+def _tables(result: Analysis, window: str, graph: nx.Graph, blocs: dict[str, int], net: _Network) -> None:
+    import networkx as nx
+
+    if graph.number_of_edges() == 0:
+        return
+    betweenness = nx.betweenness_centrality(graph, weight="distance", normalized=True)
+    strength = dict(graph.degree(weight="weight"))
+    rows = [{"window": window, "country": c, "label": net.labels.get(c, c), "degree": graph.degree(c),
+             "weighted_degree": strength[c], "betweenness": round(betweenness[c], 4), "bloc": blocs[c]}
+            for c in graph]
+    result.countries.extend(sorted(rows, key=lambda r: (-r["weighted_degree"], -r["betweenness"], r["country"])))
+    members: dict[int, list[str]] = defaultdict(list)
+    for country, bloc in blocs.items():
+        members[bloc].append(country)
+    for bloc, countries in sorted(members.items()):
+        anchor = min(countries, key=lambda c: (-strength[c], c))
+        result.blocs.append({"window": window, "bloc": bloc, "anchor": anchor, "size": len(countries),
+                             "members": sorted(countries)})
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
+        a, b = sorted((a, b))
+        result.ties.append({"window": window, "a": a, "b": b, "weight": data["weight"],
+                            "agreements": data["agreements"]})
+
+
+def _changes(window: str, previous: tuple, blocs: dict[str, int], graph: nx.Graph) -> list[dict]:
+    before, old_blocs, old_graph = previous
+    rows = []
+
+    def row(change, country, bloc=None, partner=None, detail=""):
+        rows.append({"window": window, "previous": before, "change": change, "country": country,
+                     "bloc": bloc, "partner": partner, "detail": detail})
+
+    for country in sorted(set(blocs) | set(old_blocs)):
+        new, old = blocs.get(country), old_blocs.get(country)
+        if new == old:
+            continue
+        if old is not None:
+            row("left", country, old, detail=f"to bloc {new}" if new is not None else "no ties in this window")
+        if new is not None:
+            row("joined", country, new, detail=f"from bloc {old}" if old is not None else f"no ties in {before}")
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
+        a, b = sorted((a, b))
+        if not old_graph.has_edge(a, b):
+            n = data["weight"]
+            row("new tie", a, partner=b, detail=f"{n} agreement{'s' if n != 1 else ''}")
+    return rows
+
+
+__all__ = ["ALL", "UNDATED", "WINDOWS", "AlignmentPath", "Analysis", "AnalysisError", "NoPathError",
+           "UnknownCountryError", "analyze", "resolve_country", "shortest_path"]
