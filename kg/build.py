@@ -109,4 +109,5 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
         report.quads += len(quads)
         if on_document is not None:
             on_document(document)
+    from .rules import apply_rules; apply_rules(store)  # noqa: E702 (derived graph follows the documents)
     return report

@@ -104,19 +104,140 @@ def export(store: Path = STORE,
 def view(store: Path = STORE,
          out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
          projection: str = typer.Option("full", "--projection", help="full or countries."),
-         title: str = typer.Option("kg — tech-alliance graph", "--title", help="Page title.")):
+         title: str = typer.Option("kg — tech-alliance graph", "--title", help="Page title."),
+         focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this entity (label or IRI) and its neighbours."),
+         depth: int = typer.Option(1, "--depth", min=0, help="With --focus: how many links away to go."),
+         since: Optional[str] = typer.Option(None, "--since", help="Drop dated events before this ISO date."),
+         until: Optional[str] = typer.Option(None, "--until", help="Drop dated events after this ISO date."),
+         max_nodes: int = typer.Option(20000, "--max-nodes", min=1,
+                                       help="Above this many nodes draw communities instead.")):
     """Draw the graph as one self-contained HTML page (works offline)."""
     from .network import to_networkx
     from .store import open_store
     from .view import render_html
+    from .view.select import select
 
     try:
         with open_store(store, read_only=True) as st:
             graph = to_networkx(st, projection=projection)
-        render_html(graph, out, title=title)
+        if focus is not None or since or until:
+            graph = select(graph, focus=focus, depth=depth, since=since, until=until)
+        render_html(graph, out, title=title, max_nodes=max_nodes)
     except KGError as e:
         _fail(str(e))
     typer.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", err=True)
+
+
+@app.command("eval", no_args_is_help=True)
+def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json files (beside NAME.md)."),
+                 store: Path = STORE,
+                 format: str = typer.Option("table", "--format", help="table or json."),
+                 show_errors: bool = typer.Option(False, "--show-errors", help="List missed and spurious facts."),
+                 min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when overall F1 is below.")):
+    """Score the store against gold annotations: precision, recall and F1 per view."""
+    from .evaluate import EVAL_FORMATS, evaluate, format_report
+    from .store import open_store
+
+    if format not in EVAL_FORMATS:
+        _fail(f"unknown format '{format}'; choose one of: {', '.join(EVAL_FORMATS)}")
+    try:
+        with open_store(store, read_only=True) as st:
+            report = evaluate(st, gold_dir)
+        format_report(report, format, sys.stdout, show_errors=show_errors)
+    except KGError as e:
+        _fail(str(e))
+    if min_f1 is not None and report.overall.f1 < min_f1:
+        typer.echo(f"kg: overall F1 {report.overall.f1:.3f} is below --min-f1 {min_f1}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command(no_args_is_help=True)
+def analyze(store: Path = STORE,
+            window: Optional[str] = typer.Option(None, "--window", help="Split by time window: year."),
+            between: Optional[tuple[str, str]] = typer.Option(
+                None, "--between", help="Shortest alignment path between two countries (ISO3 or name)."),
+            format: str = typer.Option("table", "--format", help="table, csv or json."),
+            chart: Optional[Path] = typer.Option(None, "--chart", help="Write a PNG chart of blocs over time.")):
+    """Centrality, blocs and alignment paths of the country network (shared agreements)."""
+    from .network.analyze import analyze as run_analyze
+    from .network.analyze import shortest_path
+    from .network.analyze_output import ANALYSIS_FORMATS, format_analysis, write_chart
+    from .store import open_store
+
+    if format not in ANALYSIS_FORMATS:
+        _fail(f"unknown format '{format}'; choose one of: {', '.join(ANALYSIS_FORMATS)}")
+    try:
+        with open_store(store, read_only=True) as st:
+            result = run_analyze(st, window=window)
+            path = shortest_path(st, *between) if between and all(between) else None
+        if chart is not None:
+            write_chart(result, chart)
+        format_analysis(result, format, sys.stdout, path=path)
+    except KGError as e:
+        _fail(str(e))
+    if chart is not None:
+        typer.echo(f"wrote {chart}", err=True)
+
+
+@app.command(no_args_is_help=True)
+def validate(store: Path = STORE,
+             format: str = typer.Option("table", "--format", help="table or json."),
+             shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (Turtle); default: the bundled ontology/shapes.ttl.")):
+    """Check every document graph (and the derived graph) against the SHACL shapes.
+
+    Exit status 1 when any graph has a violation; violations are listed per document.
+    """
+    import json
+
+    from .store import open_store
+    from .validate import compact_text, validate_store
+
+    if format not in ("table", "json"):
+        _fail(f"unknown format '{format}'; choose one of: table, json")
+    try:
+        with open_store(store, read_only=True) as st:
+            report = validate_store(st, shapes=shapes)
+    except KGError as e:
+        _fail(str(e))
+    if format == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif report.conforms:
+        typer.echo(f"{len(report.graphs)} graphs conform")
+    else:
+        for document, violations in report.by_document().items():
+            typer.echo(f"{document}  ({len(violations)} violation{'s' if len(violations) != 1 else ''})")
+            for v in violations:
+                where = " ".join(compact_text(x) for x in (v.focus, v.path) if x)
+                value = f" = {compact_text(v.value)}" if v.value is not None else ""
+                typer.echo(f"  {where}{value}\n      {compact_text(v.message)}")
+    if not report.conforms:
+        typer.echo(f"kg: {len(report.violations)} violations in {len(report.by_document())} of "
+                   f"{len(report.graphs)} graphs", err=True)
+        raise typer.Exit(1)
+
+
+@app.command(no_args_is_help=True)
+def explain(entity: str = typer.Argument(..., help="A label ('South Korea'), an id (country/KOR, tai:country/KOR) or an IRI."),
+            store: Path = STORE,
+            format: str = typer.Option("text", "--format", help="text or json.")):
+    """Show what the graph says about one entity, with the sentences that support each fact."""
+    import json
+
+    from .explain import explain as run_explain
+    from .explain import render_text
+    from .store import open_store
+
+    if format not in ("text", "json"):
+        _fail(f"unknown format '{format}'; choose one of: text, json")
+    try:
+        with open_store(store, read_only=True) as st:
+            result = run_explain(st, entity)
+    except KGError as e:
+        _fail(str(e))
+    if format == "json":
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_text(result)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .errors import ValidationError
 from .log import logger
-from .vocab import compact, doc_iri
+from .vocab import XSD, compact, doc_iri
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -194,8 +194,22 @@ def _data_graph(quads: Iterable):
     return Graph().parse(data=text, format="nt")
 
 
+def _term_text(term) -> str:
+    """An IRI as is; a literal as ``"lex"``, ``"lex"@lang`` or ``"lex"^^<datatype>``."""
+    from rdflib import Literal
+
+    if not isinstance(term, Literal):
+        return str(term)
+    text = '"' + str(term).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and str(term.datatype) != XSD + "string":
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
 def _violations(results: Graph, graph: str) -> list[Violation]:
-    from rdflib import BNode, Literal, Namespace
+    from rdflib import BNode, Namespace
     from rdflib.namespace import RDF
 
     SH = Namespace(_SH)
@@ -212,7 +226,7 @@ def _violations(results: Graph, graph: str) -> list[Violation]:
             document=document, graph=graph,
             focus=str(focus) if not isinstance(focus, BNode) else f"_:{focus}",
             path=str(path) if path is not None and not isinstance(path, BNode) else None,
-            value=(value.n3() if isinstance(value, Literal) else str(value)) if value is not None else None,
+            value=_term_text(value) if value is not None else None,
             message="; ".join(messages) or (str(component).rsplit("#", 1)[-1] if component else "violation"),
             component=str(component).rsplit("#", 1)[-1] if component else "",
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",

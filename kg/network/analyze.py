@@ -3,8 +3,8 @@
 Countries are linked when they are parties to the same agreement (edge ``weight`` = number
 of shared agreements), as in ``to_networkx(store, projection="countries")``; countries
 without any such tie are left out. Blocs are modularity communities
-(``greedy_modularity_communities``, deterministic). Distances for betweenness and paths are
-``1 / weight``: many shared agreements make two countries close.
+(``greedy_modularity_communities``, deterministic). Betweenness counts shortest paths by
+hops; an alignment path has the fewest hops and, among those, the strongest ties.
 """
 from __future__ import annotations
 
@@ -116,10 +116,10 @@ def analyze(store: Store, *, window: str | None = None) -> Analysis:
 
 
 def shortest_path(store: Store, a: str, b: str) -> AlignmentPath:
-    """The closest chain of shared agreements from country ``a`` to ``b`` (ISO3 or name).
+    """The shortest chain of shared agreements from country ``a`` to ``b`` (ISO3 or name).
 
-    "Closest" minimises the sum of ``1 / weight`` over the ties, so a route over strong
-    ties beats a shorter one over single agreements.
+    It has the fewest hops; among chains as short, the one whose ties are strongest
+    (smallest sum of ``1 / weight``).
     """
     import networkx as nx
 
@@ -130,7 +130,8 @@ def shortest_path(store: Store, a: str, b: str) -> AlignmentPath:
         if code not in graph:
             raise NoPathError(f"{net.labels.get(code, code)} ({code}) shares no agreement with another country")
     try:
-        nodes = nx.dijkstra_path(graph, source, target, weight="distance")
+        scale = graph.number_of_edges() + 1  # the strength term never outweighs one hop
+        nodes = nx.dijkstra_path(graph, source, target, weight=lambda u, v, d: 1 + d["distance"] / scale)
     except nx.NetworkXNoPath:
         raise NoPathError(f"no alignment path between {source} and {target}: "
                           "no chain of shared agreements connects them") from None
@@ -145,8 +146,12 @@ def resolve_country(net_or_store, text: str) -> str:
     key = _fold(text)
     if key in net.names:
         return net.names[key]
-    close = difflib.get_close_matches(key, list(net.names), n=8, cutoff=0.6)
-    codes = list(dict.fromkeys(net.names[c] for c in close))[:4]
+    candidates: dict[str, set[str]] = defaultdict(set)  # names, and the words of long names
+    for name, code in net.names.items():
+        for word in [name] + [w for w in name.split() if len(w) > 3]:
+            candidates[word].add(code)
+    close = difflib.get_close_matches(key, list(candidates), n=8, cutoff=0.6)
+    codes = list(dict.fromkeys(c for word in close for c in sorted(candidates[word])))[:5]
     hint = (f"close matches: {', '.join(f'{c} ({net.labels.get(c, c)})' for c in codes)}" if codes
             else f"known countries: {', '.join(sorted(net.labels)[:12])}{', ...' if len(net.labels) > 12 else ''}")
     raise UnknownCountryError(f"unknown country {text!r}; {hint}")
@@ -237,7 +242,7 @@ def _tables(result: Analysis, window: str, graph: nx.Graph, blocs: dict[str, int
 
     if graph.number_of_edges() == 0:
         return
-    betweenness = nx.betweenness_centrality(graph, weight="distance", normalized=True)
+    betweenness = nx.betweenness_centrality(graph, normalized=True)
     strength = dict(graph.degree(weight="weight"))
     rows = [{"window": window, "country": c, "label": net.labels.get(c, c), "degree": graph.degree(c),
              "weighted_degree": strength[c], "betweenness": round(betweenness[c], 4), "bloc": blocs[c]}

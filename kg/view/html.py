@@ -24,11 +24,13 @@ from kg.errors import ExportError
 from kg.log import logger
 from kg.vocab import CORE_CLASSES, local_name
 
-__all__ = ["render_html", "CLASS_STYLES", "LARGE_GRAPH"]
+__all__ = ["render_html", "CLASS_STYLES", "LARGE_GRAPH", "MAX_NODES"]
 
 DEFAULT_TITLE = "kg — tech-alliance graph"
 LARGE_GRAPH = 300
 """Above this many nodes positions are computed in Python and physics stays off."""
+MAX_NODES = 20_000
+"""Above this many nodes the page shows communities instead (kg.view.select.aggregate)."""
 
 # class -> (fill colour, vis-network shape); shapes with the label inside come last
 CLASS_STYLES: dict[str, tuple[str, str]] = {
@@ -41,6 +43,7 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "ExportControl": ("#b07aa1", "square"),
     "TechnologyDomain": ("#ff9da7", "ellipse"),
     "Document": ("#bab0ac", "box"),
+    "Community": ("#8cd17d", "dot"),
 }
 OTHER_STYLE = ("#9d9d9d", "dot")
 EVIDENCE_KEYS = ("sentence", "doc", "title", "published", "url", "confidence")
@@ -60,12 +63,15 @@ _SWATCH = {  # legend icons, 16x16 SVG drawn to match the vis-network shapes
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
-def render_html(graph: Any, out: str | Path, *, title: str = DEFAULT_TITLE) -> Path:
+def render_html(graph: Any, out: str | Path, *, title: str = DEFAULT_TITLE,
+                max_nodes: int = MAX_NODES) -> Path:
     """Write ``graph`` (a networkx Graph or MultiDiGraph projection) as one HTML file.
 
     Nodes need ``label`` and ``type`` attributes (one of ``kg.vocab.CORE_CLASSES``;
     anything else is drawn grey as "Other"); edges a ``label``, optionally ``weight``
     and ``evidence``. Parent folders of ``out`` are created; nothing else is written.
+    Graphs of more than ``max_nodes`` nodes are drawn as one node per community, with
+    a banner saying so.
 
     >>> import networkx as nx, tempfile
     >>> g = nx.MultiDiGraph()
@@ -79,7 +85,19 @@ def render_html(graph: Any, out: str | Path, *, title: str = DEFAULT_TITLE) -> P
     if not (hasattr(graph, "nodes") and hasattr(graph, "edges") and hasattr(graph, "is_directed")):
         raise TypeError(f"render_html needs a networkx graph, got {type(graph).__name__}")
     out = Path(out)
+    aggregated = None
+    if graph.number_of_nodes() > max_nodes:
+        from kg.view.select import aggregate
+
+        full = graph
+        graph = aggregate(graph)
+        aggregated = {"nodes": full.number_of_nodes(), "edges": full.number_of_edges(),
+                      "communities": graph.number_of_nodes()}
+        logger.info("%d nodes > max_nodes %d: drawing %d communities",
+                    full.number_of_nodes(), max_nodes, graph.number_of_nodes())
     data = graph_payload(graph)
+    if aggregated:
+        data["aggregated"] = aggregated
     page = _page(data, title)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -116,6 +134,7 @@ def graph_payload(graph: Any) -> dict[str, Any]:
 
     nodes = [_node(node, attrs, degree[node]) for node, attrs in graph.nodes(data=True)]
     counts = Counter(n["type"] for n in nodes)
+    _link_domains(nodes, ends, graph)
     known = [c for c in CLASS_STYLES if c in counts]
     classes = known + sorted(c for c in counts if c not in CLASS_STYLES)
     layout = "physics"
@@ -131,8 +150,48 @@ def graph_payload(graph: Any) -> dict[str, Any]:
         "layout": layout,
         "classes": [{"name": c, "color": _style(c)[0], "shape": _style(c)[1], "count": counts[c]}
                     for c in classes],
+        "filters": _filters(nodes, edges),
         "nodes": nodes,
         "edges": edges,
+    }
+
+
+# the classes the technology-domain filter applies to, through the domains they link to
+DOMAIN_SUBJECTS = ("Agreement", "ExportControl")
+STATUSES = ("Planned", "Completed", "Cancelled")
+
+
+def _link_domains(nodes: list[dict], ends: list[tuple[Any, Any]], graph: Any) -> None:
+    """Give agreements and export controls the ids of the technology domains they touch."""
+    types = {node: attrs.get("type") for node, attrs in graph.nodes(data=True)}
+    covers: dict[str, set[str]] = defaultdict(set)
+    for u, v in ends:
+        for a, b in ((u, v), (v, u)):
+            if types.get(a) in DOMAIN_SUBJECTS and types.get(b) == "TechnologyDomain":
+                covers[str(a)].add(str(b))
+    for record in nodes:
+        if record["id"] in covers:
+            record["domains"] = sorted(covers[record["id"]])
+
+
+def _filters(nodes: list[dict], edges: list[dict]) -> dict[str, Any]:
+    """The choices the page's filters offer, taken from the data."""
+    titles: dict[str, str] = {}
+    for e in edges:
+        for item in e.get("evidence", ()):
+            if item.get("doc") and item.get("title"):
+                titles.setdefault(item["doc"], item["title"])
+    docs = sorted({d for n in nodes for d in n.get("documents", ())})
+    present = {n.get("status") for n in nodes}
+    months = sorted(n["date"][:7] for n in nodes
+                    if re.match(r"\d{4}-\d{2}", n.get("date", "")) or re.fullmatch(r"\d{4}", n.get("date", "")))
+    return {
+        "domains": sorted(({"id": n["id"], "label": n["label"]} for n in nodes if n["type"] == "TechnologyDomain"),
+                          key=lambda d: d["label"].casefold()),
+        "statuses": [s for s in STATUSES if s in present] + sorted(s for s in present if s and s not in STATUSES),
+        "documents": [{"id": d, "title": titles.get(d, "")} for d in docs],
+        "months": [months[0][:4] + "-01" if len(months[0]) == 4 else months[0],
+                   months[-1][:4] + "-12" if len(months[-1]) == 4 else months[-1]] if months else [],
     }
 
 
@@ -148,6 +207,9 @@ def _node(node: Any, attrs: dict, degree: int) -> dict[str, Any]:
     for key in ("date", "status"):
         if attrs.get(key) not in (None, ""):
             record[key] = _text(attrs[key])
+    members = _number(attrs.get("members"))
+    if members is not None:
+        record["members"] = members
     documents = attrs.get("documents")
     if documents:
         record["documents"] = [_text(d) for d in (documents if isinstance(documents, (list, tuple, set)) else [documents])]
@@ -230,6 +292,13 @@ def _legend(classes: list[dict]) -> str:
     return "\n".join(items)
 
 
+def _banner(aggregated: dict | None) -> str:
+    if not aggregated:
+        return ""
+    return (f'<div id="kg-banner" role="status">Aggregated view: {aggregated["nodes"]:,} nodes in '
+            f'{aggregated["communities"]:,} communities; use --focus or filters to see individual nodes</div>')
+
+
 def _asset(name: str) -> str:
     try:
         return resources.files("kg.view").joinpath(name).read_text(encoding="utf-8")
@@ -253,6 +322,7 @@ def _page(data: dict[str, Any], title: str) -> str:
                "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
         "title": html.escape(title),
         "counts": f"{n:,} node{'s' * (n != 1)} · {m:,} edge{'s' * (m != 1)}",
+        "banner": _banner(data.get("aggregated")),
         "legend": _legend(data["classes"]),
         "data": script_json(data),
         "vis": vis,

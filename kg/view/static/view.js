@@ -3,13 +3,17 @@
  * page only through textContent, DOM properties or the vis canvas, never as markup. */
 (function () {
   "use strict";
+  window.kgStartAt = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var byId = new Map();
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   var styles = new Map();
   data.classes.forEach(function (c) { styles.set(c.name, c); });
   var large = data.layout === "precomputed";
-  var hidden = new Set();
+  var hidden = new Set();      // classes unticked in the legend
+  var filter = { domain: "", doc: "", statuses: null, from: 0, to: 0 };  // the other filters
+  var visible = new Set(data.nodes.map(function (n) { return n.id; }));
+  var months = monthRange(data.filters && data.filters.months);
   var LABEL_INSIDE = { ellipse: 28, box: 28 };  // shapes that hold their label: max chars
 
   function short(text, max) {
@@ -22,10 +26,50 @@
     return e;
   }
 
+  // month number (year * 12 + month - 1) of "YYYY-MM" and the span a node's date covers
+  function monthIndex(text) {
+    var m = /^(\d{4})-(\d{2})/.exec(text);
+    return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
+  }
+  function monthRange(pair) {
+    if (!pair || pair.length !== 2) return null;
+    var lo = monthIndex(pair[0]), hi = monthIndex(pair[1]);
+    return lo === null || hi === null ? null : { lo: lo, hi: hi };
+  }
+  function monthName(i) {
+    var m = i % 12 + 1;
+    return Math.floor(i / 12) + "-" + (m < 10 ? "0" : "") + m;
+  }
+  function dateSpan(date) {
+    if (!date) return null;
+    var i = monthIndex(date);
+    if (i !== null) return [i, i];
+    var y = /^(\d{4})$/.exec(date);
+    return y ? [Number(y[1]) * 12, Number(y[1]) * 12 + 11] : null;
+  }
+  data.nodes.forEach(function (n) { n.span = dateSpan(n.date); });
+
+  function passes(n) {
+    if (hidden.has(n.type)) return false;
+    if (filter.statuses && n.status && !filter.statuses.has(n.status)) return false;
+    if (filter.domain) {
+      if (n.type === "TechnologyDomain" && n.id !== filter.domain) return false;
+      if ((n.type === "Agreement" || n.type === "ExportControl") &&
+          (!n.domains || n.domains.indexOf(filter.domain) < 0)) return false;
+    }
+    if (filter.doc && (!n.documents || n.documents.indexOf(filter.doc) < 0)) return false;
+    if (months && n.span && (filter.from > months.lo || filter.to < months.hi)) {
+      var lo = Math.min(filter.from, filter.to), hi = Math.max(filter.from, filter.to);
+      if (n.span[1] < lo || n.span[0] > hi) return false;
+    }
+    return true;
+  }
+
   function visNode(n) {
     var c = styles.get(n.type);
     var inside = LABEL_INSIDE[c.shape];
-    var size = Math.min(12 + 3 * Math.sqrt(n.degree), 36) + (n.type === "Country" ? 4 : 0);
+    var size = n.members !== undefined ? Math.min(10 + 2 * Math.sqrt(n.members), 60)
+      : Math.min(12 + 3 * Math.sqrt(n.degree), 36) + (n.type === "Country" ? 4 : 0);
     var v = {
       id: n.id, kgType: n.type, shape: c.shape, size: size,
       label: short(n.label, inside || 40),
@@ -51,10 +95,11 @@
     return v;
   }
 
+  window.kgDataAt = performance.now();
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
-  function shown(id) { var n = byId.get(id); return !!n && !hidden.has(n.type); }
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hidden.has(n.kgType); } });
+  function shown(id) { return visible.has(id); }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return shown(e.from) && shown(e.to); } });
 
   var options = {
@@ -80,8 +125,10 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   var loading = document.getElementById("kg-loading");
 
+  network.once("afterDrawing", function () { window.kgFirstDrawAt = performance.now(); });
   function ready() {
     if (window.kgReady) return;
+    window.kgReadyAt = performance.now();
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
     loading.hidden = true;
@@ -96,29 +143,110 @@
   }
   if (data.nodes.length === 0) document.getElementById("kg-empty").hidden = false;
 
-  // ---- counts and class filter -------------------------------------------------
+  // ---- counts, class filter and the other filters -------------------------------
   var counts = document.getElementById("kg-counts");
+  var noMatch = document.getElementById("kg-nomatch");
+  if (data.aggregated) document.body.classList.add("kg-aggregated");
   function updateCounts() {
     var total = counts.getAttribute("data-total");
-    counts.textContent = hidden.size === 0 ? total
+    counts.textContent = visible.size === data.nodes.length ? total
       : total + " (showing " + nodeView.length + " nodes, " + edgeView.length + " edges)";
+    // a filter combination that hides everything says so instead of leaving a blank canvas
+    noMatch.hidden = !(data.nodes.length > 0 && visible.size === 0);
   }
-  function setClassVisible(name, visible) {
-    if (visible === !hidden.has(name)) return;
+  function applyFilters() {
     // remember where the drawn nodes are, so they come back there (storePositions()
     // would fail here: it also looks up the nodes the filter has already removed)
     var pos = network.getPositions();
     nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
-    if (visible) hidden.delete(name); else hidden.add(name);
+    visible = new Set();
+    data.nodes.forEach(function (n) { if (passes(n)) visible.add(n.id); });
     nodeView.refresh();
     edgeView.refresh();
-    var box = document.querySelector('#kg-legend input[data-class="' + CSS.escape(name) + '"]');
-    if (box) box.checked = visible;
     updateCounts();
+  }
+  function setClassVisible(name, show) {
+    if (show === !hidden.has(name)) return;
+    if (show) hidden.delete(name); else hidden.add(name);
+    var box = document.querySelector('#kg-legend input[data-class="' + CSS.escape(name) + '"]');
+    if (box) box.checked = show;
+    applyFilters();
   }
   document.querySelectorAll("#kg-legend input[data-class]").forEach(function (box) {
     box.addEventListener("change", function () { setClassVisible(box.getAttribute("data-class"), box.checked); });
   });
+
+  var choices = data.filters || { domains: [], statuses: [], documents: [], months: [] };
+  var domainSelect = document.getElementById("kg-domain");
+  var docSelect = document.getElementById("kg-doc");
+  var statusBox = document.getElementById("kg-statuses");
+  var dateFrom = document.getElementById("kg-date-from");
+  var dateTo = document.getElementById("kg-date-to");
+  var dateLabel = document.getElementById("kg-date-label");
+  function option(select, value, text) {
+    var o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+  }
+  function offer(section, yes) {
+    document.getElementById(section).hidden = !yes;
+    if (yes) document.getElementById("kg-filters").hidden = false;
+  }
+  choices.domains.forEach(function (d) { option(domainSelect, d.id, d.label); });
+  offer("kg-filter-domain", choices.domains.length > 0);
+  choices.documents.forEach(function (d) { option(docSelect, d.id, d.title ? d.id + " \u2014 " + short(d.title, 60) : d.id); });
+  offer("kg-filter-doc", choices.documents.length > 0);
+  choices.statuses.forEach(function (name) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.setAttribute("data-status", name);
+    box.addEventListener("change", readStatuses);
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + name));
+    statusBox.appendChild(label);
+  });
+  offer("kg-filter-status", choices.statuses.length > 0);
+  if (months) {
+    [dateFrom, dateTo].forEach(function (input) {
+      input.min = String(months.lo); input.max = String(months.hi);
+      input.addEventListener("input", readDates);
+    });
+    offer("kg-filter-date", true);
+  }
+  function readStatuses() {
+    var on = new Set();
+    statusBox.querySelectorAll("input[data-status]").forEach(function (b) { if (b.checked) on.add(b.getAttribute("data-status")); });
+    filter.statuses = on.size === choices.statuses.length ? null : on;
+    applyFilters();
+  }
+  function showDates() {
+    dateLabel.textContent = monthName(Math.min(filter.from, filter.to)) + " \u2013 " + monthName(Math.max(filter.from, filter.to));
+  }
+  function readDates() {
+    filter.from = Number(dateFrom.value);
+    filter.to = Number(dateTo.value);
+    showDates();
+    applyFilters();
+  }
+  function resetFilters() {
+    hidden.clear();
+    document.querySelectorAll("#kg-legend input[data-class]").forEach(function (b) { b.checked = true; });
+    statusBox.querySelectorAll("input[data-status]").forEach(function (b) { b.checked = true; });
+    domainSelect.value = ""; docSelect.value = "";
+    filter = { domain: "", doc: "", statuses: null, from: months ? months.lo : 0, to: months ? months.hi : 0 };
+    if (months) { dateFrom.value = String(months.lo); dateTo.value = String(months.hi); showDates(); }
+    applyFilters();
+  }
+  if (months) {
+    filter.from = months.lo; filter.to = months.hi;
+    dateFrom.value = String(months.lo); dateTo.value = String(months.hi);
+    showDates();
+  }
+  domainSelect.addEventListener("change", function () { filter.domain = domainSelect.value; applyFilters(); });
+  docSelect.addEventListener("change", function () { filter.doc = docSelect.value; applyFilters(); });
+  document.getElementById("kg-reset").addEventListener("click", resetFilters);
+  document.getElementById("kg-nomatch-reset").addEventListener("click", resetFilters);
 
   // ---- details panel -----------------------------------------------------------
   var details = document.getElementById("kg-details");
@@ -141,7 +269,7 @@
     var n = byId.get(id);
     if (!n) return;
     details.replaceChildren(el("h3", null, n.label), badge(n.type),
-      props([["IRI", n.iri], ["Date", n.date], ["Status", n.status], ["Links", n.degree],
+      props([["IRI", n.iri], ["Date", n.date], ["Status", n.status], ["Links", n.degree], ["Members", n.members],
              ["Documents", n.documents ? n.documents.join(", ") : ""]]));
   }
   function safeUrl(url) {
@@ -236,6 +364,7 @@
     }
     status.textContent = "";
     setClassVisible(n.type, true);
+    if (!visible.has(n.id)) resetFilters();  // other filters hide it: show everything again
     network.selectNodes([n.id]);
     network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400 } });
     showNode(n.id);
@@ -250,5 +379,6 @@
 
   window.kgNetwork = network;
   window.kg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-                setClassVisible: setClassVisible, search: search };
+                setClassVisible: setClassVisible, search: search, applyFilters: applyFilters,
+                resetFilters: resetFilters };
 })();

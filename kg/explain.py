@@ -1,0 +1,399 @@
+"""Explain one entity: what the graph says about it, and the sentences that say so.
+
+:func:`explain` finds an entity by IRI, compact id (``tai:country/KOR``, ``country/KOR``)
+or label (case-insensitive ``rdfs:label`` / ``skos:altLabel``), and collects its facts in
+both directions (for a country: the agreements it is party to, the controls that target
+it, the countries it is aligned with), each with its evidence records and the documents
+they come from. :func:`render_text` prints an :class:`Explanation` with rich.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import KGError
+from .vocab import PREFIXES, RDF, RDFS, SKOS, TA, TAI, compact, local_name
+
+if TYPE_CHECKING:
+    from .store.base import QueryResult, Store
+
+_HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
+# ta: properties that describe a node or a record rather than relate it to something.
+_NOT_FACTS = ("mentions", "iso3", "wikidata", "published", "supportCount", "sentence",
+              "charStart", "charEnd", "confidence", "extractorVersion", "agreementCount",
+              "firstDate", "lastDate")
+_ATTRIBUTES = ("iso3", "wikidata", "supportCount")
+_NOT_ENTITIES = ("Document", "Evidence", "Alignment")
+# How a relation reads from its object's side (``?s ta:party <country>``: "party to").
+_INVERSE = {
+    "party": "party to", "signatory": "signed", "covers": "covered by",
+    "location": "location of", "date": "date of", "status": "status of",
+    "duringEvent": "event of", "participant": "participant in", "imposedBy": "imposes",
+    "targets": "targeted by", "represents": "represented by", "memberOf": "has member",
+    "locatedIn": "contains", "controlsTargetedAt": "targeted by controls of",
+}
+_SYMMETRIC = ("alignedWith",)
+
+
+class UnknownEntityError(KGError):
+    """No entity in the store matches the name, id or IRI given."""
+
+
+@dataclass
+class Source:
+    """One evidence record behind a fact: the sentence and the document it stands in."""
+
+    sentence: str | None
+    document: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    confidence: float | None = None
+    char_start: int | None = None
+
+
+@dataclass
+class Fact:
+    """One relation of the explained entity: ``direction`` is ``"out"`` when the entity
+    is the subject (``entity relation node``) and ``"in"`` when it is the object."""
+
+    relation: str
+    direction: str
+    node: str
+    node_label: str
+    node_is_iri: bool = True
+    node_types: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    derived: bool = False
+    details: dict[str, str] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """The relation as read from the entity's side ("party", "party to")."""
+        name = local_name(self.relation)
+        if self.direction == "in" and name not in _SYMMETRIC:
+            return _INVERSE.get(name, f"{_words(name)} (of)")
+        return _words(name)
+
+
+@dataclass
+class Explanation:
+    """An entity, its facts grouped by relation, and other entities with the same name."""
+
+    iri: str
+    label: str
+    types: list[str] = field(default_factory=list)
+    alt_labels: list[str] = field(default_factory=list)
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    others: list[tuple[str, str]] = field(default_factory=list)
+
+    def groups(self) -> dict[str, list[Fact]]:
+        """Facts per relation heading, outgoing relations first."""
+        ordered = sorted(self.facts, key=lambda f: (f.direction != "out", f.heading, f.node_label.lower()))
+        grouped: dict[str, list[Fact]] = {}
+        for f in ordered:
+            grouped.setdefault(f.heading, []).append(f)
+        return grouped
+
+    def to_dict(self) -> dict:
+        """The explanation as a JSON-ready dict (full IRIs plus compact ids)."""
+        return {
+            "iri": self.iri, "id": compact(self.iri), "label": self.label,
+            "types": [compact(t) for t in self.types], "alt_labels": self.alt_labels,
+            "attributes": self.attributes,
+            "relations": {h: [_fact_dict(f) for f in fs] for h, fs in self.groups().items()},
+            "other_matches": [{"iri": i, "label": lbl} for i, lbl in self.others],
+        }
+
+
+def explain(store: Store, entity: str) -> Explanation:
+    """Explain ``entity`` (an IRI, a compact id like ``tai:country/KOR`` or
+    ``country/KOR``, or a label): its label, types and facts with their evidence.
+
+    When several entities carry the label, the one with the most facts is explained and
+    the others are listed in ``Explanation.others``. Raises :class:`UnknownEntityError`
+    (a KGError) with close labels to try when nothing matches.
+    """
+    if not (text := entity.strip()):
+        raise UnknownEntityError("no entity given; name one by label, id (country/KOR) or IRI")
+    labels = _entity_labels(store)
+    iri, others = _resolve(store, text, labels)
+    expl = Explanation(iri=iri, label=_pick_label(labels.get(iri)), others=others)
+    _describe(store, expl)
+    expl.facts = _facts(store, iri)
+    return expl
+
+
+# -- resolution ------------------------------------------------------------------------
+def _entity_labels(store: Store) -> dict[str, dict[str, list[str]]]:
+    """IRI -> {"label": [...], "alt": [...]} for every typed entity (not documents)."""
+    excluded = ", ".join(f"ta:{c}" for c in _NOT_ENTITIES)
+    result = _select(store, f"""
+        SELECT DISTINCT ?s ?p ?l WHERE {{
+          ?s a ?t . FILTER (isIRI(?s) && STRSTARTS(STR(?t), STR(ta:)) && ?t NOT IN ({excluded}))
+          OPTIONAL {{ VALUES ?p {{ rdfs:label skos:altLabel }} ?s ?p ?l }}
+        }}""")
+    labels: dict[str, dict[str, list[str]]] = {}
+    for s, p, label in result.rows:
+        entry = labels.setdefault(s, {"label": [], "alt": []})
+        if label is not None:
+            entry["label" if p == RDFS + "label" else "alt"].append(label)
+    return labels
+
+
+def _resolve(store: Store, text: str, labels: dict) -> tuple[str, list[tuple[str, str]]]:
+    iri = _as_iri(text)
+    if iri is not None:
+        if iri in labels or _exists(store, iri):
+            return iri, []
+        folded = {i.casefold(): i for i in labels}
+        if iri.casefold() in folded:
+            return folded[iri.casefold()], []
+    key = _fold(text)
+    matches = sorted(i for i, entry in labels.items()
+                     if any(_fold(lbl) == key for lbl in entry["label"] + entry["alt"]))
+    if not matches:
+        raise UnknownEntityError(f"no entity matches {text!r}; try a label such as "
+                                 f"{_suggest(text if iri is None else local_name(iri), labels)}")
+    if len(matches) == 1:
+        return matches[0], []
+    counts = _fact_counts(store, matches)
+    best = max(matches, key=lambda i: (counts.get(i, 0), bool(labels[i]["label"]) and
+                                       _fold(_pick_label(labels[i])) == key, -len(i)))
+    return best, [(i, _pick_label(labels[i])) for i in matches if i != best]
+
+
+def _as_iri(text: str) -> str | None:
+    """An IRI for ``text`` if it looks like one (full IRI, ``prefix:local`` or ``kind/id``)."""
+    if re.match(r"^https?://", text):
+        return text
+    m = re.match(r"^([A-Za-z][\w-]*):(\S+)$", text)
+    if m and m.group(1) in PREFIXES:
+        return PREFIXES[m.group(1)] + m.group(2)
+    if re.match(r"^[\w-]+/\S+$", text):
+        return TAI + text
+    return None
+
+
+def _exists(store: Store, iri: str) -> bool:
+    if not _SAFE_IRI.match(iri):
+        return False
+    return bool(store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())  # case- and spacing-insensitive
+
+
+def _pick_label(entry: dict | None) -> str:
+    names = sorted(entry["label"]) or sorted(entry["alt"]) if entry else []
+    return names[0] if names else ""
+
+
+def _suggest(text: str, labels: dict) -> str:
+    names = sorted({lbl for e in labels.values() for lbl in e["label"] + e["alt"]})
+    by_fold = {}
+    for n in names:
+        by_fold.setdefault(_fold(n), n)
+    # labels containing a word of the query ("korea" -> "South Korea"), shortest first,
+    # then the closest spellings
+    words = [w for w in _fold(text).split() if len(w) > 2]
+    close = sorted((k for k in by_fold if any(w in k for w in words)), key=len)[:5]
+    close += [c for c in difflib.get_close_matches(_fold(text), list(by_fold), n=5, cutoff=0.5)
+              if c not in close]
+    picked = [by_fold[c] for c in close[:5]] or names[:5]
+    return ", ".join(repr(p) for p in picked) if picked else "(the store has no entities; run `kg build`)"
+
+
+def _fact_counts(store: Store, iris: list[str]) -> dict[str, int]:
+    values = " ".join(f"<{i}>" for i in iris if _SAFE_IRI.match(i))
+    result = _select(store, f"""
+        SELECT ?n (COUNT(*) AS ?facts) WHERE {{
+          VALUES ?n {{ {values} }}
+          {{ ?n ?p ?o }} UNION {{ ?o ?p ?n }}
+          {_fact_filter("?p")}
+        }} GROUP BY ?n""")
+    return {n: int(c) for n, c in result.rows}
+
+
+# -- description -----------------------------------------------------------------------
+def _describe(store: Store, expl: Explanation) -> None:
+    attrs = " ".join(f"ta:{a}" for a in _ATTRIBUTES)
+    result = _select(store, f"""
+        SELECT DISTINCT ?p ?v WHERE {{
+          VALUES ?p {{ rdf:type rdfs:label skos:altLabel {attrs} }}
+          <{expl.iri}> ?p ?v }}""")
+    labels, alts = [], []
+    for p, v in result.rows:
+        if p == RDF + "type":
+            expl.types.append(v)
+        elif p == RDFS + "label":
+            labels.append(v)
+        elif p == SKOS + "altLabel":
+            alts.append(v)
+        else:
+            expl.attributes.setdefault(local_name(p), []).append(v)
+    expl.types.sort(key=lambda t: (not t.startswith(TA), t))
+    expl.label = expl.label or (sorted(labels)[0] if labels else local_name(expl.iri))
+    expl.alt_labels = sorted(set(alts + labels) - {expl.label})
+    for values in expl.attributes.values():
+        values.sort()
+
+
+def _facts(store: Store, iri: str) -> list[Fact]:
+    from .rules import DERIVED_GRAPH
+
+    facts: dict[tuple[str, str, str], Fact] = {}
+    for direction, pattern, evidence in (
+        ("out", f"<{iri}> ?p ?n", f"rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?n"),
+        ("in", f"?n ?p <{iri}>", f"rdf:subject ?n ; rdf:predicate ?p ; rdf:object <{iri}>"),
+    ):
+        result = _select(store, f"""
+            SELECT ?g ?p ?n ?sentence ?conf ?start WHERE {{
+              GRAPH ?g {{ {pattern} .
+                OPTIONAL {{ ?e a ta:Evidence ; {evidence} .
+                  OPTIONAL {{ ?e ta:sentence ?sentence }} OPTIONAL {{ ?e ta:confidence ?conf }}
+                  OPTIONAL {{ ?e ta:charStart ?start }} }} }}
+              {_fact_filter("?p")}
+            }}""")
+        for (g, p, n, sentence, conf, start), kinds in zip(result.rows, result.kinds):
+            if direction == "in" and local_name(p) in _SYMMETRIC:
+                continue  # materialised both ways: the outgoing triple says it already
+            fact = facts.get((direction, p, n))
+            if fact is None:
+                fact = facts[(direction, p, n)] = Fact(
+                    relation=p, direction=direction, node=n, node_label=n,
+                    node_is_iri=kinds[2] == "iri")
+            fact.derived = fact.derived or g == DERIVED_GRAPH
+            if g != DERIVED_GRAPH and g not in fact.documents:
+                fact.documents.append(g)
+            if sentence is not None or conf is not None:
+                fact.sources.append(Source(sentence=sentence, document=g,
+                                           confidence=float(conf) if conf is not None else None,
+                                           char_start=int(start) if start is not None else None))
+    _annotate(store, iri, list(facts.values()), DERIVED_GRAPH)
+    return list(facts.values())
+
+
+def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> None:
+    """Fill in node labels and types, document metadata and derived-edge details."""
+    nodes = sorted({f.node for f in facts if f.node_is_iri and _SAFE_IRI.match(f.node)})
+    docs = sorted({s.document for f in facts for s in f.sources if _SAFE_IRI.match(s.document)})
+    labels: dict[str, str] = {}
+    types: dict[str, set[str]] = {}
+    if nodes:
+        values = " ".join(f"<{n}>" for n in nodes)
+        for n, p, v in _select(store, f"""SELECT DISTINCT ?n ?p ?v WHERE {{ VALUES ?n {{ {values} }}
+                VALUES ?p {{ rdfs:label rdf:type }} ?n ?p ?v }}""").rows:
+            if p == RDF + "type":
+                types.setdefault(n, set()).add(v)
+            elif n not in labels or v < labels[n]:
+                labels[n] = v
+    meta: dict[str, dict[str, str]] = {}
+    if docs:
+        values = " ".join(f"<{d}>" for d in docs)
+        result = _select(store, f"""SELECT ?d (SAMPLE(?t) AS ?title) (SAMPLE(?pub) AS ?published)
+                (SAMPLE(?u) AS ?url) WHERE {{ VALUES ?d {{ {values} }}
+                OPTIONAL {{ ?d dcterms:title ?t }} OPTIONAL {{ ?d ta:published ?pub }}
+                OPTIONAL {{ ?d schema:url ?u }} }} GROUP BY ?d""")
+        meta = {r["d"]: r for r in result.records()}
+    details = _derived_details(store, iri, derived_graph)
+    for f in facts:
+        if f.node_is_iri:
+            f.node_label = labels.get(f.node) or (local_name(f.node) if f.node.startswith(TA) else compact(f.node))
+            f.node_types = sorted(types.get(f.node, ()))
+        f.details = details.get((f.relation, f.node), {}) if f.direction == "out" else {}
+        for s in f.sources:
+            m = meta.get(s.document, {})
+            s.title, s.published, s.url = m.get("title"), m.get("published"), m.get("url")
+        f.sources.sort(key=lambda s: (s.published or "", s.document, s.char_start or 0))
+
+
+def _derived_details(store: Store, iri: str, graph: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(relation, other node) -> aggregates of the derived record (ta:Alignment) behind it."""
+    result = _select(store, f"""
+        SELECT ?p ?n ?k ?v WHERE {{ GRAPH <{graph}> {{
+          ?r rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?n ; ?k ?v .
+          FILTER (isLiteral(?v) && STRSTARTS(STR(?k), STR(ta:))) }} }}""")
+    details: dict[tuple[str, str], dict[str, str]] = {}
+    for p, n, k, v in result.rows:
+        details.setdefault((p, n), {})[local_name(k)] = v
+    return details
+
+
+# -- helpers ---------------------------------------------------------------------------
+def _fact_filter(var: str) -> str:
+    excluded = ", ".join(f"ta:{p}" for p in _NOT_FACTS)
+    return f"FILTER (STRSTARTS(STR({var}), STR(ta:)) && {var} NOT IN ({excluded}))"
+
+
+def _select(store: Store, body: str) -> QueryResult:
+    return store.query(_HEADER + body)
+
+
+def _words(name: str) -> str:
+    """``"duringEvent"`` -> ``"during event"``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+def _fact_dict(f: Fact) -> dict:
+    data = asdict(f)
+    data["relation"] = compact(f.relation)
+    data["node_types"] = [compact(t) for t in f.node_types]
+    return data
+
+
+# -- rendering -------------------------------------------------------------------------
+def render_text(expl: Explanation, console=None) -> None:
+    """Print ``expl`` readably with rich: header, then each relation with its evidence."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    out = console or Console()
+    kinds = ", ".join(local_name(t) for t in expl.types if t.startswith(TA)) or "entity"
+    out.print(f"[bold]{escape(expl.label)}[/bold]  [dim]{escape(compact(expl.iri))}[/dim]  ({escape(kinds)})")
+    if expl.alt_labels:
+        out.print(f"  also: {escape(', '.join(expl.alt_labels))}")
+    for name, values in sorted(expl.attributes.items()):
+        out.print(f"  {escape(_words(name))}: {escape(', '.join(compact(v) for v in values))}")
+    if expl.others:
+        others = "; ".join(f"{lbl} ({compact(i)})" for i, lbl in expl.others)
+        out.print(f"  [yellow]other entities with this name:[/yellow] {escape(others)}")
+    groups = expl.groups()
+    if not groups:
+        out.print("\n  [dim]no facts about this entity[/dim]")
+    for heading, facts in groups.items():
+        out.print(f"\n[bold cyan]{escape(heading)}[/bold cyan] ({len(facts)})")
+        for f in facts:
+            line = f"  • {escape(f.node_label)}"
+            if f.details:
+                line += f" [dim]({escape(_details_text(f.details))})[/dim]"
+            if f.derived and not f.documents:
+                line += " [magenta]derived[/magenta]"
+            out.print(line)
+            for s in f.sources:
+                _print_source(out, s, escape)
+            if not f.sources and f.documents:
+                out.print(f"      [dim]no evidence record; in {escape(', '.join(compact(d) for d in f.documents))}[/dim]")
+
+
+def _details_text(details: dict[str, str]) -> str:
+    n = details.get("agreementCount")
+    parts = [f"{n} agreement{'s' if n != '1' else ''}"] if n else []
+    first, last = details.get("firstDate"), details.get("lastDate")
+    if first and last:
+        parts.append(first if first == last else f"{first} – {last}")
+    parts += [f"{_words(k)} {v}" for k, v in sorted(details.items())
+              if k not in ("agreementCount", "firstDate", "lastDate")]
+    return ", ".join(parts)
+
+
+def _print_source(out, s: Source, escape) -> None:
+    where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url) if x)
+    conf = f" [dim]confidence {s.confidence:.2f}[/dim]" if s.confidence is not None else ""
+    out.print(f"      “{escape((s.sentence or '').strip())}”\n        [dim]— {escape(where)}[/dim]{conf}")

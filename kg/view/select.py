@@ -1,0 +1,130 @@
+"""Choosing what a view draws: an entity's neighbourhood, a date window, or, for graphs
+too large to draw node by node, one node per community.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("x:kor", label="South Korea", type="Country")
+>>> g.add_node("x:deal", label="Chip Deal", type="Agreement", date="2025-10-29")
+>>> g.add_node("x:usa", label="United States", type="Country")
+>>> _ = g.add_edge("x:kor", "x:deal", label="party")
+>>> _ = g.add_edge("x:usa", "x:deal", label="party")
+>>> sorted(select(g, focus="south korea", depth=1))
+['x:deal', 'x:kor']
+>>> sorted(select(g, until="2025-01-01"))
+['x:kor', 'x:usa']
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from typing import Any
+
+from kg.errors import KGError
+
+__all__ = ["select", "aggregate", "COMMUNITY"]
+
+COMMUNITY = "Community"
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def select(graph: Any, *, focus: str | None = None, depth: int = 1,
+           since: str | None = None, until: str | None = None) -> Any:
+    """The subgraph a view should draw (a copy; ``graph`` is left alone).
+
+    ``focus``: a node id, IRI or label (case-insensitive; every node with that label
+    counts) and the nodes within ``depth`` links of it, edges followed both ways.
+    ``since`` / ``until``: ISO dates (``2025``, ``2025-10`` or ``2025-10-29``); nodes
+    with a ``date`` outside the window are dropped, undated nodes stay. The focus
+    node itself is always kept.
+    """
+    start = _bound(since, "since", end=False)
+    stop = _bound(until, "until", end=True)
+    keep = set(graph.nodes)
+    centres: set = set()
+    if focus is not None:
+        import networkx as nx
+
+        if depth < 0:
+            raise KGError(f"--depth must be 0 or more, got {depth}.")
+        centres = _resolve(graph, focus)
+        keep = set()
+        for centre in centres:
+            keep |= set(nx.ego_graph(graph, centre, radius=depth, undirected=True))
+    if start or stop:
+        keep = {n for n in keep if n in centres or _in_window(graph.nodes[n].get("date"), start, stop)}
+    return graph.subgraph(keep).copy()
+
+
+def _resolve(graph: Any, focus: str) -> set:
+    if focus in graph:
+        return {focus}
+    wanted = focus.strip().casefold()
+    hits = {n for n, attrs in graph.nodes(data=True)
+            if str(attrs.get("iri") or "") == focus or str(attrs.get("label") or "").casefold() == wanted}
+    if hits:
+        return hits
+    labels = sorted({str(lab) for _, lab in graph.nodes(data="label") if lab})
+    by_fold = {lab.casefold(): lab for lab in labels}
+    close = [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=5, cutoff=0.5)]
+    close += [lab for lab in labels if wanted and wanted in lab.casefold() and lab not in close][:5 - len(close)]
+    hint = f" Close labels: {', '.join(close)}." if close else " Check the spelling, or give the node's IRI."
+    raise KGError(f"--focus '{focus}' matches no node label or IRI in the graph.{hint}")
+
+
+def _bound(value: str | None, name: str, *, end: bool) -> str | None:
+    """An ISO date as the first (or last) day it covers: '2025' -> '2025-01-01'."""
+    if value is None or value == "":
+        return None
+    match = _ISO.match(str(value).strip())
+    if not match or len(str(value).strip()) not in (4, 7, 10):
+        raise KGError(f"--{name} '{value}' is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD.")
+    return _pad(match, end)
+
+
+def _pad(match: re.Match, end: bool) -> str:
+    year, month, day = match.groups()
+    return f"{year}-{month or ('12' if end else '01')}-{day or ('31' if end else '01')}"
+
+
+def _in_window(date: Any, start: str | None, stop: str | None) -> bool:
+    match = _ISO.match(str(date)) if date not in (None, "") else None
+    if not match:
+        return True  # undated (or unreadable) nodes are not events: keep them
+    first, last = _pad(match, False), _pad(match, True)
+    return (start is None or last >= start) and (stop is None or first <= stop)
+
+
+def aggregate(graph: Any, *, seed: int = 42) -> Any:
+    """One node per community (Louvain, ``seed`` fixed), for graphs too big to draw.
+
+    Nodes get ``type`` "Community", ``members`` (count) and a ``label`` naming the
+    three best-connected members; edges carry ``weight``, the number of links between
+    the two communities.
+    """
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    communities = nx.community.louvain_communities(simple, seed=seed)
+    communities.sort(key=lambda c: (-len(c), min(map(str, c))))
+    degree = dict(simple.degree())
+    where: dict = {}
+    out = nx.Graph()
+    for i, members in enumerate(communities):
+        top = sorted(members, key=lambda n: (-degree[n], str(n)))[:3]
+        names = [str(graph.nodes[n].get("label") or n) for n in top]
+        more = len(members) - len(top)
+        label = ", ".join(names) + (f" +{more:,}" if more > 0 else "")
+        out.add_node(f"community/{i}", label=label, type=COMMUNITY, members=len(members))
+        for n in members:
+            where[n] = i
+    links: Counter = Counter()
+    for u, v in graph.edges():
+        a, b = where[u], where[v]
+        if a != b:
+            links[(min(a, b), max(a, b))] += 1
+    for (a, b), weight in links.items():
+        out.add_edge(f"community/{a}", f"community/{b}", label="links", weight=weight)
+    return out
