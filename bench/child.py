@@ -2,14 +2,18 @@
 
 ``ru_maxrss`` only ever grows within a process: measuring the bare spaCy pipeline, kg's
 extraction and the store loads each in a new (spawned, not forked) interpreter keeps
-one measurement's memory out of the next one's figure.
+one measurement's memory out of the next one's figure. A child can also be stopped:
+pyoxigraph cannot cancel a running query, but a process can be killed.
 """
 from __future__ import annotations
 
 import multiprocessing
 import resource
 import sys
-from concurrent.futures import ProcessPoolExecutor
+
+
+class TimedOut(Exception):
+    """The child ran past its time limit and was killed."""
 
 
 def peak_rss_mb() -> float:
@@ -18,7 +22,38 @@ def peak_rss_mb() -> float:
     return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
 
 
-def in_child(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` in a new interpreter; its return value comes back pickled."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(fn, *args, **kwargs).result()
+def _run(conn, fn, args, kwargs) -> None:
+    try:
+        conn.send((True, fn(*args, **kwargs)))
+    except BaseException as e:  # handed back to the parent, which raises it
+        conn.send((False, e))
+    finally:
+        conn.close()
+
+
+def in_child(fn, *args, timeout: float | None = None, **kwargs):
+    """``fn(*args, **kwargs)`` in a new interpreter; its return value comes back pickled.
+
+    Raises :class:`TimedOut` (after killing the child) when it takes longer than ``timeout``.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_run, args=(send, fn, args, kwargs), daemon=True)
+    proc.start()
+    send.close()
+    name = getattr(fn, "__name__", str(fn))
+    try:
+        if not receive.poll(timeout):
+            proc.kill()
+            raise TimedOut(f"{name} took longer than {timeout:g} s")
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            proc.join()
+            raise RuntimeError(f"benchmark child {name} died (exit code {proc.exitcode})") from None
+    finally:
+        proc.join()
+        receive.close()
+    if not ok:
+        raise value
+    return value

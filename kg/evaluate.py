@@ -4,8 +4,8 @@ Gold files follow ``eval/GUIDELINES.md``: ``NAME.gold.json`` beside ``NAME.md``,
 listing the ``entities`` and ``facts`` of one document (``optional_*`` readings count
 neither way). The store is read per document named graph (:mod:`kg.evaluate_views`).
 
->>> Scores(tp=3, fp=1, fn=2).f1
-0.6666666666666666
+>>> round(Scores(tp=3, fp=1, fn=2).f1, 3)
+0.667
 """
 from __future__ import annotations
 

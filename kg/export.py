@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from kg.errors import ExportError, KGError
 from kg.vocab import PREFIXES
@@ -66,12 +68,15 @@ def import_file(store: Store, path: str | Path | BinaryIO, fmt: str) -> None:
     dataset = Dataset()
     try:
         source = str(path) if isinstance(path, (str, Path)) else path
-        dataset.parse(source, format=_RDFLIB_NAMES[fmt])
+        with _quiet_rdflib():
+            dataset.parse(source, format=_RDFLIB_NAMES[fmt])
     except FileNotFoundError as e:
         raise ExportError(f"{_name(path)}: no such file") from e
     except Exception as e:  # rdflib parsers raise many unrelated exception types
         raise ExportError(f"{_name(path)}: not valid {fmt}: {e}") from e
-    store.load(io.BytesIO(dataset.serialize(format="nquads", encoding="utf-8")), "nquads")
+    with _quiet_rdflib():
+        data = dataset.serialize(format="nquads", encoding="utf-8")
+    store.load(io.BytesIO(data), "nquads")
 
 
 def _turtle(store: Store) -> bytes:
@@ -87,9 +92,21 @@ def _jsonld(store: Store) -> bytes:
     buffer = io.BytesIO()
     store.dump(buffer, "nquads")
     dataset = Dataset()
-    dataset.parse(data=buffer.getvalue(), format="nquads")
-    return dataset.serialize(format="json-ld", context=dict(PREFIXES), indent=2,
-                             encoding="utf-8")
+    with _quiet_rdflib():
+        dataset.parse(data=buffer.getvalue(), format="nquads")
+        text = dataset.serialize(format="json-ld", context=dict(PREFIXES), encoding="utf-8")
+    document = json.loads(text)
+    # rdflib wraps the default graph in {"@graph": [...]} without "@id", which other
+    # JSON-LD readers (pyoxigraph, jsonld.js) take for a blank-node graph: unwrap it.
+    top: list = []
+    for item in document.get("@graph", []):
+        if set(item) == {"@graph"}:
+            top.extend(item["@graph"])
+        else:
+            top.append(item)
+    if "@graph" in document:
+        document["@graph"] = top
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def _network(store: Store, fmt: str) -> bytes:
@@ -143,6 +160,14 @@ def _flat(data: dict) -> dict:
         else:
             out[key] = str(value)
     return out
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib's own JSON-LD and N-Quads plugins still call its deprecated Dataset API."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
 
 
 def _write(out: str | Path | BinaryIO, data: bytes) -> None:

@@ -18,6 +18,10 @@ SCHEMA = "https://schema.org/"
 PREFIXES: dict[str, str] = {
     "ta": TA, "tai": TAI, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
     "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "schema": SCHEMA,
+    # SPARQL prefixed names may not contain "/", so each kind of thing has its own prefix:
+    # country:KOR is tai:country/KOR, domain:quantum is tai:domain/quantum.
+    **{kind: f"{TAI}{kind}/" for kind in ("country", "domain", "doc", "agreement", "summit",
+                                           "person", "org", "place", "export-control")},
 }
 
 CORE_CLASSES = (

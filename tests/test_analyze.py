@@ -22,6 +22,7 @@ COUNTRIES = {"USA": "United States", "JPN": "Japan", "AUS": "Australia", "IND": 
 AGREEMENTS = [
     ("Quad critical technology pact", ["USA", "JPN", "AUS", "IND"], "2022-05-24", "date"),
     ("US-Japan chip accord", ["USA", "JPN"], "2022", "gYear"),
+    ("US-India critical technology initiative", ["USA", "IND"], "2022-06", "gYearMonth"),
     ("Sino-Russian satellite deal", ["CHN", "RUS"], "2022-02", "gYearMonth"),
     ("China-Iran telecom accord", ["CHN", "IRN"], "2022-03-27", "date"),
     ("India-Russia defence pact", ["IND", "RUS"], "2023-07-01", "date"),
@@ -32,21 +33,23 @@ AGREEMENTS = [
 ]
 
 
-def _quads():
+def _quads(countries=COUNTRIES, agreements=AGREEMENTS):
     from pyoxigraph import Literal, NamedNode, Quad
 
     n = NamedNode
     quads = []
     home = n(doc_iri("countries"))
-    for code, label in COUNTRIES.items():
+    for code, label in countries.items():
         quads += [Quad(n(country_iri(code)), n(RDF + "type"), n(TA + "Country"), home),
                   Quad(n(country_iri(code)), n(RDFS + "label"), Literal(label), home)]
-    for i, (name, parties, date, kind) in enumerate(AGREEMENTS):
+    for i, (name, parties, date, kind) in enumerate(agreements):
         g, a = n(doc_iri(f"article-{i}")), n(entity_iri("agreement", name))
         quads += [Quad(a, n(RDF + "type"), n(TA + "Agreement"), g), Quad(a, n(RDFS + "label"), Literal(name), g)]
         quads += [Quad(a, n(TA + "party"), n(country_iri(c)), g) for c in parties]
         if date:
             quads.append(Quad(a, n(TA + "date"), Literal(date, datatype=n(XSD + kind)), g))
+    if agreements is not AGREEMENTS:
+        return quads
     # a second article dates the China-Iran accord to 2021; the year most articles give wins
     a = n(entity_iri("agreement", "China-Iran telecom accord"))
     quads.append(Quad(a, n(TA + "date"), Literal("2021", datatype=n(XSD + "gYear")), n(doc_iri("later-report"))))
@@ -80,8 +83,8 @@ def test_analyze_centrality_ranks_the_bridges_highest(store):
     result = analyze(store)
     rows = _by(result.countries)
     assert set(rows) == set(COUNTRIES) - {"KOR"}  # countries without ties are left out
-    assert rows["USA"]["degree"] == 3 and rows["USA"]["weighted_degree"] == 5
-    assert rows["IND"]["degree"] == 4 and rows["IND"]["weighted_degree"] == 4
+    assert rows["USA"]["degree"] == 3 and rows["USA"]["weighted_degree"] == 6
+    assert rows["IND"]["degree"] == 4 and rows["IND"]["weighted_degree"] == 5
     ranking = sorted(rows, key=lambda c: -rows[c]["betweenness"])
     assert ranking[:2] == ["IND", "RUS"]
     assert rows["IND"]["betweenness"] > rows["RUS"]["betweenness"] > rows["USA"]["betweenness"]
@@ -153,11 +156,21 @@ def test_analyze_shortest_path(store, a, b, expected):
 
 
 def test_analyze_shortest_path_prefers_strong_ties_among_equally_short(store):
-    # AUS -> JPN: direct (1 agreement, undated) beats any two-hop route
+    from kg.store.oxigraph import OxigraphStore
+
+    # AUS -> JPN: a direct tie of one agreement beats two hops over stronger ties
     assert shortest_path(store, "AUS", "JPN").countries == ["AUS", "JPN"]
-    # IND -> AUS is direct too; USA -> IND direct; USA -> RUS must pass India
+    # FRA -> ITA: two routes of two hops; the one over two agreements a step wins
+    small = OxigraphStore()
+    small.add(_quads({"FRA": "France", "DEU": "Germany", "ESP": "Spain", "ITA": "Italy"}, [
+        ("a", ["FRA", "DEU"], None, None), ("b", ["DEU", "ITA"], None, None),
+        ("c", ["FRA", "ESP"], None, None), ("d", ["FRA", "ESP"], None, None),
+        ("e", ["ESP", "ITA"], None, None), ("f", ["ESP", "ITA"], None, None)]))
+    assert shortest_path(small, "FRA", "ITA").countries == ["FRA", "ESP", "ITA"]
+    # USA -> RUS must pass India; the step lists the agreements behind the tie
     assert shortest_path(store, "USA", "RUS").steps[0] == {
-        "from": "USA", "to": "IND", "weight": 1, "agreements": ["Quad critical technology pact"]}
+        "from": "USA", "to": "IND", "weight": 2,
+        "agreements": ["Quad critical technology pact", "US-India critical technology initiative"]}
 
 
 @pytest.mark.parametrize("a, b, error, needle", [
@@ -245,3 +258,12 @@ def test_cli_analyze_user_errors_are_one_line(store_path, tmp_path, args, needle
     assert proc.returncode == 2
     assert proc.stderr.startswith("kg: error:") and needle in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_analyze_doctests():
+    import doctest
+
+    import kg.network.analyze
+
+    result = doctest.testmod(kg.network.analyze)
+    assert result.attempted and not result.failed

@@ -231,3 +231,12 @@ def test_cli_eval_user_errors_are_one_line(gold_store, tmp_path, args, needle):
     assert proc.returncode == 2
     assert proc.stderr.startswith("kg: error:") and needle in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("module", ["kg.evaluate", "kg.evaluate_views"])
+def test_evaluate_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted and not result.failed

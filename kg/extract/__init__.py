@@ -27,11 +27,14 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
         if key not in hedged:
             hedged[key] = any(t.lower_ in cues.hedge_words for t in sent)
         conf = round(confidence - (0.25 if hedged[key] else 0.0), 2)
-        return Evidence(sent.text, sent.start_char, sent.end_char, conf)
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        return Evidence(text, sent.start_char + lead, sent.start_char + lead + len(text), conf)
 
     for m in mentions:
         alts = {m.surface} if m.surface != m.label and m.cls != "Country" else set()
-        if m.entry is not None and m.cls in ("Organization", "Person", "Place"):
+        if m.entry is not None and m.entry.cls == m.cls and m.cls in ("Organization", "Person", "Place"):
             alts |= {a for a in m.entry.aliases if a != m.label}
         out.add_entity(Entity(m.iri, m.cls, m.label, alts))
 

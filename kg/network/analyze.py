@@ -5,6 +5,20 @@ of shared agreements), as in ``to_networkx(store, projection="countries")``; cou
 without any such tie are left out. Blocs are modularity communities
 (``greedy_modularity_communities``, deterministic). Betweenness counts shortest paths by
 hops; an alignment path has the fewest hops and, among those, the strongest ties.
+
+>>> from kg.store.oxigraph import OxigraphStore
+>>> store = OxigraphStore()
+>>> store.update('''PREFIX ta: <https://w3id.org/techalliance/ontology#>
+... PREFIX c: <https://w3id.org/techalliance/id/country/>
+... PREFIX a: <https://w3id.org/techalliance/id/agreement/>
+... INSERT DATA { GRAPH <https://w3id.org/techalliance/id/doc/d1> {
+...   c:JPN a ta:Country . c:IND a ta:Country . c:USA a ta:Country .
+...   a:jpn-ind a ta:Agreement ; ta:party c:JPN, c:IND .
+...   a:ind-usa a ta:Agreement ; ta:party c:IND, c:USA } }''')
+>>> [(row["country"], row["degree"], row["bloc"]) for row in analyze(store).countries]
+[('IND', 2, 1), ('JPN', 1, 1), ('USA', 1, 1)]
+>>> shortest_path(store, "JPN", "usa").countries
+['JPN', 'IND', 'USA']
 """
 from __future__ import annotations
 
@@ -12,7 +26,6 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
@@ -172,13 +185,11 @@ def _read(store: Store) -> _Network:
     for iri, label, alt in select("""SELECT ?c ?label ?alt WHERE { ?c a ta:Country
             OPTIONAL { ?c rdfs:label ?label } OPTIONAL { ?c skos:altLabel ?alt } }"""):
         code = iri[len(prefix):] if iri.startswith(prefix) else local_name(iri)
-        if label and (code not in labels or label < labels[code]):
+        if label and (labels.get(code, code) == code or label < labels[code]):
             labels[code] = label
-        names.update({_fold(n): code for n in (label, alt) if n})
-    for code in {iri[len(prefix):] if iri.startswith(prefix) else local_name(iri)
-                 for iri, *_ in select("SELECT DISTINCT ?c WHERE { ?c a ta:Country }")}:
         labels.setdefault(code, code)
-        names[_fold(code)] = code
+        names.update({_fold(n): code for n in (label, alt) if n})
+    names.update({_fold(code): code for code in labels})  # codes win over clashing names
     agreements: dict[str, dict] = {}
     for iri, party, label in select("""SELECT DISTINCT ?a ?p ?label WHERE {
             ?a a ta:Agreement ; ta:party ?p . ?p a ta:Country OPTIONAL { ?a rdfs:label ?label } }"""):

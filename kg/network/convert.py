@@ -10,7 +10,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.vocab import CORE_CLASSES, PREFIXES, PROV, RDF, RDFS, SKOS, TA, doc_iri, local_name
+from kg.vocab import TAI, CORE_CLASSES, DCTERMS, PREFIXES, PROV, RDF, RDFS, SKOS, TA, doc_iri, local_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -103,7 +103,8 @@ def _facts(store: Store, classes: list[str], include_documents: bool) -> dict[Fa
     # Typed subjects first (DISTINCT: a node is typed again in every document), then
     # their triples: far fewer terms to decode than scanning every quad.
     named = _select(store, f"SELECT ?s ?p ?o ?g WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ "
-                           f"VALUES ?t {{ {values} }} ?s a ?t }} }} GRAPH ?g {{ ?s ?p ?o }} {keep} }}")
+                           f"VALUES ?t {{ {values} }} ?s a ?t }} }} GRAPH ?g {{ ?s ?p ?o }} {keep} "
+                           f"FILTER(STRSTARTS(STR(?g), \"{TAI}doc/\")) }}")  # derived graph: not a document
     for (s, p, o, g), kinds in zip(named.rows, named.kinds):
         facts[(s, p, o, kinds[2] == "iri")].add(_doc_id(g))
     default = _select(store, f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {keep} }}", union=False)
@@ -115,11 +116,19 @@ def _facts(store: Store, classes: list[str], include_documents: bool) -> dict[Fa
 def _node_attributes(store: Store, nodes: dict[str, str],
                      facts: dict[Fact, set[str | None]]) -> dict[str, dict]:
     labels: dict[str, list[str]] = defaultdict(list)
+    titles: dict[str, list[str]] = defaultdict(list)  # label of documents without rdfs:label
     alt_labels: dict[str, set[str]] = defaultdict(set)
-    result = _select(store, "SELECT DISTINCT ?n ?p ?l WHERE { VALUES ?p { rdfs:label skos:altLabel } ?n ?p ?l }")
+    result = _select(store, "SELECT DISTINCT ?n ?p ?l WHERE { "
+                            "VALUES ?p { rdfs:label skos:altLabel dcterms:title } ?n ?p ?l }")
     for n, p, label in result.rows:
-        if n in nodes and label is not None:
-            (labels[n].append(label) if p == RDFS + "label" else alt_labels[n].add(label))
+        if n not in nodes or label is None:
+            continue
+        if p == SKOS + "altLabel":
+            alt_labels[n].add(label)
+        elif p == RDFS + "label":
+            labels[n].append(label)
+        else:
+            titles[n].append(label)
     documents: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, Counter] = defaultdict(Counter)
     statuses: dict[str, Counter] = defaultdict(Counter)
@@ -134,7 +143,7 @@ def _node_attributes(store: Store, nodes: dict[str, str],
             statuses[s][local_name(o)] += len(docs)
     attrs: dict[str, dict] = {}
     for iri, kind in nodes.items():
-        main = sorted(labels[iri])
+        main = sorted(labels[iri]) or sorted(titles[iri])
         node = {"label": main[0] if main else local_name(iri), "type": kind, "iri": iri,
                 "documents": sorted(documents[iri]),
                 "alt_labels": sorted(alt_labels[iri] - set(main[:1]))}
@@ -167,12 +176,15 @@ def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict]]:
           OPTIONAL { ?e ta:sentence ?sentence } OPTIONAL { ?e ta:confidence ?confidence }
           OPTIONAL { ?e prov:wasDerivedFrom ?doc } }""")
     found: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for s, p, o, sentence, doc, confidence in sorted(set(map(tuple, result.rows)),
-                                                     key=lambda row: [v or "" for v in row]):
+    records = []
+    for s, p, o, sentence, doc, confidence in set(map(tuple, result.rows)):
         title, published, url = docs.get(doc, (None, None, None))
+        records.append((published or "", doc or "", sentence or "", s, p, o, title, url, confidence))
+    # oldest report first
+    for published, doc, sentence, s, p, o, title, url, confidence in sorted(records):
         found[(s, p, o)].append({
-            "sentence": sentence, "doc": _doc_id(doc) if doc else None, "title": title,
-            "published": published, "url": url,
+            "sentence": sentence or None, "doc": _doc_id(doc) if doc else None, "title": title,
+            "published": published or None, "url": url,
             "confidence": float(confidence) if confidence is not None else None,
         })
     return found

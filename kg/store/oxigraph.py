@@ -79,26 +79,31 @@ class OxigraphStore(Store):
     def _where(self) -> str:
         return str(self._path) if self._path else "(in memory)"
 
-    def _write_error(self, e: OSError, action: str) -> StoreError:
+    def _writable(self, action: str) -> ox.Store:
         if self._read_only:
-            return StoreError(f"store {self._where()} is open read-only; cannot {action}")
+            raise StoreError(f"store {self._where()} is open read-only; cannot {action}")
+        return self._db
+
+    def _write_error(self, e: Exception, action: str) -> StoreError:
         return StoreError(f"cannot {action} in store {self._where()}: {_short(e)}")
 
     # -- writing -------------------------------------------------------------------
     def add(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads (one transaction unless there are more than 50,000)."""
+        db = self._writable("add quads")
         batch = list(quads)
         try:
             if len(batch) > _BULK_THRESHOLD:
-                self._db.bulk_extend(batch)
+                db.bulk_extend(batch)
             else:
-                self._db.extend(batch)
-        except OSError as e:
+                db.extend(batch)
+        except (OSError, RuntimeError) as e:
             raise self._write_error(e, "add quads") from e
         return len(batch)
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Drop ``graph`` and write ``quads`` into it in one SPARQL Update (one transaction)."""
+        db = self._writable(f"write graph <{graph}>")
         name = ox.NamedNode(graph)
         lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
         request = f"DROP SILENT GRAPH {name}"
@@ -106,44 +111,47 @@ class OxigraphStore(Store):
             body = "\n".join(lines)
             request += f" ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
         try:
-            self._db.update(request)
+            db.update(request)
         except SyntaxError as e:  # a term the update syntax cannot carry
             raise StoreError(f"cannot write graph <{graph}>: {_short(e)}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise self._write_error(e, f"write graph <{graph}>") from e
 
     def remove_graph(self, graph: str) -> bool:
+        db = self._writable(f"remove graph <{graph}>")
         name = ox.NamedNode(graph)
         try:
-            if not self._db.contains_named_graph(name):
+            if not db.contains_named_graph(name):
                 return False
-            self._db.remove_graph(name)
-        except OSError as e:
+            db.remove_graph(name)
+        except (OSError, RuntimeError) as e:
             raise self._write_error(e, f"remove graph <{graph}>") from e
         return True
 
     def update(self, sparql: str) -> None:
+        db = self._writable("run an update")
         try:
-            self._db.update(sparql)
+            db.update(sparql)
         except SyntaxError as e:
             raise QueryError(f"invalid SPARQL update: {_short(e)}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise self._write_error(e, "run the update") from e
 
     def load(self, src: str | Path | BinaryIO, fmt: str) -> None:
         """Add the quads of an N-Quads or TriG file (path) or binary stream, in one transaction."""
         rdf_format = _format(fmt)
         where = str(src) if isinstance(src, (str, Path)) else getattr(src, "name", "<stream>")
+        db = self._writable(f"load {where}")
         try:
             if isinstance(src, (str, Path)):
-                self._db.load(path=str(src), format=rdf_format)
+                db.load(path=str(src), format=rdf_format)
             else:
-                self._db.load(src, format=rdf_format)
+                db.load(src, format=rdf_format)
         except SyntaxError as e:
             raise StoreError(f"{where}: not valid {fmt}: {_short(e)}") from e
         except FileNotFoundError as e:
             raise StoreError(f"{where}: no such file") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise self._write_error(e, f"load {where}") from e
 
     # -- reading -------------------------------------------------------------------

@@ -88,7 +88,8 @@
   function visEdge(e) {
     var v = {
       id: e.id, from: e.from, to: e.to,
-      label: e.label || (e.weight !== undefined ? String(e.weight) : undefined),
+      // large graphs: edge labels only in the tooltip and panel (10k labels slow the first draw)
+      label: large ? undefined : e.label || (e.weight !== undefined ? String(e.weight) : undefined),
       width: e.width || (e.evidence ? 1.6 : 1)
     };
     if (e.curve) v.smooth = { enabled: true, type: "curvedCW", roundness: e.curve };
@@ -106,7 +107,9 @@
     autoResize: true,
     nodes: { shadow: false },
     edges: {
-      arrows: { to: { enabled: data.directed, scaleFactor: 0.5 } },
+      // large graphs: no arrowheads (drawing 10k of them is most of a redraw); the
+      // tooltip and the panel still say which way an edge points
+      arrows: { to: { enabled: data.directed && !large, scaleFactor: 0.5 } },
       color: { color: "#8c959f", highlight: "#1f2328", hover: "#57606a" },
       font: { size: 10, color: "#57606a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
       smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.3 },
