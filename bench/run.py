@@ -1,0 +1,104 @@
+"""Benchmark kg against baselines measured in the same run; write bench/results.md.
+
+    python bench/run.py                 # 2,000 sampled Reuters stories, queries at 1 M quads
+    python bench/run.py --docs all      # the whole Reuters-21578 corpus
+    python bench/run.py --big           # also the canned queries at 10 M quads (long)
+    python bench/run.py --quick --out /tmp/results.md   # tiny sizes, for the smoke test
+
+Sections: 1 extraction throughput (kg vs bare spaCy), 2 store load rate (kg's
+replace_graph vs a raw pyoxigraph bulk load), 3 canned-query latency on a synthetic graph
+(vs a full scan), 4 peak RSS, 5 scaling over workers (not measured yet). Progress bars go
+to stderr; temporary stores live in a temporary folder that is removed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: make the bench package importable
+    sys.path.insert(0, str(ROOT))
+
+from bench import extraction, querybench, storeload  # noqa: E402
+from bench.corpus import load_corpus  # noqa: E402
+from bench.progress import console  # noqa: E402
+from bench.report import Run, render  # noqa: E402
+
+DEFAULT_DOCS = 2000
+BATCH_SIZE = 32  # Extractor.parse's default, used for both pipelines
+
+
+def _docs(value: str) -> int | None:
+    if value == "all":
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--docs takes a number of stories or 'all', not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("--docs must be at least 1")
+    return n
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--docs", type=_docs, default=DEFAULT_DOCS, metavar="N|all",
+                   help=f"stories to measure on (default {DEFAULT_DOCS:,}, a fixed-seed sample; "
+                        "'all' for the whole corpus)")
+    p.add_argument("--quick", action="store_true",
+                   help="tiny sizes (24 stories, a 20 k-quad graph): checks the benchmark runs")
+    p.add_argument("--big", action="store_true", help="also time the canned queries at 10 M quads")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md",
+                   help="markdown file to write (default bench/results.md)")
+    p.add_argument("--model", default=None, help="spaCy pipeline (default: kg.nlp.available_model())")
+    p.add_argument("--query-timeout", type=float, default=None, metavar="S",
+                   help="stop a canned query after S seconds (default 120; 600 with --big)")
+    p.add_argument("--generated", action="store_true",
+                   help="use generated text even when the Reuters corpus is present")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from kg.nlp import available_model
+
+    model = args.model or available_model()
+    docs = 24 if args.quick else args.docs
+    warmup = 4 if args.quick else 64
+    sizes = [20_000] if args.quick else [1_000_000] + ([10_000_000] if args.big else [])
+    timeout = args.query_timeout or (600.0 if args.big else 120.0)
+
+    started = dt.datetime.now()
+    t0 = perf_counter()
+    corpus = load_corpus(docs, force_generated=args.generated)
+    command = " ".join(["bench/run.py", shlex.join(sys.argv[1:] if argv is None else argv)]).strip()
+    run = Run(command=command, model=model, corpus=corpus, started=started,
+              load_before=os.getloadavg(), big=args.big)
+    console.log(f"corpus: {corpus.description} ({corpus.words:,} words); model {model}")
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    try:
+        nquads = work / "extracted.nq"
+        run.throughput = extraction.measure(corpus, model, batch_size=BATCH_SIZE,
+                                            warmup=min(warmup, len(corpus.documents)), runs=2, nquads=nquads)
+        run.store = storeload.measure(nquads, work, runs=2)
+        run.queries = querybench.measure(sizes, work, timeout=timeout)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    run.seconds = perf_counter() - t0
+    run.load_after = os.getloadavg()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(run), encoding="utf-8")
+    console.log(f"wrote {args.out} ({run.seconds / 60:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
