@@ -32,8 +32,9 @@ demo: install
 	$(BIN)/kg export --store $(STORE) --format graphml --out out/graph.graphml
 	@echo "wrote out/graph.html and out/graph.graphml"
 
-bench: install
+bench: install browser-deps
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/view_bench.py
 
 clean:
 	rm -rf out .pytest_cache
