@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import sys
+import traceback
 
 
 class TimedOut(Exception):
@@ -22,11 +23,15 @@ def peak_rss_mb() -> float:
     return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
 
 
+class ChildError(RuntimeError):
+    """A measurement failed in its child process; the message holds the child's traceback."""
+
+
 def _run(conn, fn, args, kwargs) -> None:
     try:
         conn.send((True, fn(*args, **kwargs)))
-    except BaseException as e:  # handed back to the parent, which raises it
-        conn.send((False, e))
+    except BaseException:  # handed back to the parent, which raises it with the traceback
+        conn.send((False, traceback.format_exc()))
     finally:
         conn.close()
 
@@ -55,5 +60,5 @@ def in_child(fn, *args, timeout: float | None = None, **kwargs):
         proc.join()
         receive.close()
     if not ok:
-        raise value
+        raise ChildError(f"{name} failed in its benchmark process:\n{value}")
     return value

@@ -23,6 +23,7 @@ class Corpus:
     source: str  # "reuters-21578" or "generated"
     available: int  # stories the source holds (with a body), before sampling
     description: str
+    available_words: int = 0  # whitespace words of all those stories, after clean_text
 
     @property
     def words(self) -> int:
@@ -39,18 +40,21 @@ def load_corpus(n: int | None, *, folder: Path = REUTERS, force_generated: bool 
     if files:
         docs = _reuters(files)
         available = len(docs)
+        available_words = sum(len(d.text.split()) for d in docs)
         if n is not None and n < available:
             picked = sorted(random.Random(SEED).sample(range(available), n))
             docs = [docs[i] for i in picked]
         what = (f"Reuters-21578 (1987 newswire), {len(docs):,} of the {available:,} stories "
                 f"with a body" + (f", sampled with seed {SEED}" if len(docs) < available else "")
                 + "; bodies cleaned with kg.clean.clean_text")
-        return Corpus(docs, "reuters-21578", available, what)
+        return Corpus(docs, "reuters-21578", available, what, available_words)
     count = n if n is not None else 2000
     docs = generated_documents(count)
-    what = (f"generated text: {count:,} documents of 3-12 sentences built from templates "
-            f"(Reuters-21578 not found at {folder})")
-    return Corpus(docs, "generated", count, what)
+    why = "--generated given" if force_generated else f"Reuters-21578 not found at {folder}"
+    what = f"generated text: {count:,} documents of 3-12 sentences built from templates ({why})"
+    corpus = Corpus(docs, "generated", count, what)
+    corpus.available_words = corpus.words
+    return corpus
 
 
 def _reuters(files: list[Path]) -> list:

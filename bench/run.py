@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -33,6 +34,7 @@ from bench.report import Run, render  # noqa: E402
 
 DEFAULT_DOCS = 2000
 BATCH_SIZE = 32  # Extractor.parse's default, used for both pipelines
+CHUNK = 100  # documents per timed chunk; bare and kg take turns chunk by chunk
 
 
 def _docs(value: str) -> int | None:
@@ -45,6 +47,15 @@ def _docs(value: str) -> int | None:
     if n < 1:
         raise argparse.ArgumentTypeError("--docs must be at least 1")
     return n
+
+
+def foreign_sections(old: str, new: str) -> str:
+    """The ``## `` sections of ``old`` that this run does not write (another benchmark's,
+    such as bench/view_bench.py's "## View"), to keep them at the end of the file."""
+    ours = set(re.findall(r"^## .*$", new, re.M))
+    kept = [m.group(0).rstrip("\n") for m in re.finditer(r"^## .*?(?=^## |\Z)", old, re.S | re.M)
+            if m.group(0).splitlines()[0] not in ours]
+    return "".join(f"\n{section}\n" for section in kept)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -60,7 +71,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="markdown file to write (default bench/results.md)")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: kg.nlp.available_model())")
     p.add_argument("--query-timeout", type=float, default=None, metavar="S",
-                   help="stop a canned query after S seconds (default 120; 600 with --big)")
+                   help="stop a canned query after S seconds (default 120; 300 with --big)")
     p.add_argument("--generated", action="store_true",
                    help="use generated text even when the Reuters corpus is present")
     return p.parse_args(argv)
@@ -74,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = 24 if args.quick else args.docs
     warmup = 4 if args.quick else 64
     sizes = [20_000] if args.quick else [1_000_000] + ([10_000_000] if args.big else [])
-    timeout = args.query_timeout or (600.0 if args.big else 120.0)
+    timeout = args.query_timeout or (300.0 if args.big else 120.0)
 
     started = dt.datetime.now()
     t0 = perf_counter()
@@ -87,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         nquads = work / "extracted.nq"
         run.throughput = extraction.measure(corpus, model, batch_size=BATCH_SIZE,
-                                            warmup=min(warmup, len(corpus.documents)), runs=2, nquads=nquads)
+                                            warmup=min(warmup, len(corpus.documents)), runs=2,
+                                            chunk=12 if args.quick else CHUNK, nquads=nquads)
         run.store = storeload.measure(nquads, work, runs=2)
         run.queries = querybench.measure(sizes, work, timeout=timeout)
     finally:
@@ -95,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     run.seconds = perf_counter() - t0
     run.load_after = os.getloadavg()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(run), encoding="utf-8")
+    text = render(run)
+    if args.out.exists():
+        text += foreign_sections(args.out.read_text(encoding="utf-8"), text)
+    args.out.write_text(text, encoding="utf-8")
     console.log(f"wrote {args.out} ({run.seconds / 60:.1f} min)")
     return 0
 

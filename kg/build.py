@@ -64,10 +64,21 @@ class Extractor:
 
         return document_quads(document, extraction, gazetteer=self.gazetteer, version=f"kg {__version__}")
 
-    def process(self, documents: Iterable[Document]):
-        """Yield ``(document, quads)`` for each document."""
+    def process(self, documents: Iterable[Document], on_error=None):
+        """Yield ``(document, quads)`` for each document.
+
+        A document whose extraction fails unexpectedly is reported through ``on_error``
+        as an InputError (a kg bug, with the document named) and skipped; the others go on.
+        """
         for d, sdoc in self.parse(documents):
-            yield d, self.quads(d, self.extract(d, sdoc))
+            try:
+                yield d, self.quads(d, self.extract(d, sdoc))
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
+                if on_error is None:
+                    raise
+                logger.exception("extraction failed on %s", d.id)
+                on_error(InputError(d.path or d.id, f"extraction failed ({type(exc).__name__}: {exc}); "
+                                    "please report this as a kg bug"))
 
 
 def _pipe_pairs(nlp, pairs, batch_size):
@@ -100,7 +111,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             on_error(err)
 
     documents = read_documents(paths, on_error=failed)
-    for document, quads in extractor.process(documents):
+    for document, quads in extractor.process(documents, on_error=failed):
         try:
             store.replace_graph(document.iri, quads)
         except KGError:

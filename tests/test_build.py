@@ -103,3 +103,20 @@ def test_build_sample_corpus_has_the_demo_answer(sample_store):
     rows = run_query(sample_store, resolve_query("agreements-covering-domain", None)).records()
     text = str(rows)
     assert "United States" in text and ("South Korea" in text or "Japan" in text)
+
+
+def test_build_extraction_failure_skips_only_that_document(tmp_path, extractor, monkeypatch):
+    corpus = _write(tmp_path / "c", {"a.md": ARTICLE_A, "b.md": ARTICLE_B})
+    real = extractor.extract
+
+    def flaky(document, sdoc):
+        if document.id == "b":
+            raise RuntimeError("boom")
+        return real(document, sdoc)
+
+    monkeypatch.setattr(extractor, "extract", flaky)
+    errors = []
+    with open_store(tmp_path / "s") as store:
+        report = build([corpus], store, extractor=extractor, on_error=errors.append)
+        assert report.documents == 1
+        assert len(errors) == 1 and "b.md" in str(errors[0]) and "boom" in str(errors[0])

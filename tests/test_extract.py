@@ -173,3 +173,12 @@ def test_extract_two_countries_refer_to_last_agreement(extract_text):
         "Officials discussed the Japan-Canada pact on batteries. The two countries signed the pact last September.",
         published=date(1987, 3, 17))
     assert ("can-jpn", "date", "1986-09") in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text", [
+    P("Control Data Corp said it would cut prices.", id="text starting with 'Control'"),
+    P("Controls", id="a single word"),
+    P("", id="empty text"),
+])
+def test_extract_never_crashes_on_short_or_odd_openings(extract_text, text):
+    extract_text(text)

@@ -407,7 +407,7 @@ class EventFinder:
             return False
         if any(c.lower_ in ("export", "exports", "export-control") for c in t.lefts):
             return True
-        if t.lower_ in ("controls", "control") and t.nbor(-1).lower_ in ("export",):
+        if t.lower_ in ("controls", "control") and t.i > 0 and t.doc[t.i - 1].lower_ == "export":
             return True
         for c in t.rights:
             if c.dep_ == "prep" and c.lower_ in ("on", "of"):
