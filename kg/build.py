@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import Document, read_documents
-from .errors import InputError, KGError
+from .errors import InputError
 from .log import logger
 
 __version__ = "0.1.0"
@@ -47,11 +47,9 @@ class Extractor:
         def docs():
             for d in documents:
                 sdoc = self.nlp.make_doc(d.text)
-                sdoc.user_data["kg_published"] = d.published
+                sdoc.user_data["kg_published"] = d.published  # read by the gazetteer component
                 yield sdoc, d
-        stream = docs()
-        pairs = ((sdoc, d) for sdoc, d in stream)
-        for sdoc, d in _pipe_pairs(self.nlp, pairs, batch_size):
+        for sdoc, d in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
             yield d, sdoc
 
     def extract(self, document: Document, sdoc):
@@ -81,18 +79,6 @@ class Extractor:
                                     "please report this as a kg bug"))
 
 
-def _pipe_pairs(nlp, pairs, batch_size):
-    """Run ``nlp.pipe`` over prepared Docs, keeping each Doc's document alongside."""
-    buffer: list = []
-    for sdoc, d in pairs:
-        buffer.append((sdoc, d))
-        if len(buffer) >= batch_size:
-            yield from zip(nlp.pipe([b[0] for b in buffer], batch_size=batch_size), (b[1] for b in buffer))
-            buffer = []
-    if buffer:
-        yield from zip(nlp.pipe([b[0] for b in buffer], batch_size=batch_size), (b[1] for b in buffer))
-
-
 def build(paths: Iterable[str | Path], store, *, model: str | None = None,
           extractor: Extractor | None = None,
           on_error: Callable[[InputError], None] | None = None,
@@ -112,10 +98,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
 
     documents = read_documents(paths, on_error=failed)
     for document, quads in extractor.process(documents, on_error=failed):
-        try:
-            store.replace_graph(document.iri, quads)
-        except KGError:
-            raise
+        store.replace_graph(document.iri, quads)
         report.documents += 1
         report.quads += len(quads)
         if on_document is not None:

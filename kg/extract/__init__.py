@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..documents import Document
 from ..link.mentions import MentionLinker
-from ..vocab import TAI, XSD, local_name, slug
+from ..vocab import TA, TAI, local_name, slug
 from .cues import Cues, load_cues
 from .events import Event, EventFinder
 from .records import Entity, Evidence, Extraction, Fact, Value
@@ -92,32 +92,28 @@ def _ensure_entity(out, iri, gaz):
         out.add_entity(Entity(iri, entry.cls, entry.label, set(entry.aliases) - {entry.label}, mentioned=False))
 
 
-def _code(iri: str) -> str:
-    return local_name(iri)
-
-
 def _year(ev: Event) -> str | None:
     return ev.dates[0][0].lexical[:4] if ev.dates else None
 
 
 def _event_iri(ev: Event, document) -> str:
-    parties = "-".join(sorted(_code(p) for p in ev.parties)).lower()
+    parties = "-".join(sorted(local_name(p) for p in ev.parties)).lower()
     if ev.kind == "Agreement":
         year = _year(ev)
         return f"{TAI}agreement/{parties}" + (f"-{year}" if year else "")
     if ev.kind == "Summit":
-        who = parties or "-".join(sorted(slug(_code(p)) for p in ev.persons))
-        where = "-".join(sorted(_code(p) for p in ev.places)) if not who else ""
+        who = parties or "-".join(sorted(slug(local_name(p)) for p in ev.persons))
+        where = "-".join(sorted(local_name(p) for p in ev.places)) if not who else ""
         when = ev.dates[0][0].lexical if ev.dates else (document.published.isoformat() if document.published else "")
         base = "-".join(x for x in (slug(ev.name_hint) if ev.name_hint and not who else "", who, where, when) if x)
         return f"{TAI}summit/{base or slug(document.id)}"
-    domains = "-".join(sorted(_code(d) for d in ev.covers))[:60]
+    domains = "-".join(sorted(local_name(d) for d in ev.covers))[:60]
     year = document.published.year if document.published else ""
     return f"{TAI}export-control/{parties}" + (f"-{domains}" if domains else "") + (f"-{year}" if year else "")
 
 
 def _labels(out, iris):
-    return [out.entities[i].label if i in out.entities else _code(i) for i in sorted(iris)]
+    return [out.entities[i].label if i in out.entities else local_name(i) for i in sorted(iris)]
 
 
 def _emit_event(out, ev, iris, evidence, document, gaz):
@@ -169,7 +165,7 @@ def _emit_event(out, ev, iris, evidence, document, gaz):
             out.add_fact(Fact(iri, "date", value, evidence(sent, 0.8)))
         status, sent = _status(ev, document)
         if status:
-            out.add_fact(Fact(iri, "status", f"https://w3id.org/techalliance/ontology#{status}",
+            out.add_fact(Fact(iri, "status", TA + status,
                               evidence(sent, 0.8 if status != "Completed" or ev.statuses else 0.6)))
         for summit, sent in ev.during:
             if id(summit) in iris:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..vocab import country_iri
 from .cues import Cues
 from .modality import status_of, trigger_chain
 
@@ -137,24 +138,16 @@ class EventFinder:
             definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
                            for c in t.lefts)
             weak = t.lower_ in self.cues.weak_agreement_nouns
-            ev = None
-            if not states and self._two_of(t):
-                prev = self.last.get("Agreement")
-                if prev is not None:
-                    ev = prev
-            if ev is None and not states:
-                prev = self.last.get("Agreement")
-                if definite and prev is not None:
-                    ev = prev
-                elif weak:
+            if not states:
+                # "the pact", "the two countries signed a pact": the agreement last talked about
+                ev = self.last.get("Agreement") if (definite or self._two_of(t)) else None
+                if ev is None:
                     continue
-                else:
-                    continue
-            if ev is None:
+            else:
+                signed = any(w in self.cues.signing_verbs for w, _ in trigger_chain(t))
+                if weak and not signed and len(states) < 2:
+                    continue  # "a partnership on AI" needs a signing verb or two named parties
                 ev = self._find_or_create("Agreement", states, sent)
-                if weak and not any(w in self.cues.signing_verbs for w, _ in trigger_chain(t)):
-                    if len(states) < 2:
-                        continue
             for s in states:
                 ev.add_party(s, sent)
             for p in people:
@@ -429,7 +422,7 @@ class EventFinder:
             orgs = [m for m in (self.by_token.get(x.i) for x in tokens) if m and m.cls == "Organization"
                     and m.entry is not None and m.entry.country]
             imposers = list(states) + [self.state_of(p) for p in people if self.state_of(p)]
-            imposers += [f"https://w3id.org/techalliance/id/country/{o.entry.country}" for o in orgs]
+            imposers += [country_iri(o.entry.country) for o in orgs]
             if not imposers:
                 # nearest states before the noun in the same clause: "for Korea and the U.S. to strengthen export controls"
                 verbs = [tok for _w, tok in trigger_chain(t)[:1]]

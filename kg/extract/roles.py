@@ -49,13 +49,12 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
 
 def _title_words(tokens, gaz, cues):
     """The longest title among ``tokens`` (read right to left, ending next to the name)."""
-    text = " ".join(t.text for t in tokens)
     for k in range(len(tokens)):
         phrase = " ".join(t.text for t in tokens[k:])
         title = gaz.title(phrase)
         if title is not None or phrase.lower() in cues.state_titles:
             return phrase, title
-    return None, None if text else None
+    return None, None
 
 
 def _title_before(sdoc, m, by_token, gaz, cues, role, sent):

@@ -121,11 +121,11 @@ class Gazetteer:
                       role=row.get("role", ""), qid=row.get("qid", ""))
             self._add(e, _split(row.get("aliases")))
             for form in {e.label, *e.aliases}:
-                surname = form.split()[-1]
-                if len(form.split()) > 1 and surname not in self.surnames.get(surname, []):
-                    self.surnames.setdefault(surname, [])
-                    if e not in self.surnames[surname]:
-                        self.surnames[surname].append(e)
+                words = form.split()
+                if len(words) > 1:
+                    known = self.surnames.setdefault(words[-1], [])
+                    if e not in known:
+                        known.append(e)
         for row in _rows(self._path("titles.csv")):
             t = Title(row["title"], self.org_by_name.get(row.get("organization") or ""),
                       row.get("country") or None, row.get("kind", ""))
