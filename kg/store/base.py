@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:  # only for annotations: importing kg.store stays light
     from pyoxigraph import Quad, Triple
@@ -72,9 +72,46 @@ class Store(ABC):
         the whole new graph is visible afterwards or, on failure, the old one is intact.
         """
 
+    def write_documents(self, graphs: Sequence[tuple[str, Sequence[Quad]]],
+                        shared: Sequence[Quad] = ()) -> None:
+        """Write a batch of document graphs at once: each ``(graph, quads)`` replaces the
+        named graph ``graph`` (the quads' own graph names are ignored), and ``shared``
+        quads are added to the graphs they name (the entities graph, typically).
+
+        The batch is all or nothing as far as the backend allows: a build killed
+        mid-batch leaves each document graph either absent, old or whole. This default
+        sends one SPARQL Update (one transaction on every SPARQL 1.1 store); backends
+        override it with something faster.
+        """
+        if not graphs and not shared:
+            return
+        drops = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs]
+        blocks = []
+        for g, quads in graphs:
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            blocks.append(f"GRAPH <{g}> {{\n{body}\n}}")
+        by_graph: dict[str, list[str]] = {}
+        for q in shared:
+            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        for g, lines in by_graph.items():
+            blocks.append(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
+        request = " ;\n".join(drops + ["INSERT DATA {\n" + "\n".join(blocks) + "\n}"])
+        self.update(request)
+
     @abstractmethod
     def remove_graph(self, graph: str) -> bool:
         """Delete a named graph; return whether it existed."""
+
+    def remove_graphs(self, graphs: Iterable[str]) -> int:
+        """Delete several named graphs in one request; return how many existed."""
+        graphs = list(graphs)
+        if not graphs:
+            return 0
+        existing = set(self.graphs())
+        present = [g for g in graphs if g in existing]
+        if present:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in present))
+        return len(present)
 
     @abstractmethod
     def update(self, sparql: str) -> None:
