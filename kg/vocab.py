@@ -24,6 +24,12 @@ PREFIXES: dict[str, str] = {
                                            "person", "org", "place", "export-control")},
 }
 
+#: The shared graph of what is true of an entity whatever the article: its type, and for
+#: gazetteer entries their label, aliases, ISO code, Wikidata id and containing country.
+#: Written once per entity (a quad store keeps sets), so the union default graph sees
+#: each type and gazetteer label once instead of once per document.
+ENTITIES_GRAPH = f"{TAI}graph/entities"
+
 CORE_CLASSES = (
     "Country", "Person", "Organization", "Place", "Agreement", "Summit",
     "ExportControl", "TechnologyDomain", "Document",

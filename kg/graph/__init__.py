@@ -1,4 +1,4 @@
-"""Records → RDF quads in the ontology, one named graph per document."""
-from .quads import document_quads
+"""Records → RDF quads in the ontology: a named graph per document, plus shared entity statements."""
+from .quads import DocumentGraph, document_quads
 
-__all__ = ["document_quads"]
+__all__ = ["DocumentGraph", "document_quads"]

