@@ -2,8 +2,9 @@
 
 One named graph ``tai:doc/synthetic-N`` per synthetic document, holding what kg's
 ``document_quads`` writes for a news story: the ``ta:Document`` node, ``ta:mentions`` of
-each entity with its type and label, the facts, and one ``ta:Evidence`` record (10
-triples) per fact. Countries and technology domains are the gazetteer's, so the canned
+each entity, the labels of things the gazetteer does not know, the facts, and one
+``ta:Evidence`` record (10 triples) per fact; plus, as kg writes them, each entity's type
+and the gazetteer's labels and codes once, in the shared entities graph. Countries and technology domains are the gazetteer's, so the canned
 queries' fixed IRIs (``country/USA``, ``country/KOR``, ``domain/artificial-intelligence``)
 occur. An agreement is reported by several documents (same IRI, parties and domains in
 each), as the contract requires. About 100 quads per document.
@@ -15,7 +16,7 @@ import hashlib
 import random
 from collections.abc import Iterator
 
-from kg.vocab import DCTERMS, PROV, RDF, RDFS, SKOS, TA, TAI, XSD
+from kg.vocab import DCTERMS, ENTITIES_GRAPH, PROV, RDF, RDFS, SKOS, TA, TAI, XSD
 
 DOCS_PER_AGREEMENT = 3
 MAJOR = ("USA", "KOR", "JPN", "CHN", "DEU", "FRA", "GBR", "IND", "NLD", "TWN", "CAN", "AUS")
@@ -37,7 +38,8 @@ class _Terms:
             "Document", "Country", "TechnologyDomain", "Agreement", "ExportControl", "Person",
             "Evidence", "mentions", "published", "iso3", "party", "covers", "date", "status",
             "imposedBy", "targets", "signatory", "represents", "sentence", "charStart", "charEnd",
-            "confidence", "extractorVersion", "Planned", "Completed", "Cancelled")}
+            "confidence", "extractorVersion", "contentHash", "Planned", "Completed", "Cancelled")}
+        self.entities = n(ENTITIES_GRAPH)
         self.version = ox.Literal("kg-bench synthetic")
 
 
@@ -67,8 +69,11 @@ def synthetic_quads(target: int, *, seed: int = 7) -> Iterator:
     d_weights = [4.0 if i < 5 else 1.0 for i in range(len(domains))]
     emitted = 0
     i = 0
+    shared: set = set()  # entity statements already yielded (a store keeps them once)
     while emitted < target:
         quads = _document(i, t, ox, rng, countries, domains, c_weights, d_weights, n_agreements)
+        quads = [q for q in quads if q.graph_name != t.entities or q not in shared]
+        shared.update(q for q in quads if q.graph_name == t.entities)
         emitted += len(quads)
         i += 1
         yield from quads
@@ -94,15 +99,21 @@ def _document(i, t, ox, rng, countries, domains, c_weights, d_weights, n_agreeme
     agreement = ox.NamedNode(f"{TAI}agreement/synthetic-{k}")
     mentioned = {}
 
+    def share(s, p, o):
+        quads.append(ox.Quad(s, p, o, t.entities))
+
     def mention(iri, cls, label, extra=()):
         node = ox.NamedNode(iri)
         if iri not in mentioned:
             mentioned[iri] = node
-            add(node, t.type, t.ta[cls])
-            add(node, t.label, ox.Literal(label))
+            share(node, t.type, t.ta[cls])
+            if cls in ("Country", "TechnologyDomain"):  # gazetteer entries: shared
+                share(node, t.label, ox.Literal(label))
+            else:  # the article's own naming: its graph
+                add(node, t.label, ox.Literal(label))
             add(g, t.ta["mentions"], node)
             for p, o in extra:
-                add(node, p, o)
+                share(node, p, o)
         return node
 
     def fact(s, p, o, sentence):
@@ -151,6 +162,7 @@ def _document(i, t, ox, rng, countries, domains, c_weights, d_weights, n_agreeme
         fact(control, t.ta["imposedBy"], inode, said)
         fact(control, t.ta["targets"], tnode, said)
         fact(control, t.ta["covers"], dnode, said)
+    add(g, t.ta["contentHash"], ox.Literal(hashlib.sha256(title.encode()).hexdigest()))
     return quads
 
 

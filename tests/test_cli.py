@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["build", "query", "export", "view", "validate", "explain", "eval", "analyze"]
+COMMANDS = ["build", "remove", "query", "export", "view", "validate", "explain", "eval", "analyze"]
 
 
 def kg(*args, check=False):
