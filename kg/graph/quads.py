@@ -35,6 +35,7 @@ ENTITIES = NamedNode(ENTITIES_GRAPH)
 CONTENT_HASH = _T["contentHash"]
 XSD_DATE, XSD_INT, XSD_DEC = NamedNode(XSD + "date"), NamedNode(XSD + "integer"), NamedNode(XSD + "decimal")
 XSD_URI = NamedNode(XSD + "anyURI")
+_NAMED = ("Organization", "Person", "Place")
 
 
 @dataclass
@@ -96,7 +97,9 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None,
                     add(node, ALT, Literal(alt))
             continue
         share(node, LABEL, Literal(entry.label))
-        aliases = set(entry.aliases)
+        # the gazetteer's aliases name people, bodies and places; country and domain
+        # aliases are matching patterns (adjectives, all-caps forms), not names to show
+        aliases = set(entry.aliases) if entry.cls == ent.cls and ent.cls in _NAMED else set()
         for alt in sorted(aliases - {entry.label}):
             if alt:
                 share(node, ALT, Literal(alt))
