@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STORE  := out/store
 
-.PHONY: install test demo bench browser-deps clean
+.PHONY: install test demo bench browser-deps server-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,13 @@ browser-deps:
 	  { SUDO=$$(command -v sudo || true); $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: install browser-deps
+# Virtuoso 7 for the remote-store tests (needs root or sudo; skipped if virtuoso-t is on PATH).
+server-deps:
+	@command -v virtuoso-t >/dev/null || \
+	  { SUDO=$$(command -v sudo || true); $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq virtuoso-opensource-7-bin >/dev/null; }
+
+test: install browser-deps server-deps
 	$(BIN)/python -m pytest
 
 demo: install

@@ -49,3 +49,4 @@ def sample_store(tmp_path_factory, extractor):
     assert report.documents >= 8
     yield store
     store.close()
+from conftest_servers import *  # noqa

@@ -1,4 +1,5 @@
-"""Stores: one :class:`Store` interface; an embedded Oxigraph store on disk behind it.
+"""Stores: one :class:`Store` interface; an embedded Oxigraph store on disk and remote
+SPARQL 1.1 endpoints behind it.
 
 >>> import tempfile, pathlib
 >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "kg-store") as store:
@@ -7,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -20,10 +22,31 @@ def open_store(spec: str | Path, *, read_only: bool = False) -> Store:
 
     A missing directory is created, unless ``read_only``: then it is an error, as is a
     directory that holds something other than a store.
+
+    An ``http://`` or ``https://`` URL opens a :class:`~kg.store.sparql.SparqlStore` on a
+    SPARQL 1.1 server. The URL is the query endpoint; the update endpoint is derived:
+
+    * ``http://HOST:7878/query`` (Oxigraph server, Fuseki ``/DATASET/query``): updates
+      go to ``.../update``, and Oxigraph's graph store ``.../store`` serves dumps and
+      loads; a bare ``http://HOST:7878`` means the same;
+    * ``http://HOST/repositories/ID`` (GraphDB): updates go to ``.../statements``;
+    * any other URL takes queries and updates itself: Virtuoso ``http://HOST:8890/sparql``
+      (or ``/sparql-auth`` with a password), Neptune ``https://HOST:8182/sparql``,
+      Fuseki ``http://HOST:3030/DATASET``.
+
+    ``KG_SPARQL_UPDATE_URL`` overrides the update endpoint. Credentials come from the
+    URL (``http://user:password@HOST/...``) or from ``KG_SPARQL_USER`` and
+    ``KG_SPARQL_PASSWORD``, which keep them out of shell history and logs. Nothing is
+    sent until the store is used; with ``read_only`` every write raises StoreError.
+    A URL that went through :class:`pathlib.Path` (``http:/HOST``) is mended.
     """
     text = str(spec)
-    if text.startswith(("http://", "https://")):
-        raise StoreError("remote SPARQL stores are not supported yet")
+    remote = re.match(r"(https?):/+", text, re.IGNORECASE)
+    if remote:
+        from kg.store.sparql import SparqlStore  # pyoxigraph loads only when needed
+
+        url = f"{remote.group(1).lower()}://{text[remote.end():]}"
+        return SparqlStore.from_url(url, read_only=read_only)
     path = Path(spec).expanduser()
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store directory; give a directory for --store")
