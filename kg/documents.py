@@ -28,7 +28,7 @@ from kg.errors import InputError
 from kg.log import logger
 from kg.vocab import doc_iri, slug
 
-__all__ = ["Document", "read_documents", "SUFFIXES"]
+__all__ = ["Document", "read_documents", "SUFFIXES", "MAX_CHARS"]
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -36,9 +36,13 @@ _HTML_SUFFIXES = {".html", ".htm"}
 _READS = "kg reads .md, .txt, .html, .htm, .jsonl"
 _KEYS = ("id", "title", "published", "url", "source")
 _SNIFF = 8192
+MAX_CHARS = 1_000_000
+"""Longest document text read: spaCy's pipelines refuse longer texts (``nlp.max_length``)."""
 # Characters that cannot stand in the {id} of tai:doc/{id} (RFC 3987 excludes them).
 _BAD_ID = re.compile(r"[\s<>\"{}|\\^`#?\x00-\x1f\x7f]")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# Control characters other than whitespace: dropped from titles, sources and URLs.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -66,11 +70,13 @@ def read_documents(
     *,
     on_error: Callable[[InputError], None] | None = None,
     max_bytes: int = 50_000_000,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Document]:
     """Yield the documents in ``paths`` (files and folders, folders recursively).
 
     Each file or JSONL line that cannot be read becomes one :class:`InputError` passed to
-    ``on_error`` (default: raised), and reading goes on with the next one. A file named
+    ``on_error`` (default: raised), and reading goes on with the next one: so does a file
+    over ``max_bytes`` and a document whose text is over ``max_chars``. A file named
     twice is read once. Ids must be unique within one call: a derived id (from a file
     name) that is taken gets its folder names as prefix (``tech-001``); a duplicate
     explicit id is an error.
@@ -116,6 +122,11 @@ def read_documents(
                 continue
             seen_files.add(key)
             for doc, explicit in _read_file(path, max_bytes, fail):
+                if len(doc.text) > max_chars:
+                    fail(InputError(doc.path if doc.line is None else f"{doc.path}:{doc.line}",
+                                    f"text is {len(doc.text):,} characters, over the {max_chars:,} "
+                                    "kg extracts from one document; split it into smaller documents"))
+                    continue
                 doc = _unique(doc, explicit, seen_ids, fail)
                 if doc is not None:
                     seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
@@ -132,11 +143,20 @@ def _folder_files(folder: Path, fail) -> list[Path] | None:
         unreadable.append(exc.filename)
         fail(InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})"))
 
+    inside = folder.resolve()
     for root, dirs, names in os.walk(folder, onerror=walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(root)
-        found += [base / n for n in names
-                  if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+        for name in names:
+            path = base / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                # a folder of downloaded articles must not pull in /etc/passwd or ~/.ssh
+                fail(InputError(path, f"symbolic link to {path.resolve()}, outside {folder}; kg follows "
+                                      "no link out of a folder (name the file itself to read it)"))
+                continue
+            found.append(path)
     if str(folder) in unreadable:
         return None
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
@@ -184,7 +204,7 @@ def _read_file(path: Path, max_bytes: int, fail) -> Iterator[tuple[Document, boo
             return
         digest = hashlib.sha256(raw).hexdigest()
         if suffix in _HTML_SUFFIXES:
-            fields = _read_html(text)
+            fields = _read_html(path, text)
         else:
             fields = _read_text(path, text, markdown=suffix != ".txt")
         yield _document(path, fields, None, digest, default_id=slug(path.stem))
@@ -349,6 +369,8 @@ def _text_value(where, key: str, value) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
+        if key != "id":  # an id with a control character is refused, not mended
+            value = _CONTROL.sub("", value)
         return " ".join(value.split()) or None
     if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return str(value)
@@ -366,6 +388,8 @@ def _parse_date(where, value) -> dt.date | None:
                 return parse(text)
             except ValueError:
                 pass
+    if isinstance(value, (list, dict)):  # never printed: a YAML alias bomb is a billion items
+        raise InputError(where, f"published date is a {_kind(value)}, not a date (YYYY-MM-DD)")
     shown = value if isinstance(value, str) else json.dumps(value, default=str)
     raise InputError(where, f"published date '{_show(shown)}' is not a valid date (YYYY-MM-DD)")
 
@@ -403,13 +427,19 @@ _DATE_KEYS = ("article:published_time", "date", "datepublished", "dc.date", "pub
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def _read_html(text: str) -> dict:
-    """Metadata and main text of an HTML page; nothing is fetched (no network, no DTD)."""
+def _read_html(path: Path, text: str) -> dict:
+    """Metadata and main text of an HTML page.
+
+    Nothing is fetched and no entity is expanded: libxml2's HTML parser reads no DTD, so
+    ``<!ENTITY>`` declarations (external files, "billion laughs") stay inert text, and
+    ``no_network`` forbids any fetch. Without ``huge_tree`` libxml2 stops at 256 levels
+    of nesting: a page with no text above that depth is an error, not an empty document.
+    """
     import lxml.html
     from lxml import etree
 
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                  remove_pis=True, recover=True)
+                                  remove_pis=True, recover=True, huge_tree=False)
     data = text.replace("\x00", "").encode("utf-8", "surrogatepass")
 
     def parse():
@@ -438,6 +468,12 @@ def _read_html(text: str) -> dict:
     body = _main_text(root, by_class=True)
     if not body:  # the class/id rule removed everything: the page named its article oddly
         body = _main_text(parse(), by_class=False)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        if not clean_text(body):
+            raise InputError(path, "HTML elements are nested more than 256 deep and there is no "
+                                   "text above that depth; kg reads no deeper")
+        logger.warning("%s: HTML elements nested more than 256 deep; text below that depth "
+                       "is not read", path)
     fields["text"] = body
     return fields
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,10 +54,15 @@ def export(store: Store, fmt: str, out: str | Path | BinaryIO) -> None:
         raise ExportError(f"cannot write {fmt} to {_name(out)}: {e}") from e
 
 
-def import_file(store: Store, path: str | Path | BinaryIO, fmt: str) -> None:
+def import_file(store: Store, path: str | Path | BinaryIO, fmt: str, *,
+                allow_remote: bool = False) -> None:
     """Add the quads of an RDF file (nquads, trig, turtle or jsonld) to ``store``.
 
     Turtle triples go to the default graph; JSON-LD named graphs stay named graphs.
+    ``path`` is a local file or a binary stream, never fetched as a URL, and a JSON-LD
+    ``@context`` or ``@import`` that names another document (a URL or a ``file:`` path)
+    is an error unless ``allow_remote``. RDF/XML is not read at all, so no XML entity
+    is ever expanded.
     """
     if fmt not in RDF_FORMATS:
         raise ExportError(f"cannot import {fmt!r}; importable formats: {', '.join(RDF_FORMATS)}")
@@ -65,13 +71,24 @@ def import_file(store: Store, path: str | Path | BinaryIO, fmt: str) -> None:
         return
     from rdflib import Dataset
 
-    dataset = Dataset()
     try:
-        source = str(path) if isinstance(path, (str, Path)) else path
-        with _quiet_rdflib():
-            dataset.parse(source, format=_RDFLIB_NAMES[fmt])
+        data = Path(path).read_bytes() if isinstance(path, (str, Path)) else path.read()
     except FileNotFoundError as e:
         raise ExportError(f"{_name(path)}: no such file") from e
+    except OSError as e:
+        raise ExportError(f"{_name(path)}: cannot read ({e.strerror or e})") from e
+    if fmt == "jsonld" and not allow_remote:
+        try:
+            remote = _remote_context(json.loads(data))
+        except (ValueError, RecursionError) as e:
+            raise ExportError(f"{_name(path)}: not valid jsonld: {e}") from e
+        if remote is not None:
+            raise ExportError(f"{_name(path)}: the JSON-LD context {remote!r} is another document; "
+                              "kg fetches no context (import_file(..., allow_remote=True) allows it)")
+    dataset = Dataset()
+    try:
+        with _quiet_rdflib():
+            dataset.parse(data=data, format=_RDFLIB_NAMES[fmt])
     except Exception as e:  # rdflib parsers raise many unrelated exception types
         raise ExportError(f"{_name(path)}: not valid {fmt}: {e}") from e
     with _quiet_rdflib():
@@ -79,11 +96,39 @@ def import_file(store: Store, path: str | Path | BinaryIO, fmt: str) -> None:
     store.load(io.BytesIO(data), "nquads")
 
 
+def _remote_context(document) -> str | None:
+    """The first ``@context`` or ``@import`` in a JSON-LD document that names another
+    document (rdflib would fetch it: a URL, or a local file), else None."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@import" and isinstance(value, str):
+                    return value
+                if key == "@context":
+                    for context in value if isinstance(value, list) else [value]:
+                        if isinstance(context, str):
+                            return context
+                stack.append(value)
+    return None
+
+
 def _turtle(store: Store) -> bytes:
     from pyoxigraph import RdfFormat, serialize
 
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+    text = (serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+    # "<" and ">" of article text written as \u003C and \u003E: the same literal to any
+    # Turtle reader, and no markup to a browser that sniffs the file for HTML
+    return _TURTLE_STRING.sub(lambda m: m.group().replace("<", "\\u003C").replace(">", "\\u003E"),
+                              text).encode("utf-8")
+
+
+# A string literal as pyoxigraph writes Turtle: one line, quotes and backslashes escaped.
+_TURTLE_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
 def _jsonld(store: Store) -> bytes:
@@ -106,7 +151,10 @@ def _jsonld(store: Store) -> bytes:
             top.append(item)
     if "@graph" in document:
         document["@graph"] = top
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    # "<", ">" and "&" only occur inside JSON strings: escaped, they are the same text to
+    # a JSON reader and no markup to a browser (as in kg.view's inline data)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 
 def _network(store: Store, fmt: str) -> bytes:

@@ -243,6 +243,41 @@ def test_documents_folder_without_documents_is_one_error(tmp_path):
     assert len(docs) == 1
 
 
+def test_documents_text_over_max_chars_is_error(tmp_path):
+    long = write(tmp_path / "long.txt", "word " * 300)
+    write(tmp_path / "good.md", GOOD)
+    docs, errors = read_all(tmp_path, max_chars=1000)
+    assert [str(e) for e in errors] == [
+        f"{long}: text is 1,499 characters, over the 1,000 kg extracts from one document; "
+        "split it into smaller documents"]
+    assert [d.id for d in docs] == ["good-one"]
+
+
+def test_documents_published_alias_bomb_is_one_quick_error(tmp_path):
+    levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'] + [
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    bomb = write(tmp_path / "bomb.md", "---\n" + "\n".join(levels) + "\npublished: *i\n---\nBody.\n")
+    docs, errors = read_all(bomb)  # a billion items if printed: must not be
+    assert [str(e) for e in errors] == [f"{bomb}: published date is a list, not a date (YYYY-MM-DD)"]
+
+
+def test_documents_metadata_drops_control_characters(tmp_path):
+    path = write(tmp_path / "a.md", '---\ntitle: "Red\\e[31m alert\\a"\nsource: "Wire\\x07"\n---\nBody.\n')
+    [doc] = read_documents([path])
+    assert (doc.title, doc.source) == ("Red[31m alert", "Wire")
+
+
+def test_documents_error_messages_escape_control_characters(tmp_path):
+    bad = write(tmp_path / "bad\x1b[2Jname\n.md", "")
+    line = json.dumps({"text": "x", "published": "\x1b]0;title\x07\u202e"})
+    feed = write(tmp_path / "feed.jsonl", line + "\n")
+    docs, errors = read_all(bad, feed)
+    assert [str(e) for e in errors] == [
+        f"{tmp_path}/bad\\x1b[2Jname\\x0a.md: empty document",
+        f"{feed}:1: published date '\\x1b]0;title\\x07\\u202e' is not a valid date (YYYY-MM-DD)"]
+    assert errors[0].path == str(bad)  # the path itself is kept as it is
+
+
 def test_documents_default_on_error_raises(tmp_path):
     with pytest.raises(InputError, match="missing.md: no such file or folder"):
         list(read_documents([tmp_path / "missing.md"]))
@@ -258,6 +293,22 @@ def test_documents_folder_recurses_sorted_and_skips_hidden_and_other_files(tmp_p
     assert not errors
     assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == [
         "UPPER.MD", "a.txt", "b.md", "sub/c.html", "sub/deeper/d.markdown", "z.htm"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_documents_folder_follows_no_link_outside_it(tmp_path):
+    secret = write(tmp_path / "private" / "secret.txt", "TOP-SECRET-VALUE")
+    corpus = tmp_path / "corpus"
+    write(corpus / "good.md", GOOD)
+    (corpus / "leak.txt").symlink_to(secret)
+    (corpus / "again.md").symlink_to(corpus / "good.md")  # inside the folder: read once
+    docs, errors = read_all(corpus)
+    assert [d.id for d in docs] == ["good-one"]
+    assert [str(e) for e in errors] == [
+        f"{corpus}/leak.txt: symbolic link to {secret.resolve()}, outside {corpus}; kg follows no link out "
+        "of a folder (name the file itself to read it)"]
+    [doc] = read_documents([corpus / "leak.txt"])  # named itself, it is read
+    assert doc.text == "TOP-SECRET-VALUE"
 
 
 def test_documents_same_file_named_twice_is_read_once(tmp_path):
@@ -413,6 +464,30 @@ def test_documents_html_never_resolves_external_entities(tmp_path):
     assert "TOP-SECRET" not in doc.text and "Before" in doc.text
 
 
+@pytest.mark.parametrize("html, expected", [
+    pytest.param("<body>" + "<div>" * 300 + "<p>Too deep.</p>", None, id="text only below depth 256"),
+    pytest.param("<body><p>Read this.</p>" + "<div>" * 300 + "<p>Too deep.</p>", "Read this.",
+                 id="text above depth 256 is read"),
+])
+def test_documents_html_nested_too_deep(tmp_path, html, expected):
+    path = write(tmp_path / "deep.html", html)
+    docs, errors = read_all(path)
+    if expected is None:
+        assert [str(e) for e in errors] == [
+            f"{path}: HTML elements are nested more than 256 deep and there is no text above "
+            "that depth; kg reads no deeper"]
+    else:
+        assert [d.text for d in docs] == [expected] and not errors
+
+
+def test_documents_html_entity_bomb_is_not_expanded(tmp_path):
+    entities = '<!ENTITY a "lol">' + "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+    path = write(tmp_path / "bomb.html", f"<!DOCTYPE html [{entities}]><p>Start &i; end.</p>")
+    [doc] = read_documents([path])
+    assert doc.text == "Start &i; end."
+
+
 def test_documents_html_latin1_with_declared_charset(tmp_path):
     html = '<meta charset="iso-8859-1"><p>Prix: 5 \xa3, caf\xe9.</p>'.encode("latin-1")
     [doc] = read_documents([write(tmp_path / "page.html", html)])
@@ -466,6 +541,15 @@ def test_documents_docstring_example():
     import kg.documents
 
     result = doctest.testmod(kg.documents)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_documents_error_docstring_examples():
+    import doctest
+
+    import kg.errors
+
+    result = doctest.testmod(kg.errors)
     assert result.failed == 0 and result.attempted > 0
 
 

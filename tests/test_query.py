@@ -196,3 +196,162 @@ def test_query_format_construct_prints_ntriples(sample_store):
 def test_query_format_unknown_lists_valid_ones():
     with pytest.raises(QueryError, match="valid formats: table, csv, json"):
         format_result(QueryResult(["x"], []), "xml", io.StringIO())
+
+
+# -- guard: SPARQL from users stays inside the store ----------------------------------------
+
+_BLOCKED = [
+    pytest.param("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE", id="SERVICE"),
+    pytest.param("select * { service <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE",
+                 id="lowercase service"),
+    pytest.param("SELECT * { SERVICE SILENT ?endpoint { ?s ?p ?o } }", "SERVICE", id="SERVICE SILENT on a variable"),
+    pytest.param("SELECT * { SERVICESILENT<http://127.0.0.1:9/>{} }", "SERVICE",
+                 id="keyword glued to the next one, as Oxigraph reads it"),
+    pytest.param("PREFIX : <http://127.0.0.1:9/>\nSELECT * { SERVICE:x {} }", "SERVICE",
+                 id="SERVICE glued to a prefixed name"),
+    pytest.param("PREFIX : <http://127.0.0.1:9/>\nSELECT * { BIND(1 AS ?a) BIND(2 AS ?b) "
+                 "FILTER(?a<?b)SERVICE:x#>\n{} }", "SERVICE",
+                 id="a less-than and a comment do not make an IRI that hides SERVICE"),
+    pytest.param("SELECT * { ?s ?p '#' . SERVICE <http://x/> {} }", "SERVICE", id="'#' in a string is no comment"),
+    pytest.param("SELECT * { ?s <http://x/#a> ?o . SERVICE <http://x/> {} }", "SERVICE",
+                 id="'#' in an IRI is no comment"),
+    pytest.param("SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }", "SERVICE",
+                 id="SERVICE written with a \\u escape"),
+    pytest.param("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }", "FROM <file:///etc/passwd>", id="FROM file:"),
+    pytest.param("SELECT * FROM NAMED <FILE:///etc/passwd> { GRAPH ?g { ?s ?p ?o } }",
+                 "FROM NAMED <FILE:///etc/passwd>", id="FROM NAMED FILE: in capitals"),
+    pytest.param("PREFIX f: <file:///etc/>\nSELECT * FROM f:passwd { ?s ?p ?o }", "FROM <file:///etc/passwd>",
+                 id="file: IRI through a prefix"),
+    pytest.param("BASE <file:///etc/>\nSELECT * FROM <passwd> { ?s ?p ?o }", "FROM <file:///etc/passwd>",
+                 id="file: IRI through BASE"),
+    pytest.param("LOAD <http://example.org/data.ttl>", "LOAD", id="LOAD"),
+    pytest.param("load silent <file:///etc/passwd> INTO GRAPH <urn:g>", "LOAD", id="lowercase load of a file"),
+    pytest.param("LOADSILENT<http://127.0.0.1:9/x>", "LOAD", id="LOAD glued to SILENT"),
+    pytest.param("DELETE { ?s ?p ?o } USING <file:///etc/passwd> WHERE { ?s ?p ?o }",
+                 "USING <file:///etc/passwd>", id="USING file:"),
+    pytest.param("INSERT { ?s ?p ?o } WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE",
+                 id="SERVICE in an update"),
+]
+
+_ALLOWED = [
+    pytest.param("SELECT * { ?s ?p 'SERVICE <http://x/>' }", id="SERVICE in a string"),
+    pytest.param('SELECT * { ?s ?p """LOAD\n<file:///etc/passwd>""" }', id="LOAD in a long string"),
+    pytest.param("# SERVICE <http://x/> and LOAD\nSELECT * { ?s ?p ?o }", id="keywords in a comment"),
+    pytest.param("SELECT ?service ?load { ?service ?p ?load }", id="variables named service and load"),
+    pytest.param("SELECT * { ?s <http://example.org/service/load> ?o }", id="words inside an IRI"),
+    pytest.param("SELECT * { ?s ta:service ?o }", id="a local name"),
+    pytest.param("SELECT * FROM <https://w3id.org/techalliance/id/doc/a> { ?s ?p ?o }", id="FROM a graph IRI"),
+    pytest.param("SELECT * { ?s ?p ?o FILTER(?o < 5 && ?o > 1) }", id="comparisons"),
+    pytest.param("SELECT * { ?s ?p <file:///x> }", id="a file: IRI as a term is only data"),
+]
+
+
+@pytest.mark.parametrize("sparql, what", _BLOCKED)
+def test_query_guard_blocks_remote_and_file_access(sparql, what):
+    from kg.query import check_sparql
+
+    with pytest.raises(QueryError) as info:
+        check_sparql(sparql)
+    message = str(info.value)
+    assert message.startswith(f"{what} at line ") and "is blocked" in message
+    assert "--allow-remote (allow_remote=True)" in message and "\n" not in message
+    check_sparql(sparql, allow_remote=True)  # the explicit option lifts the block
+
+
+@pytest.mark.parametrize("sparql", _ALLOWED)
+def test_query_guard_lets_plain_queries_through(sparql):
+    from kg.query import check_sparql
+
+    check_sparql(sparql)
+
+
+def test_query_guard_names_the_line(memory_store):
+    with pytest.raises(QueryError, match=r"^SERVICE at line 3 is blocked"):
+        run_query(memory_store, "SELECT *\nWHERE {\n  SERVICE <http://x/> { ?s ?p ?o } }")
+
+
+def test_query_run_refuses_service_unless_allowed(memory_store):
+    sparql = "SELECT * { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?p ?o } }"
+    with pytest.raises(QueryError, match="SERVICE at line 1 is blocked"):
+        run_query(memory_store, sparql)
+    # allowed, it reaches the engine (which refuses port 9 by itself: SILENT gives one empty row)
+    assert len(run_query(memory_store, sparql, allow_remote=True).rows) == 1
+
+
+def test_query_run_update_refuses_load_unless_allowed(memory_store):
+    from kg.query import run_update
+
+    with pytest.raises(QueryError, match="LOAD at line 1 is blocked"):
+        run_update(memory_store, "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>")
+    run_update(memory_store, "INSERT DATA { GRAPH <urn:g> { tai:a rdfs:label 'A' } }")
+    assert len(memory_store) == 1
+
+
+def test_query_run_timeout_zero_means_no_limit(sample_store):
+    assert run_query(sample_store, "ASK { ?s ?p ?o }", timeout=0) is True
+
+
+# -- the command line: blocked queries and the time limit -----------------------------------
+
+def _kg(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture(scope="module")
+def cartesian_store(tmp_path_factory):
+    """A store of 2,000 quads on disk: a three-way cartesian product over it is 8e9 rows."""
+    from kg.store import open_store
+
+    path = tmp_path_factory.mktemp("timeout") / "store"
+    graph = ox.NamedNode("https://w3id.org/techalliance/id/doc/generated")
+    with open_store(path) as store:
+        store.add(ox.Quad(ox.NamedNode(f"https://w3id.org/techalliance/id/x/{i}"),
+                          ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(str(i)), graph)
+                  for i in range(2000))
+    return path
+
+
+def test_query_cli_blocks_service_with_a_one_line_error(cartesian_store):
+    proc = _kg("query", "select * { service <http://127.0.0.1:9/> { ?s ?p ?o } }", "--store", cartesian_store)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        "kg: error: SERVICE at line 1 is blocked: it sends the query to another server; "
+        "allow it with --allow-remote (allow_remote=True)"]
+
+
+def test_query_cli_stops_an_expensive_query_at_the_time_limit(cartesian_store):
+    import time
+
+    started = time.monotonic()
+    proc = _kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }",
+               "--store", cartesian_store, "--timeout", "1")
+    assert time.monotonic() - started < 30  # the process exits though the engine cannot be cancelled
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "kg: error: query did not finish within 1 s; add a LIMIT or more specific patterns, "
+        "or allow a longer timeout"]
+
+
+def test_query_cli_has_a_default_time_limit():
+    proc = _kg("query", "--help")
+    assert "--timeout" in proc.stdout and "30" in proc.stdout and "--allow-remote" in proc.stdout
+
+
+def test_query_format_table_escapes_terminal_control_characters():
+    out = io.StringIO()
+    format_result(QueryResult(["t"], [["red\x1b[31m\u202e\nnext line"]], [["literal"]]), "table", out)
+    assert "\x1b" not in out.getvalue() and "\u202e" not in out.getvalue()
+    assert "red\\x1b[31m\\u202e" in out.getvalue() and "next line" in out.getvalue()
+
+
+def test_query_guard_docstring_examples():
+    import doctest
+
+    import kg.query.guard
+
+    result = doctest.testmod(kg.query.guard)
+    assert result.failed == 0 and result.attempted > 0

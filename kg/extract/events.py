@@ -5,6 +5,7 @@ Each rule works on one sentence's dependency parse; definite references ("the pa
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..vocab import country_iri
@@ -57,6 +58,10 @@ class EventFinder:
         self.events: list[Event] = []
         self.last: dict[str, Event] = {}
         self.country_counts: dict[str, int] = {}
+        # DATE entities in document order; Span.ents would rebuild every entity of the
+        # document for each sentence, which is quadratic on long documents
+        self.date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
+        self.date_starts = [e.start for e in self.date_ents]
 
     # -- helpers --------------------------------------------------------------------------
     def mention_at(self, token):
@@ -270,8 +275,9 @@ class EventFinder:
         the 28th") is not the event's."""
         from ..link.dates import resolve_date
         chain = {tok.i for _w, tok in trigger_chain(t)}
-        for ent in sent.ents:
-            if ent.label_ != "DATE":
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        for ent in self.date_ents[lo:hi]:
+            if ent.end > sent.end:
                 continue
             tok, ok = ent.root, False
             for _step in range(6):

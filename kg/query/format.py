@@ -5,7 +5,7 @@ import csv
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from kg.errors import QueryError
+from kg.errors import QueryError, printable
 from kg.store.base import QueryResult
 from kg.vocab import compact
 
@@ -55,7 +55,9 @@ def _table(result: QueryResult, out: TextIO) -> None:
             if value is None:
                 cells.append("")
             else:
-                cells.append(compact(value) if _kind(result, i, j) == "iri" else value)
+                text = compact(value) if _kind(result, i, j) == "iri" else value
+                # a literal may carry a terminal escape: shown escaped, lines kept
+                cells.append("\n".join(map(printable, text.split("\n"))))
         table.add_row(*cells)
     console = Console(file=out, highlight=False, markup=False, emoji=False,
                       width=None if out.isatty() else 200)

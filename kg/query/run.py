@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import QueryError
+from kg.query.guard import check_sparql
 from kg.resources import queries as _queries_dir
 from kg.vocab import PREFIXES
 
@@ -37,21 +38,40 @@ def with_prefixes(sparql: str) -> tuple[str, int]:
     return "\n".join(lines) + "\n" + sparql, len(lines)
 
 
-def run_query(store: Store, sparql: str, *,
-              timeout: float | None = None) -> QueryResult | bool | list[Triple]:
+def run_query(store: Store, sparql: str, *, timeout: float | None = None,
+              allow_remote: bool = False) -> QueryResult | bool | list[Triple]:
     """Run ``sparql`` on ``store`` with the ``ta:``, ``tai:``, ``rdfs:``... prefixes bound.
 
     Returns what :meth:`Store.query` returns: a QueryResult for SELECT, a bool for ASK,
     a list of triples for CONSTRUCT/DESCRIBE. Error positions refer to the user's text.
+    A query running over ``timeout`` seconds raises QueryError (``None`` or ``0``: no
+    limit). ``SERVICE`` and ``file:`` dataset IRIs raise QueryError unless
+    ``allow_remote`` (see :func:`kg.query.guard.check_sparql`).
     """
+    check_sparql(sparql, allow_remote=allow_remote)
     text, added = with_prefixes(sparql)
     try:
-        return store.query(text, timeout=timeout)
+        return store.query(text, timeout=timeout if timeout and timeout > 0 else None)
     except QueryError as e:
-        if not added:
-            raise
-        message = _POSITION.sub(lambda m: f"at {int(m.group(1)) - added}:{m.group(2)}", str(e))
-        raise QueryError(message) from e.__cause__
+        raise _shift_positions(e, added) from e.__cause__
+
+
+def run_update(store: Store, sparql: str, *, allow_remote: bool = False) -> None:
+    """Run a SPARQL Update on ``store`` with the kg prefixes bound; ``LOAD``, ``SERVICE``
+    and ``file:`` IRIs in ``USING`` raise QueryError unless ``allow_remote``."""
+    check_sparql(sparql, allow_remote=allow_remote)
+    text, added = with_prefixes(sparql)
+    try:
+        store.update(text)
+    except QueryError as e:
+        raise _shift_positions(e, added) from e.__cause__
+
+
+def _shift_positions(error: QueryError, added: int) -> QueryError:
+    """``error`` with its "at LINE:COLUMN" counted in the user's text (before the prefixes)."""
+    if not added:
+        return error
+    return QueryError(_POSITION.sub(lambda m: f"at {int(m.group(1)) - added}:{m.group(2)}", str(error)))
 
 
 def canned_queries() -> dict[str, str]:
