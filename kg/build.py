@@ -113,7 +113,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     documents that are not among ``paths``. ``on_document`` is called for every
     document read (built or skipped).
     """
-    from .rules import apply_rules
+    from .rules import DERIVED_GRAPH, apply_rules
     from .store.catalog import collect_garbage, drop_incomplete, remove_documents, stored_documents
 
     report = BuildReport()
@@ -151,11 +151,14 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
 
     batch: list[tuple[str, list]] = []
     shared: dict = {}
-    replaced = False
+    replaced = stale = False
 
     def flush() -> None:
-        nonlocal replaced
+        nonlocal replaced, stale
         if batch:
+            if not stale:  # the derived graph goes first: if this build dies, the next re-derives
+                store.remove_graph(DERIVED_GRAPH)
+                stale = True
             replaced = replaced or any(iri in known for iri, _ in batch)
             store.write_documents(batch, list(shared))
             batch.clear()
@@ -176,11 +179,14 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     flush()
 
     if prune:
-        stale = [iri for iri in known if iri not in seen]
-        report.removed = remove_documents(store, stale) if stale else 0
+        gone = [iri for iri in known if iri not in seen]
+        if gone:
+            store.remove_graph(DERIVED_GRAPH)
+            stale = True
+            report.removed = remove_documents(store, gone)
     if replaced or dropped:
         collect_garbage(store)
-    if report.documents or report.removed or dropped or force:
+    if stale or report.removed or dropped or force or DERIVED_GRAPH not in store.graphs():
         apply_rules(store)  # the derived graph follows the documents
     return report
 
@@ -199,7 +205,7 @@ def remove(store, refs: Iterable[str]) -> tuple[list[str], list[str]]:
 
     Returns ``(removed ids, unknown refs)``.
     """
-    from .rules import apply_rules
+    from .rules import DERIVED_GRAPH, apply_rules
     from .store.catalog import DOC_PREFIX, document_graph, remove_documents
 
     present = set(store.graphs())
@@ -207,6 +213,7 @@ def remove(store, refs: Iterable[str]) -> tuple[list[str], list[str]]:
     found = [g for g in dict.fromkeys(wanted.values()) if g in present]
     unknown = [ref for ref, g in wanted.items() if g not in present]
     if found:
+        store.remove_graph(DERIVED_GRAPH)  # re-derived below, or by the next build if this one dies
         remove_documents(store, found)
         apply_rules(store)
     if not found and not unknown:
