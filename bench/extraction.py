@@ -98,7 +98,12 @@ class _Kg:
 
     def run(self, start: int, end: int, nquads: str | None = None) -> Pass:
         """Time kg's extraction of ``documents[start:end]``; with ``nquads``, append every
-        quad to that file (not timed)."""
+        quad to that file (not timed): each document's graph, then its entity statements,
+        and a line ``[graph IRI, document-graph quads, entity quads]`` to
+        :func:`index_path` ``(nquads)``, so the store load can rebuild each
+        :class:`~kg.graph.DocumentGraph`."""
+        import json
+
         import pyoxigraph as ox
 
         ex = self.ex
@@ -106,6 +111,7 @@ class _Kg:
         untimed = 0.0
         gazetteer_before = self.gazetteer_spent[0]
         out = open(nquads, "ab") if nquads else None
+        index = open(index_path(nquads), "a", encoding="utf-8") if nquads else None
         try:
             t0 = mark = perf_counter()
             for d, sdoc in ex.parse(self.documents[start:end], batch_size=self.batch_size):
@@ -116,22 +122,25 @@ class _Kg:
                     quads = ex.quads(d, extraction)
                 except Exception as e:
                     p.failed.append(f"{d.id}: {type(e).__name__} in {_where(e)}: {e}")
-                    t2, quads = perf_counter(), []
+                    t2, quads = perf_counter(), None
                 t3 = perf_counter()
                 p.parse_s += t1 - mark
                 p.extract_s += t2 - t1
                 p.quads_s += t3 - t2
                 p.docs += 1
                 p.tokens += len(sdoc)
-                p.quads += len(quads)
-                if out is not None:
-                    ox.serialize(quads, out, format=ox.RdfFormat.N_QUADS)
+                if quads is not None:
+                    p.quads += len(quads)
+                    if out is not None:
+                        ox.serialize(quads.quads + quads.entities, out, format=ox.RdfFormat.N_QUADS)
+                        index.write(json.dumps([quads.iri, len(quads.quads), len(quads.entities)]) + "\n")
                 mark = perf_counter()
                 untimed += mark - t3
             p.seconds = perf_counter() - t0 - untimed
         finally:
             if out is not None:
                 out.close()
+                index.close()
         p.gazetteer_s = self.gazetteer_spent[0] - gazetteer_before
         return p
 
@@ -142,6 +151,11 @@ class _Kg:
             for _ in self.ex.gazetteer.find(d.text):
                 pass
         return perf_counter() - t0
+
+
+def index_path(nquads) -> str:
+    """Where the per-document index of an extracted N-Quads file goes."""
+    return f"{nquads}.documents.jsonl"
 
 
 def _serve(conn, kind: str, model: str, documents: list, batch_size: int, warmup: int) -> None:

@@ -5,10 +5,14 @@
     python bench/run.py --big           # also the canned queries at 10 M quads (long)
     python bench/run.py --quick --out /tmp/results.md   # tiny sizes, for the smoke test
 
+    python bench/run.py --whole-corpus-rss  # only: peak RSS of kg build --workers 2 on all
+                                            # 19,043 stories (~15 min); bench/whole-corpus.json
+
 Sections: 1 extraction throughput (kg vs bare spaCy), 2 store load rate (kg's
-replace_graph vs a raw pyoxigraph bulk load), 3 canned-query latency on a synthetic graph
-(vs a full scan), 4 peak RSS, 5 scaling over workers (not measured yet). Progress bars go
-to stderr; temporary stores live in a temporary folder that is removed at the end.
+write_documents in batches of 64 vs a raw pyoxigraph bulk load), 3 canned-query latency on
+a synthetic graph (vs a full scan), 4 peak RSS (the whole corpus from the last
+--whole-corpus-rss run), 5 scaling of kg build from 1 to 2 workers. Progress bars go to
+stderr; temporary stores live in a temporary folder that is removed at the end.
 """
 from __future__ import annotations
 
@@ -27,10 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make the bench package importable
     sys.path.insert(0, str(ROOT))
 
-from bench import extraction, querybench, storeload  # noqa: E402
+from bench import extraction, querybench, scaling, storeload, wholecorpus  # noqa: E402
 from bench.corpus import load_corpus  # noqa: E402
 from bench.progress import console  # noqa: E402
-from bench.report import Run, render  # noqa: E402
+from bench.report import Run, patch_whole_corpus, render  # noqa: E402
 
 DEFAULT_DOCS = 2000
 BATCH_SIZE = 32  # Extractor.parse's default, used for both pipelines
@@ -74,6 +78,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="stop a canned query after S seconds (default 120; 300 with --big)")
     p.add_argument("--generated", action="store_true",
                    help="use generated text even when the Reuters corpus is present")
+    p.add_argument("--whole-corpus-rss", action="store_true",
+                   help="run only `kg build --workers 2` over every Reuters story (about 15 min) and "
+                        "record its peak RSS in bench/whole-corpus.json, which section 4 shows; "
+                        "updates --out in place")
     return p.parse_args(argv)
 
 
@@ -87,12 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [20_000] if args.quick else [1_000_000] + ([10_000_000] if args.big else [])
     timeout = args.query_timeout or (300.0 if args.big else 120.0)
 
+    if args.whole_corpus_rss:
+        return whole_corpus_rss(args, model)
+
     started = dt.datetime.now()
     t0 = perf_counter()
     corpus = load_corpus(docs, force_generated=args.generated)
     command = " ".join(["bench/run.py", shlex.join(sys.argv[1:] if argv is None else argv)]).strip()
     run = Run(command=command, model=model, corpus=corpus, started=started,
-              load_before=os.getloadavg(), big=args.big)
+              load_before=os.getloadavg(), big=args.big, show_whole=not args.quick,
+              whole=None if args.quick else wholecorpus.load())
     console.log(f"corpus: {corpus.description} ({corpus.words:,} words); model {model}")
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:
@@ -101,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                                             warmup=min(warmup, len(corpus.documents)), runs=2,
                                             chunk=12 if args.quick else CHUNK, nquads=nquads)
         run.store = storeload.measure(nquads, work, runs=2)
+        run.scaling = scaling.measure(corpus, model, work, runs=1 if args.quick else 2)
         run.queries = querybench.measure(sizes, work, timeout=timeout)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -112,6 +125,23 @@ def main(argv: list[str] | None = None) -> int:
         text += foreign_sections(args.out.read_text(encoding="utf-8"), text)
     args.out.write_text(text, encoding="utf-8")
     console.log(f"wrote {args.out} ({run.seconds / 60:.1f} min)")
+    return 0
+
+
+def whole_corpus_rss(args: argparse.Namespace, model: str) -> int:
+    """``--whole-corpus-rss``: measure, write bench/whole-corpus.json, update ``--out``."""
+    if args.quick:  # a smoke run of this step: the real figures stay as they are
+        figures = wholecorpus.measure(model, docs=24, out=None)
+        console.log(f"--quick: 24 stories only, nothing written: {figures}")
+        return 0
+    figures = wholecorpus.measure(model)
+    if args.out.exists():
+        text = patch_whole_corpus(args.out.read_text(encoding="utf-8"), figures)
+        if text is None:
+            console.log(f"{args.out} has no whole-corpus row; the next `bench/run.py` includes it")
+        else:
+            args.out.write_text(text, encoding="utf-8")
+            console.log(f"updated the whole-corpus figures in {args.out}")
     return 0
 
 
