@@ -231,7 +231,7 @@ def _store(run: Run) -> list[str]:
     runs = lambda ps: ", ".join(f"{p.seconds:.2f}" for p in ps)  # noqa: E731
     rows = []
     for name, best, all_, ratio in (("raw `pyoxigraph.Store(path).bulk_extend(quads)` (baseline)", s.best_raw, s.raw, 1.0),
-                                    (f"kg `Store.write_documents(batch, shared)`, {s.batch_size} documents a batch",
+                                    (f"kg `Store.write_documents(batch, shared)`, batches of {s.batch_size}",
                                      s.best_kg, s.kg, s.ratio)):
         rows.append([name, _n(best.quads / best.seconds, 0), _n(best.seconds, 2), runs(all_),
                      f"{best.given:,}", f"{best.writes:,}", f"{best.quads:,}", f"{best.graphs:,}",
@@ -243,7 +243,7 @@ def _store(run: Run) -> list[str]:
             f"and its statements in the shared entities graph `{ENTITIES_GRAPH}`), already in "
             "memory, written into a fresh on-disk store and flushed. kg's side does what `kg build` "
             f"does: `Store.write_documents(batch, shared)` for every batch of {s.batch_size} "
-            "documents (the build's default `batch_size`), where `batch` is each document's graph "
+            "(the build's batching), where `batch` is each document's graph "
             "IRI and quads and `shared` the batch's entity-graph quads without repeats (building "
             "that set is timed too). The baseline hands every extracted quad, repeats of the shared "
             "entity statements included, to one raw bulk load. Quads/s counts the quads in the "
@@ -423,7 +423,7 @@ def _scaling(run: Run) -> list[str]:
     return ["## 5. Scaling 1 → 2 workers", "",
             f"`kg.build.build([sample.jsonl], store, workers=N)` end to end on the same {sc.docs:,} "
             f"stories ({sc.words:,} words, written as one JSONL file): reading, extraction, writing "
-            "in batches of 64 with `write_documents`, the rules, then a flush, into a fresh on-disk "
+            "in batches of up to 1,000 documents or 50,000 quads with `write_documents`, the rules, then a flush, into a fresh on-disk "
             "store. N = 1 extracts in the build's own process; N = 2 in a pool of 2 spawned "
             "processes that each load the pipeline (start-up is in the time), while the build's "
             "process reads the file, decodes the workers' N-Quads and writes the store. Each run in "

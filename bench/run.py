@@ -9,7 +9,7 @@
                                             # 19,043 stories (~15 min); bench/whole-corpus.json
 
 Sections: 1 extraction throughput (kg vs bare spaCy), 2 store load rate (kg's
-write_documents in batches of 64 vs a raw pyoxigraph bulk load), 3 canned-query latency on
+write_documents in batches as kg build makes them vs a raw pyoxigraph bulk load), 3 canned-query latency on
 a synthetic graph (vs a full scan), 4 peak RSS (the whole corpus from the last
 --whole-corpus-rss run), 5 scaling of kg build from 1 to 2 workers. Progress bars go to
 stderr; temporary stores live in a temporary folder that is removed at the end.

@@ -1,7 +1,8 @@
 """Section 2: store load rate, and the store load's peak RSS (section 4).
 
 Measured: what ``kg build`` does with extracted documents, ``Store.write_documents(batch,
-shared)`` for every batch of 64 documents (the build's default ``batch_size``), where
+shared)`` for every batch of up to ``kg.build.BATCH_DOCS`` documents or
+``kg.build.BATCH_QUADS`` quads (the build's batching), where
 ``batch`` holds each document's graph IRI and quads and ``shared`` the batch's
 entity-graph quads (:data:`kg.vocab.ENTITIES_GRAPH`) without repeats, into a fresh on-disk
 store, then a flush. Baseline: every extracted quad handed to one raw
@@ -21,7 +22,7 @@ from bench.child import in_child, peak_rss_mb
 from bench.extraction import index_path
 from bench.progress import bar, console, tracked
 
-BATCH_SIZE = 64  # kg.build.build's default batch_size
+from kg.build import BATCH_DOCS, BATCH_QUADS  # noqa: E402  (kg.build.build's batching)
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Load:
 class StoreLoad:
     kg: list[Load] = field(default_factory=list)
     raw: list[Load] = field(default_factory=list)
-    batch_size: int = BATCH_SIZE
+    batch_size: str = f"up to {BATCH_DOCS:,} documents or {BATCH_QUADS:,} quads"
     documents: int = 0
 
     @property
@@ -82,11 +83,20 @@ def _disk_mb(path: Path) -> float:
 
 
 def kg_load(nquads: str, store_dir: str, label: str) -> Load:
-    """``write_documents`` per batch of 64 documents, then ``flush``, as ``kg build`` does."""
+    """``write_documents`` per batch (up to BATCH_DOCS documents or BATCH_QUADS quads,
+    entity statements counted per document), then ``flush``, as ``kg build`` does."""
     from kg.store import open_store
 
     docs = documents(nquads)
-    batches = [docs[i:i + BATCH_SIZE] for i in range(0, len(docs), BATCH_SIZE)]
+    batches, current, pending = [], [], 0
+    for doc in docs:
+        current.append(doc)
+        pending += len(doc[1]) + len(doc[2])
+        if len(current) >= BATCH_DOCS or pending >= BATCH_QUADS:
+            batches.append(current)
+            current, pending = [], 0
+    if current:
+        batches.append(current)
     store = open_store(store_dir)
     given = 0
     start = perf_counter()
@@ -134,7 +144,7 @@ def measure(nquads: Path, workdir: Path, *, runs: int) -> StoreLoad:
             in_child(raw_load, str(nquads), str(workdir / f"raw-{i}"), f"raw bulk load #{i}"))
         kg = lambda: result.kg.append(  # noqa: E731
             in_child(kg_load, str(nquads), str(workdir / f"kg-{i}"),
-                     f"kg write_documents #{i} ({BATCH_SIZE} documents a batch)"))
+                     f"kg write_documents #{i}"))
         order = (raw, kg) if i % 2 else (kg, raw)  # which goes first alternates
         console.log(f"store load {i} of {runs}: " + (
             "raw bulk_extend, then kg write_documents" if i % 2 else "kg write_documents, then raw bulk_extend"))

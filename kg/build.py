@@ -19,6 +19,12 @@ from .log import logger
 
 __version__ = "0.1.0"
 
+#: A build writes documents in batches of up to this many documents or quads (each
+#: document's quads counted with its entity statements): one bulk write of 2,000 quads
+#: costs about what one of 50,000 does, so small batches load slowly.
+BATCH_DOCS = 1000
+BATCH_QUADS = 50_000
+
 
 @dataclass
 class BuildReport:
@@ -104,19 +110,24 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
           on_error: Callable[[InputError], None] | None = None,
           on_document: Callable[[Document], None] | None = None,
           workers: int = 1, scheduler: str | None = None,
-          force: bool = False, prune: bool = False, batch_size: int = 64) -> BuildReport:
+          force: bool = False, prune: bool = False, batch_size: int | None = None,
+          batch_quads: int | None = None) -> BuildReport:
     """Read ``paths``, extract, and write each new or changed document's graph into ``store``.
 
     Bad inputs are reported through ``on_error`` (and in the report) and skipped.
     ``workers`` > 1 extracts in that many local processes, ``scheduler`` on a Dask
     cluster; ``force`` rebuilds unchanged documents too; ``prune`` removes the stored
-    documents that are not among ``paths``. ``on_document`` is called for every
+    documents that are not among ``paths``. Documents are written in batches of up to
+    ``batch_size`` documents or ``batch_quads`` quads (default :data:`BATCH_DOCS`,
+    :data:`BATCH_QUADS`). ``on_document`` is called for every
     document read (built or skipped).
     """
     from .rules import DERIVED_GRAPH, apply_rules
     from .store.catalog import collect_garbage, drop_incomplete, remove_documents, stored_documents
 
     report = BuildReport()
+    batch_size = batch_size or BATCH_DOCS
+    batch_quads = batch_quads or BATCH_QUADS
 
     def failed(err: InputError) -> None:
         report.failures.append(err)
@@ -151,10 +162,12 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
 
     batch: list[tuple[str, list]] = []
     shared: dict = {}
+    pending = 0  # quads in the batch
     replaced = stale = False
 
     def flush() -> None:
-        nonlocal replaced, stale
+        nonlocal replaced, stale, pending
+        pending = 0
         if batch:
             if not stale:  # the derived graph goes first: if this build dies, the next re-derives
                 store.remove_graph(DERIVED_GRAPH)
@@ -172,9 +185,10 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
         shared.update(dict.fromkeys(result.entities))
         report.documents += 1
         report.quads += len(result)
+        pending += len(result)
         if on_document is not None:
             on_document(document)
-        if len(batch) >= batch_size:
+        if len(batch) >= batch_size or pending >= batch_quads:
             flush()
     flush()
 
