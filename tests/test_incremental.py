@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from kg.build import build, remove
 from kg.store import open_store
 from kg.store.catalog import stored_documents
 from kg.vocab import ENTITIES_GRAPH, TAI
+from test_build import _quads, _write
 
 ARTICLES = {
     "a.md": """---
@@ -37,18 +37,6 @@ Australia and South Korea will sign a quantum computing agreement in Canberra ne
 Science Minister Ed Husic said.
 """,
 }
-
-
-def _write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _quads(store) -> set[str]:
-    """The store's quads as N-Quads lines (kg writes no blank nodes: equal sets are isomorphic)."""
-    return {str(q) for q in store.quads()}
 
 
 def _fresh(tmp_path, extractor, files: dict[str, str], name: str) -> set[str]:
