@@ -200,7 +200,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             report.removed = remove_documents(store, gone)
     if replaced or dropped:
         collect_garbage(store)
-    if stale or report.removed or dropped or force or DERIVED_GRAPH not in store.graphs():
+    if stale or dropped or force or DERIVED_GRAPH not in store.graphs():
         apply_rules(store)  # the derived graph follows the documents
     return report
 

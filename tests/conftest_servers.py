@@ -12,19 +12,19 @@ from servers import start_oxigraph, start_virtuoso
 __all__ = ["oxigraph_server", "virtuoso_server"]
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory):
-    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"))
+def _serve(start, tmp_path_factory, name):
+    server = start(tmp_path_factory.mktemp(name))
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    yield from _serve(start_oxigraph, tmp_path_factory, "oxigraph-server")
 
 
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory):
-    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-server"))
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from _serve(start_virtuoso, tmp_path_factory, "virtuoso-server")

@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Sequence
 if TYPE_CHECKING:  # only for annotations: importing kg.store stays light
     from pyoxigraph import Quad, Triple
 
+def nt_line(quad) -> str:
+    """A quad's triple as one N-Triples line (pyoxigraph terms print in N-Triples form),
+    for the ``INSERT DATA`` blocks the stores send."""
+    return f"{quad.subject} {quad.predicate} {quad.object} ."
+
+
 #: Serialisations every store can ``dump`` and ``load`` (datasets with named graphs).
 DATASET_FORMATS = ("nquads", "trig")
 
@@ -86,15 +92,10 @@ class Store(ABC):
         if not graphs and not shared:
             return
         drops = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs]
-        blocks = []
-        for g, quads in graphs:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            blocks.append(f"GRAPH <{g}> {{\n{body}\n}}")
-        by_graph: dict[str, list[str]] = {}
+        by_graph = {f"<{g}>": [nt_line(q) for q in quads] for g, quads in graphs}
         for q in shared:
-            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-        for g, lines in by_graph.items():
-            blocks.append(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
+            by_graph.setdefault(str(q.graph_name), []).append(nt_line(q))
+        blocks = [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items()]
         request = " ;\n".join(drops + ["INSERT DATA {\n" + "\n".join(blocks) + "\n}"])
         self.update(request)
 

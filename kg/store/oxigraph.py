@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.log import logger
-from kg.store.base import DATASET_FORMATS, QueryResult, Store
+from kg.store.base import DATASET_FORMATS, QueryResult, Store, nt_line
 from kg.vocab import PREFIXES, XSD
 
 _RDF_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
@@ -105,7 +105,7 @@ class OxigraphStore(Store):
         """Drop ``graph`` and write ``quads`` into it in one SPARQL Update (one transaction)."""
         db = self._writable(f"write graph <{graph}>")
         name = ox.NamedNode(graph)
-        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+        lines = [nt_line(q) for q in quads]
         request = f"DROP SILENT GRAPH {name}"
         if lines:
             body = "\n".join(lines)

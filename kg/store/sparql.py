@@ -49,7 +49,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.errors import QueryError, StoreError
 from kg.log import logger
-from kg.store.base import Store, QueryResult
+from kg.store.base import QueryResult, Store, nt_line
 from kg.store.oxigraph import _NUMERIC, _format, _short
 from kg.vocab import PREFIXES
 
@@ -605,7 +605,7 @@ def _insert(quads: Sequence[ox.Quad], default_graph: str | None = None) -> tuple
         blank = blank or isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
         graph = q.graph_name
         key = (str(ox.NamedNode(default_graph)) if default_graph else "") if isinstance(graph, ox.DefaultGraph) else str(graph)
-        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        by_graph.setdefault(key, []).append(nt_line(q))
     parts = by_graph.pop("", [])  # default-graph triples stand bare, before the GRAPH blocks
     for graph, lines in by_graph.items():
         for i in range(0, len(lines), _BLOCK):
