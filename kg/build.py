@@ -24,6 +24,9 @@ __version__ = "0.1.0"
 #: costs about what one of 50,000 does, so small batches load slowly.
 BATCH_DOCS = 1000
 BATCH_QUADS = 50_000
+#: After a build that wrote this many quads the store compacts itself (Store.optimize):
+#: on a freshly bulk-loaded Oxigraph store that made canned queries 2 to 5 times faster.
+OPTIMIZE_AFTER = 200_000
 
 
 @dataclass
@@ -123,6 +126,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     document read (built or skipped).
     """
     from .rules import DERIVED_GRAPH, apply_rules
+    from .store import factindex
     from .store.catalog import collect_garbage, drop_incomplete, remove_documents, stored_documents
 
     report = BuildReport()
@@ -136,8 +140,13 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             on_error(err)
 
     known = stored_documents(store)
+    # the fact index is recomputed whole when a build that changed it died, when the
+    # store has documents but no index (made by an older kg, or loaded from a file), or
+    # when every document is rebuilt anyway
+    rebuild_index = force or factindex.is_stale(store) or bool(known and not factindex.exists(store))
     dropped = drop_incomplete(store, known)
     seen: set[str] = set()
+    touched: set[str] = set()  # entities whose index entries a removed or replaced graph spoke of
     current_version = extractor.version if extractor is not None else extractor_version(model)
 
     def todo() -> Iterator[Document]:
@@ -165,15 +174,28 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     pending = 0  # quads in the batch
     replaced = stale = False
 
+    def changing() -> None:
+        """Before the first change: derived graph out, fact index marked, so a build
+        that dies from here on leaves the next one re-deriving and re-indexing."""
+        nonlocal stale
+        if not stale:
+            store.remove_graph(DERIVED_GRAPH)
+            factindex.mark_stale(store)
+            stale = True
+
     def flush() -> None:
-        nonlocal replaced, stale, pending
+        nonlocal replaced, pending
         pending = 0
         if batch:
-            if not stale:  # the derived graph goes first: if this build dies, the next re-derives
-                store.remove_graph(DERIVED_GRAPH)
-                stale = True
-            replaced = replaced or any(iri in known for iri, _ in batch)
-            store.write_documents(batch, list(shared))
+            changing()
+            again = [iri for iri, _ in batch if iri in known]
+            replaced = replaced or bool(again)
+            if again and not rebuild_index:
+                touched.update(factindex.spoken_of(store, again))
+            entities = list(shared)
+            store.write_documents(batch, entities + factindex.index_quads(batch, entities))
+            if not rebuild_index:
+                factindex.refresh_labels(store, factindex.typed_subjects(entities))
             batch.clear()
             shared.clear()
 
@@ -195,13 +217,22 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     if prune:
         gone = [iri for iri in known if iri not in seen]
         if gone:
-            store.remove_graph(DERIVED_GRAPH)
-            stale = True
+            changing()
+            if not rebuild_index:
+                touched.update(factindex.spoken_of(store, gone))
             report.removed = remove_documents(store, gone)
     if replaced or dropped:
         collect_garbage(store)
+    if rebuild_index or dropped:
+        factindex.rebuild(store)
+    elif touched:
+        factindex.refresh(store, touched)
+    if stale:
+        factindex.clear_stale(store)
     if stale or dropped or force or DERIVED_GRAPH not in store.graphs():
         apply_rules(store)  # the derived graph follows the documents
+    if report.quads >= OPTIMIZE_AFTER:
+        store.optimize()
     return report
 
 
@@ -220,6 +251,7 @@ def remove(store, refs: Iterable[str]) -> tuple[list[str], list[str]]:
     Returns ``(removed ids, unknown refs)``.
     """
     from .rules import DERIVED_GRAPH, apply_rules
+    from .store import factindex
     from .store.catalog import DOC_PREFIX, document_graph, remove_documents
 
     present = set(store.graphs())
@@ -227,8 +259,12 @@ def remove(store, refs: Iterable[str]) -> tuple[list[str], list[str]]:
     found = [g for g in dict.fromkeys(wanted.values()) if g in present]
     unknown = [ref for ref, g in wanted.items() if g not in present]
     if found:
+        touched = factindex.spoken_of(store, found)
         store.remove_graph(DERIVED_GRAPH)  # re-derived below, or by the next build if this one dies
+        factindex.mark_stale(store)
         remove_documents(store, found)
+        factindex.refresh(store, touched)
+        factindex.clear_stale(store)
         apply_rules(store)
     if not found and not unknown:
         raise KGError("no document given to remove")

@@ -247,6 +247,7 @@ def _describe(store: Store, expl: Explanation) -> None:
 
 def _facts(store: Store, iri: str) -> list[Fact]:
     from .rules import DERIVED_GRAPH
+    from .vocab import FACTS_GRAPH
 
     facts: dict[tuple[str, str, str], Fact] = {}
     for direction, pattern, evidence in (
@@ -269,6 +270,8 @@ def _facts(store: Store, iri: str) -> list[Fact]:
                 fact = facts[(direction, p, n)] = Fact(
                     relation=p, direction=direction, node=n, node_label=n,
                     node_is_iri=kinds[2] == "iri")
+            if g == FACTS_GRAPH:
+                continue  # the fact index repeats what the documents say
             fact.derived = fact.derived or g == DERIVED_GRAPH
             if g != DERIVED_GRAPH and g not in fact.documents:
                 fact.documents.append(g)

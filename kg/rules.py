@@ -79,6 +79,10 @@ def apply_rules(store: Store, *, folder: str | Path | None = None) -> dict[str, 
     """
     from pyoxigraph import NamedNode, Quad
 
+    from .store import factindex
+
+    if not factindex.exists(store) and any(g.startswith(factindex.DOC_PREFIX) for g in store.graphs()):
+        factindex.rebuild(store)  # the rules read the fact index: a store without one gets it
     graph = NamedNode(DERIVED_GRAPH)
     derived = derive(store, folder=folder)
     quads = {Quad(t.subject, t.predicate, t.object, graph) for triples in derived.values() for t in triples}

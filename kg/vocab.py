@@ -21,7 +21,7 @@ PREFIXES: dict[str, str] = {
     # SPARQL prefixed names may not contain "/", so each kind of thing has its own prefix:
     # country:KOR is tai:country/KOR, domain:quantum is tai:domain/quantum.
     **{kind: f"{TAI}{kind}/" for kind in ("country", "domain", "doc", "agreement", "summit",
-                                           "person", "org", "place", "export-control")},
+                                           "person", "org", "place", "export-control", "graph")},
 }
 
 #: The shared graph of what is true of an entity whatever the article: its type, and for
@@ -29,6 +29,15 @@ PREFIXES: dict[str, str] = {
 #: Written once per entity (a quad store keeps sets), so the union default graph sees
 #: each type and gazetteer label once instead of once per document.
 ENTITIES_GRAPH = f"{TAI}graph/entities"
+
+#: The fact index (kg.store.factindex): each fact the documents state, each type and one
+#: label per entity, once; what the canned queries read.
+FACTS_GRAPH = f"{TAI}graph/facts"
+
+#: The relations the contract names (CONTRACT.md section 2) but ta:mentions: what the fact
+#: index (kg.store.factindex) copies out of the document graphs.
+FACT_PROPERTIES = ("party", "signatory", "covers", "location", "date", "status", "duringEvent",
+                   "participant", "imposedBy", "targets", "represents", "memberOf", "locatedIn")
 
 CORE_CLASSES = (
     "Country", "Person", "Organization", "Place", "Agreement", "Summit",

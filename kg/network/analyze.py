@@ -198,7 +198,7 @@ def _read(store: Store) -> _Network:
         a["parties"].add(party[len(prefix):] if party.startswith(prefix) else local_name(party))
     years: dict[str, Counter] = defaultdict(Counter)
     for iri, date, _g in select("""SELECT DISTINCT ?a ?d ?g WHERE {
-            { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } } }""", union=False):
+            { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } FILTER (?g != graph:facts) } }""", union=False):
         m = _YEAR.match(date or "")
         if iri in agreements and m:
             years[iri][m.group(1)] += 1

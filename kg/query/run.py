@@ -107,11 +107,19 @@ def resolve_query(text: str | None, file: Path | None) -> str:
     canned = canned_query_path(stripped)
     if canned is not None:
         return _read(canned)
-    if stripped.endswith((".rq", ".sparql")) or Path(stripped).is_file():
+    if stripped.endswith((".rq", ".sparql")) or _is_file(stripped):
         return _read(Path(stripped))
     if _NAME.match(stripped):
         raise QueryError(f"no canned query named {stripped!r}; available: {_names()}")
     return text
+
+
+def _is_file(text: str) -> bool:
+    """Whether ``text`` names an existing file; SPARQL longer than a file name can be is not."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False
 
 
 def _read(path: Path) -> str:

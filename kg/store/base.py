@@ -118,6 +118,10 @@ class Store(ABC):
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update request."""
 
+    def optimize(self) -> None:
+        """Reorganise storage for reading after a large write (``kg build`` calls it after
+        writing many quads). Servers manage their own storage: nothing to do by default."""
+
     @abstractmethod
     def load(self, src: str | Path | BinaryIO, fmt: str) -> None:
         """Add the quads of an N-Quads (``"nquads"``) or TriG (``"trig"``) file or stream."""

@@ -179,6 +179,17 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as e:
             raise self._write_error(e, "run the update") from e
 
+    def optimize(self) -> None:
+        """Compact the on-disk indexes (RocksDB); queries after a large bulk write get
+        several times faster. Takes about 5 s per million quads."""
+        if self.path is None:
+            return
+        db = self._writable("optimize the store")
+        try:
+            db.optimize()
+        except (OSError, RuntimeError) as e:
+            raise self._write_error(e, "optimize the store") from e
+
     def load(self, src: str | Path | BinaryIO, fmt: str) -> None:
         """Add the quads of an N-Quads or TriG file (path) or binary stream, in one transaction."""
         rdf_format = _format(fmt)
