@@ -314,8 +314,11 @@ def rebuild_fact_index(store) -> dict:
 
 # -- the queries ------------------------------------------------------------------------
 
-def canned() -> dict[str, str]:
-    """Canned query name -> SPARQL text (queries/*.rq; queries/rules/ is not globbed)."""
+def canned(folder: Path | str | None = None) -> dict[str, str]:
+    """Canned query name -> SPARQL text (queries/*.rq; queries/rules/ is not globbed), or
+    the ``*.rq`` files of ``folder`` (another version of the canned queries)."""
+    if folder is not None:
+        return {p.stem: p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.rq"))}
     from kg.query import canned_queries, canned_query_path
 
     return {name: canned_query_path(name).read_text(encoding="utf-8") for name in canned_queries()}
@@ -351,7 +354,8 @@ def time_query(store, name: str, sparql: str, keep_rows: bool = False) -> dict:
             "cut": rows is not None and rows >= MAX_ROWS and name != FULL_SCAN_NAME}
 
 
-def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout: float) -> dict:
+def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout: float,
+                     queries: Path | None = None) -> dict:
     """Each canned query's answer from kg's embedded Oxigraph store holding the same
     N-Quads (one run each, in a child process stopped after ``timeout`` seconds):
     name -> rows, or an error string."""
@@ -363,9 +367,9 @@ def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout:
     try:
         console.log(f"virtuoso: --compare: loading the same quads into Oxigraph at {store_dir}")
         in_child(virtuoso._oxigraph_load, [str(f) for f in files], str(store_dir), fact_index)
-        for name in tracked(list(canned()), "canned queries on Oxigraph"):
+        for name, text in tracked(list(canned(queries).items()), "canned queries on Oxigraph"):
             try:
-                out[name] = in_child(virtuoso._oxigraph_rows, str(store_dir), name, timeout=timeout)
+                out[name] = in_child(virtuoso._oxigraph_rows, str(store_dir), text, timeout=timeout)
             except TimedOut:
                 out[name] = f"Oxigraph took over {timeout:g} s"
             except Exception as e:  # noqa: BLE001
@@ -395,12 +399,12 @@ def _oxigraph_load(files: list[str], store_dir: str, fact_index: bool) -> None:
             pass
 
 
-def _oxigraph_rows(store_dir: str, name: str) -> list:
+def _oxigraph_rows(store_dir: str, sparql: str) -> list:
     from kg.query import run_query
     from kg.store import open_store
 
     with open_store(store_dir, read_only=True) as store:
-        return run_query(store, canned()[name], timeout=0).rows
+        return run_query(store, sparql, timeout=0).rows
 
 
 def _norm(cell):
@@ -435,7 +439,7 @@ def same_answer(ours: list, theirs) -> str:
 def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             reuse: Path | str | None = None, fact_index: bool = False, loaders: int = 2,
             timeout: float = 600.0, buffers: int = 340_000, dirty: int = 250_000,
-            compare: bool = False) -> dict:
+            compare: bool = False, queries: Path | str | None = None) -> dict:
     """Generate, load and time on a fresh Virtuoso (see the module docstring).
 
     ``workdir``: where the temporary database folder goes (a new folder inside it).
@@ -443,6 +447,7 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
     ``timeout``: seconds one query (or the fact index rebuild) may take over HTTP.
     ``compare``: also run each canned query once on kg's embedded Oxigraph store holding
     the same quads, and compare the answers (GROUP_CONCAT lists compared as sets).
+    ``queries``: a folder of ``.rq`` files to time instead of kg's canned queries.
     Returns a dict: sizes, seconds, the per-graph check, and one entry per query.
     """
     if reuse is not None:
@@ -463,7 +468,7 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             result["quads_written"] = sum(expected.values())
             result["nquads_mb"] = sum(f.stat().st_size for f in files) / 1e6
             if compare:
-                oxigraph = oxigraph_answers(files, folder, fact_index, timeout)
+                oxigraph = oxigraph_answers(files, folder, fact_index, timeout, queries)
         console.log(f"virtuoso: starting virtuoso-t ({buffers:,} buffers)")
         server = Virtuoso(folder, buffers=buffers, dirty=dirty)
         result["endpoint"] = server.endpoint
@@ -481,9 +486,10 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             console.log("virtuoso: rebuilding the fact index")
             result["fact_index"] = rebuild_fact_index(store)
             console.log(f"virtuoso: fact index {result['fact_index']['status']}")
-        result["queries_changed"] = _uncommitted("queries")
+        result["queries_changed"] = _uncommitted("queries") if queries is None else []
+        result["queries_from"] = str(queries) if queries is not None else "queries/ (kg's canned queries)"
         timings = [time_query(store, FULL_SCAN_NAME, FULL_SCAN)]
-        for name, text in tracked(list(canned().items()), f"canned queries at {_size(size)}"):
+        for name, text in tracked(list(canned(queries).items()), f"canned queries at {_size(size)}"):
             timings.append(time_query(store, name, text, keep_rows=compare and reuse is None))
             t = timings[-1]
             if t["answer"] is not None:
@@ -536,6 +542,8 @@ def render(result: dict) -> str:
         lines.append(f"- virtuoso-t peak RSS {result['virtuoso_peak_rss_mb']:,.0f} MB, database "
                      f"{result.get('db_mb', 0):,.0f} MB; NumberOfBuffers {result['buffers']:,}, "
                      f"ResultSetMaxRows {result['max_rows']:,}, no query time limit")
+    if result.get("queries_from"):
+        lines.append(f"- queries timed: {result['queries_from']}")
     if result.get("queries_changed"):
         lines.append(f"- queries/ had uncommitted changes: {'; '.join(result['queries_changed'])}")
     compared = any("vs_oxigraph" in t for t in result.get("queries", []))
@@ -591,12 +599,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--compare", action="store_true",
                    help="also answer each canned query once on Oxigraph (same quads) and "
                         "compare the answers (slow at 10 M)")
+    p.add_argument("--queries", type=Path, default=None, metavar="DIR",
+                   help="time the .rq files of DIR instead of kg's canned queries (queries/)")
     p.add_argument("--buffers", type=int, default=340_000,
                    help="Virtuoso NumberOfBuffers, 8 KB each (default 340,000: ~2.7 GB)")
     args = p.parse_args(argv)
     result = measure(args.size, args.workdir, keep=args.keep, reuse=args.reuse,
                      fact_index=args.fact_index, loaders=args.loaders, timeout=args.timeout,
-                     buffers=args.buffers, dirty=args.buffers * 3 // 4, compare=args.compare)
+                     buffers=args.buffers, dirty=args.buffers * 3 // 4, compare=args.compare,
+                     queries=args.queries)
     sys.stdout.write(render(result))
     return 0
 

@@ -193,7 +193,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             if again and not rebuild_index:
                 touched.update(factindex.spoken_of(store, again))
             entities = list(shared)
-            store.write_documents(batch, entities + factindex.index_quads(batch, entities))
+            store.write_documents(batch, entities + factindex.index_quads(batch))
             if not rebuild_index:
                 factindex.refresh_labels(store, factindex.typed_subjects(entities))
             batch.clear()

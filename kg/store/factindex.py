@@ -7,10 +7,16 @@ once each:
 
 * every fact of a document graph: a triple whose predicate is one of the contract's
   relations (:data:`~kg.vocab.FACT_PROPERTIES`: ``ta:party``, ``ta:covers``, ...);
-* every ``rdf:type`` (but the evidence records' and the documents' own);
-* one ``rdfs:label`` per entity (not per document: titles stay in the document
-  graphs): the least (by code point) of its labels in the entities graph and the
-  document graphs, so a query needs no ``MIN`` to pick one.
+* the ``rdf:type`` of every entity the entities graph does not type (it types every
+  entity a kg build writes; other tools' stores may type them anywhere);
+* one ``rdfs:label`` per entity the entities graph does not label (the gazetteer
+  labels them): the least (by code point) of its labels, so a query needs no ``MIN``
+  to pick one. Documents' titles stay in the document graphs.
+
+So together with the entities graph it states each type, label and fact once, and the
+union default graph still gives each type and gazetteer label once: read types there
+(``?a a ta:Agreement``), labels with ``VALUES ?ix { graph:facts graph:entities } GRAPH
+?ix { ?a rdfs:label ?l }``, facts with ``GRAPH graph:facts { ... }``.
 
 Facts come from the document graphs (``tai:doc/...``), types and labels from any graph
 but the fact index and the derived graph (the contract lets them sit anywhere).
@@ -72,7 +78,8 @@ def _types(values: str = "") -> str:
         INSERT {{ GRAPH {_F} {{ ?s {_TYPE} ?c }} }}
         WHERE {{ SELECT DISTINCT ?s ?c WHERE {{ {values}
             {{ GRAPH ?g {{ ?s {_TYPE} ?c }} FILTER ({_OTHERS}) }} UNION {{ ?s {_TYPE} ?c }}
-            FILTER ({_NOT_DOCUMENT_OR_EVIDENCE}) }} }}"""
+            FILTER ({_NOT_DOCUMENT_OR_EVIDENCE})
+            FILTER NOT EXISTS {{ GRAPH {_E} {{ ?s {_TYPE} ?c }} }} }} }}"""
 
 
 def _labels(values: str = "") -> str:
@@ -80,7 +87,8 @@ def _labels(values: str = "") -> str:
         INSERT {{ GRAPH {_F} {{ ?s {_LABEL} ?label }} }}
         WHERE {{ SELECT ?s (MIN(STR(?l)) AS ?label) WHERE {{ {values}
             {{ GRAPH ?g {{ ?s {_LABEL} ?l }} FILTER ({_OTHERS}) }} UNION {{ ?s {_LABEL} ?l }}
-            FILTER (!STRSTARTS(STR(?s), "{DOC_PREFIX}")) }} GROUP BY ?s }}"""
+            FILTER (!STRSTARTS(STR(?s), "{DOC_PREFIX}"))
+            FILTER NOT EXISTS {{ GRAPH {_E} {{ ?s {_LABEL} ?e }} }} }} GROUP BY ?s }}"""
 
 
 def rebuild(store: Store) -> int:
@@ -105,9 +113,10 @@ def size_of(store: Store) -> int:
     return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
-def index_quads(graphs: Sequence[tuple[str, Sequence[Quad]]], shared: Iterable[Quad]) -> list[Quad]:
-    """The fact-index quads a batch of document graphs and entity statements brings:
-    its facts and its entities' types. Written with the batch."""
+def index_quads(graphs: Sequence[tuple[str, Sequence[Quad]]]) -> list[Quad]:
+    """The fact-index quads a batch of document graphs brings: its facts (and the types
+    its graphs state, which kg's own graphs leave to the entities graph). Written with
+    the batch."""
     from pyoxigraph import NamedNode, Quad
 
     f = NamedNode(FACTS_GRAPH)
@@ -119,9 +128,6 @@ def index_quads(graphs: Sequence[tuple[str, Sequence[Quad]]], shared: Iterable[Q
         for q in quads:
             if q.predicate in facts or (q.predicate == rdf_type and q.object not in skip):
                 out.setdefault(Quad(q.subject, q.predicate, q.object, f))
-    for q in shared:
-        if q.predicate == rdf_type and q.object not in skip:
-            out.setdefault(Quad(q.subject, q.predicate, q.object, f))
     return list(out)
 
 
