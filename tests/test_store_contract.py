@@ -501,3 +501,18 @@ def test_store_canned_queries_on_server_give_embedded_rows(server_answers, embed
     assert got.columns == expected.columns
     assert Counter(zip(map(tuple, got.rows), map(tuple, got.kinds))) == \
         Counter(zip(map(tuple, expected.rows), map(tuple, expected.kinds)))  # the order: see the MIN() xfail
+
+
+@pytest.mark.parametrize("text, constant", [
+    pytest.param("SELECT * WHERE { ?s ?p ?o }", False, id="no GRAPH"),
+    pytest.param("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", False, id="GRAPH ?var"),
+    pytest.param("SELECT * WHERE { GRAPH graph:facts { ?s ?p ?o } }", True, id="GRAPH prefixed name"),
+    pytest.param("SELECT * WHERE { GRAPH<urn:x> { ?s ?p ?o } }", True, id="GRAPH <iri>"),
+])
+def test_store_virtuoso_constant_graph_detection_ignores_the_graph_prefix(text, constant):
+    """kg query pre-binds PREFIX graph:; that declaration is not a GRAPH <iri> pattern, or
+    Virtuoso would lose the exclusion of its system graphs from every query."""
+    from kg.query.run import with_prefixes
+    from kg.store.sparql import _CONSTANT_GRAPH
+
+    assert bool(_CONSTANT_GRAPH.search(with_prefixes(text)[0])) is constant

@@ -67,7 +67,9 @@ _PROLOGUE = re.compile(r"""(?:\s+|\#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[
     |define\s+\S+\s+(?:<[^>]*>|"[^"]*"|'[^']*'|\S+))*""", re.IGNORECASE | re.VERBOSE)
 _FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _DATASET = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[^\s:<>]*:)", re.IGNORECASE)
-_CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*(?:<|[^\s:<>?$]*:)", re.IGNORECASE)
+# the GRAPH keyword (whitespace or "<" after it; "graph:" is a prefix) with an IRI or a
+# prefixed name
+_CONSTANT_GRAPH = re.compile(r"\bGRAPH(?:\s+|(?=<))(?:<|[^\s:<>?$]*:)", re.IGNORECASE)
 # IRIs, long and short strings, comments: keywords are looked for in the rest only
 _NOT_CODE = re.compile(r'''<[^<>"{}|^`\\\s]*>
     |"""(?:[^"\\]|\\.|"(?!""))*"""|'\''(?:[^'\\]|\\.|'(?!\''))*'\''
