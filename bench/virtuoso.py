@@ -1,9 +1,16 @@
 """Canned-query latency on a Virtuoso 7 server holding a large synthetic graph.
 
-    python bench/virtuoso.py --size 10000000              # 10 M quads (about 15 min)
-    python bench/virtuoso.py --size 1000000 --keep        # keep the database folder
-    python bench/virtuoso.py --reuse /tmp/kg-virtuoso-XXXX  # time again on a kept database
-    python bench/virtuoso.py --size 1000000 --fact-index  # also kg.store.factindex.rebuild
+    python bench/virtuoso.py --size 10000000 --fact-index --derive   # what kg build leaves
+    python bench/virtuoso.py --size 1000000 --fact-index --derive --compare  # answers vs Oxigraph
+    python bench/virtuoso.py --size 10000000 --keep           # keep the database folder
+    python bench/virtuoso.py --reuse /tmp/kg-virtuoso-XXXX    # time again on a kept database
+    python bench/virtuoso.py --reuse DIR --queries OLD_RQ_DIR # another version of the queries
+
+At 10 M: about 2.5 min to write the N-Quads (2.2 GB), 2.5 min to bulk-load, 35 s for
+the fact index, 3.5 min for the derived graph, then the queries (a few minutes).
+``--fact-index`` and ``--derive`` matter: the canned queries read the fact index
+(``graph:facts``) and most-corroborated-agreements the derived graph; without them those
+queries answer nothing.
 
 Steps: the synthetic graph of bench/synthetic.py is written as N-Quads files (each quad
 keeps its own graph) into a fresh folder under ``--workdir`` (default: the system's
@@ -312,6 +319,44 @@ def rebuild_fact_index(store) -> dict:
             "facts_graph_quads": int(n.rows[0][0])}
 
 
+def apply_rules(store, server: Virtuoso | None = None) -> dict:
+    """``kg.rules.apply_rules(store)`` (the derived graph kg build leaves, which
+    most-corroborated-agreements reads), if kg has it; how long it took.
+
+    Should it fail on ``server`` (kg writes the whole derived graph in one SPARQL Update
+    request, which Virtuoso refuses past 10 MB), the benchmark still makes the graph so
+    the queries reading it can be timed: the rules' triples (``kg.rules.derive``) go in by
+    Virtuoso's bulk loader; ``fallback`` says how long that took.
+    """
+    try:
+        from kg.rules import DERIVED_GRAPH, apply_rules as apply, derive
+    except (ImportError, AttributeError) as e:
+        return {"status": f"not available: {type(e).__name__}: {e}"}
+    start = perf_counter()
+    try:
+        counts = apply(store)
+    except Exception as e:  # noqa: BLE001  (recorded, the queries still run)
+        out = {"status": f"failed: {type(e).__name__}: {e}", "seconds": perf_counter() - start}
+        if server is None:
+            return out
+        console.log(f"virtuoso: kg.rules.apply_rules {out['status']}; bulk-loading the rules' "
+                    "triples instead")
+        start = perf_counter()
+        derived = derive(store)
+        path = server.workdir / "derived.nt"
+        with path.open("w", encoding="utf-8") as f:
+            for t in {t for triples in derived.values() for t in triples}:
+                f.write(f"{t} .\n")
+        server.isql(f"SPARQL CLEAR GRAPH <{DERIVED_GRAPH}>;")
+        server.isql(f"ld_dir('{server.workdir}', 'derived.nt', '{DERIVED_GRAPH}');")
+        server.isql("rdf_loader_run(); checkpoint;")
+        path.unlink()
+        out["fallback"] = {"seconds": perf_counter() - start,
+                           "counts": {name: len(t) for name, t in derived.items()}}
+        return out
+    return {"status": "applied", "seconds": perf_counter() - start, "counts": counts}
+
+
 # -- the queries ------------------------------------------------------------------------
 
 def canned(folder: Path | str | None = None) -> dict[str, str]:
@@ -355,7 +400,7 @@ def time_query(store, name: str, sparql: str, keep_rows: bool = False) -> dict:
 
 
 def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout: float,
-                     queries: Path | None = None) -> dict:
+                     queries: Path | None = None, derive: bool = False) -> dict:
     """Each canned query's answer from kg's embedded Oxigraph store holding the same
     N-Quads (one run each, in a child process stopped after ``timeout`` seconds):
     name -> rows, or an error string."""
@@ -366,7 +411,8 @@ def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout:
     out: dict = {}
     try:
         console.log(f"virtuoso: --compare: loading the same quads into Oxigraph at {store_dir}")
-        in_child(virtuoso._oxigraph_load, [str(f) for f in files], str(store_dir), fact_index)
+        in_child(virtuoso._oxigraph_load, [str(f) for f in files], str(store_dir), fact_index,
+                 derive)
         for name, text in tracked(list(canned(queries).items()), "canned queries on Oxigraph"):
             try:
                 out[name] = in_child(virtuoso._oxigraph_rows, str(store_dir), text, timeout=timeout)
@@ -379,7 +425,7 @@ def oxigraph_answers(files: list[Path], folder: Path, fact_index: bool, timeout:
     return out
 
 
-def _oxigraph_load(files: list[str], store_dir: str, fact_index: bool) -> None:
+def _oxigraph_load(files: list[str], store_dir: str, fact_index: bool, derive: bool) -> None:
     import pyoxigraph as ox
 
     from kg.store import open_store
@@ -390,13 +436,11 @@ def _oxigraph_load(files: list[str], store_dir: str, fact_index: bool) -> None:
     db.flush()
     db.optimize()
     del db
-    if fact_index:
-        try:
-            from kg.store import factindex
-            with open_store(store_dir) as store:
-                factindex.rebuild(store)
-        except (ImportError, AttributeError):
-            pass
+    with open_store(store_dir) as store:
+        if fact_index:
+            rebuild_fact_index(store)
+        if derive:
+            apply_rules(store)
 
 
 def _oxigraph_rows(store_dir: str, sparql: str) -> list:
@@ -439,7 +483,8 @@ def same_answer(ours: list, theirs) -> str:
 def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             reuse: Path | str | None = None, fact_index: bool = False, loaders: int = 2,
             timeout: float = 600.0, buffers: int = 340_000, dirty: int = 250_000,
-            compare: bool = False, queries: Path | str | None = None) -> dict:
+            compare: bool = False, queries: Path | str | None = None,
+            derive: bool = False) -> dict:
     """Generate, load and time on a fresh Virtuoso (see the module docstring).
 
     ``workdir``: where the temporary database folder goes (a new folder inside it).
@@ -448,6 +493,9 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
     ``compare``: also run each canned query once on kg's embedded Oxigraph store holding
     the same quads, and compare the answers (GROUP_CONCAT lists compared as sets).
     ``queries``: a folder of ``.rq`` files to time instead of kg's canned queries.
+    ``fact_index``, ``derive``: before timing, build what ``kg build`` leaves besides the
+    document graphs: the fact index (kg.store.factindex.rebuild), the derived graph
+    (kg.rules.apply_rules); each only if kg has it.
     Returns a dict: sizes, seconds, the per-graph check, and one entry per query.
     """
     if reuse is not None:
@@ -468,7 +516,7 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             result["quads_written"] = sum(expected.values())
             result["nquads_mb"] = sum(f.stat().st_size for f in files) / 1e6
             if compare:
-                oxigraph = oxigraph_answers(files, folder, fact_index, timeout, queries)
+                oxigraph = oxigraph_answers(files, folder, fact_index, timeout, queries, derive)
         console.log(f"virtuoso: starting virtuoso-t ({buffers:,} buffers)")
         server = Virtuoso(folder, buffers=buffers, dirty=dirty)
         result["endpoint"] = server.endpoint
@@ -486,6 +534,10 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
             console.log("virtuoso: rebuilding the fact index")
             result["fact_index"] = rebuild_fact_index(store)
             console.log(f"virtuoso: fact index {result['fact_index']['status']}")
+        if derive:
+            console.log("virtuoso: applying kg's rules (the derived graph)")
+            result["derived"] = apply_rules(store, server)
+            console.log(f"virtuoso: rules {result['derived']['status']}")
         result["queries_changed"] = _uncommitted("queries") if queries is None else []
         result["queries_from"] = str(queries) if queries is not None else "queries/ (kg's canned queries)"
         timings = [time_query(store, FULL_SCAN_NAME, FULL_SCAN)]
@@ -499,6 +551,8 @@ def measure(size: int, workdir: Path | str | None = None, *, keep: bool = False,
                                          if t["error"] is None else t["error"]))
         result["scan"], result["queries"] = timings[0], timings[1:]
         result["virtuoso_peak_rss_mb"] = server.peak_rss_mb()
+        from bench.child import peak_rss_mb
+        result["client_peak_rss_mb"] = peak_rss_mb()
         result["db_mb"] = sum(p.stat().st_size for p in folder.glob("virtuoso*.db")) / 1e6
     except BaseException:
         result["failure"] = traceback.format_exc()
@@ -538,10 +592,20 @@ def render(result: dict) -> str:
         else:
             lines.append(f"- fact index: {fi['status']}" + (f" after {fi['seconds']:.1f} s"
                                                             if "seconds" in fi else ""))
+    if "derived" in result:
+        d = result["derived"]
+        lines.append(f"- derived graph: kg.rules.apply_rules {d['status']}"
+                     + (f" in **{d['seconds']:.1f} s**" if "seconds" in d else "")
+                     + (f"; triples per rule {d['counts']}" if "counts" in d else ""))
+        if "fallback" in d:
+            f = d["fallback"]
+            lines.append(f"  (so the benchmark made the graph itself: kg.rules.derive, then the bulk "
+                         f"loader, {f['seconds']:.1f} s; triples per rule {f['counts']})")
     if result.get("virtuoso_peak_rss_mb"):
         lines.append(f"- virtuoso-t peak RSS {result['virtuoso_peak_rss_mb']:,.0f} MB, database "
                      f"{result.get('db_mb', 0):,.0f} MB; NumberOfBuffers {result['buffers']:,}, "
-                     f"ResultSetMaxRows {result['max_rows']:,}, no query time limit")
+                     f"ResultSetMaxRows {result['max_rows']:,}, no query time limit; this "
+                     f"process (kg's client) peak RSS {result.get('client_peak_rss_mb', 0):,.0f} MB")
     if result.get("queries_from"):
         lines.append(f"- queries timed: {result['queries_from']}")
     if result.get("queries_changed"):
@@ -593,6 +657,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="time the queries on a database folder kept by --keep (no load)")
     p.add_argument("--fact-index", action="store_true",
                    help="after loading, build the facts graph with kg.store.factindex.rebuild")
+    p.add_argument("--derive", action="store_true",
+                   help="after loading (and --fact-index), apply kg's rules with "
+                        "kg.rules.apply_rules: the derived graph a build leaves")
     p.add_argument("--loaders", type=int, default=2, help="parallel bulk loaders (default 2)")
     p.add_argument("--timeout", type=float, default=600.0,
                    help="seconds one query may take over HTTP (default 600)")
@@ -607,7 +674,7 @@ def main(argv: list[str] | None = None) -> int:
     result = measure(args.size, args.workdir, keep=args.keep, reuse=args.reuse,
                      fact_index=args.fact_index, loaders=args.loaders, timeout=args.timeout,
                      buffers=args.buffers, dirty=args.buffers * 3 // 4, compare=args.compare,
-                     queries=args.queries)
+                     queries=args.queries, derive=args.derive)
     sys.stdout.write(render(result))
     return 0
 
