@@ -52,8 +52,11 @@ class QueryRun:
         return max(self.queries, key=lambda q: float("inf") if q.seconds is None else q.seconds)
 
 
-def canned() -> dict[str, str]:
-    """Canned query name -> SPARQL text (queries/*.rq; queries/rules/ is not globbed)."""
+def canned(folder: Path | str | None = None) -> dict[str, str]:
+    """Canned query name -> SPARQL text (queries/*.rq; queries/rules/ is not globbed), or
+    the ``*.rq`` files of ``folder`` (another version of the canned queries)."""
+    if folder is not None:
+        return {p.stem: p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.rq"))}
     from kg.query import canned_queries, canned_query_path
 
     return {name: canned_query_path(name).read_text(encoding="utf-8") for name in canned_queries()}

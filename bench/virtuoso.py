@@ -33,15 +33,11 @@ from __future__ import annotations
 import argparse
 import collections
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 import traceback
-import urllib.error
-import urllib.request
 from pathlib import Path
 from time import perf_counter
 
@@ -50,6 +46,11 @@ if str(ROOT) not in sys.path:  # run as a script: make the bench package importa
     sys.path.insert(0, str(ROOT))
 
 from bench.progress import console, tracked  # noqa: E402
+from bench.querybench import _size, canned  # noqa: E402
+from kg.vocab import FACTS_GRAPH  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))  # the server tests' Virtuoso configuration and helpers
+from servers import PING, VIRTUOSO_INI, VIRTUOSO_SETTINGS, free_port, wait_until_answering  # noqa: E402
 
 FULL_SCAN = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 FULL_SCAN_NAME = "full scan (baseline)"
@@ -58,67 +59,16 @@ RUNS = 3
 TARGET_S = 1.0  # what a canned query should answer within
 MAX_ROWS = 2_000_000  # ResultSetMaxRows and MaxSortedTopRows: a bigger answer is cut silently
 QUADS_PER_FILE = 2_500_000  # the bulk loader takes a file at a time; several files let loaders share
-FACTS_GRAPH = "https://w3id.org/techalliance/id/graph/facts"
-PING = "?query=ASK%7B%7D"
 
-#: Virtuoso's configuration for the benchmark: the tests' one (tests/servers.py) with
+#: Virtuoso's configuration for the benchmark: the tests' ini (tests/servers.py) with
 #: buffers for millions of quads (NumberOfBuffers x 8 KB: 340,000 is about 2.7 GB),
 #: result-size limits far above any canned query's answer, no query time limit (at 10 s
 #: Virtuoso would return partial "anytime" answers), and a transaction log limit big
 #: enough for a SPARQL INSERT ... WHERE over the whole graph (a fact index rebuild).
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile       = {dir}/virtuoso.db
-ErrorLogFile       = {dir}/virtuoso.log
-LockFile           = {dir}/virtuoso.lck
-TransactionFile    = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-ErrorLogLevel      = 7
-FileExtend         = 200
-MaxCheckpointRemap = 250000
-Striping           = 0
-TempStorage        = TempDatabase
-
-[TempDatabase]
-DatabaseFile       = {dir}/virtuoso-temp.db
-TransactionFile    = {dir}/virtuoso-temp.trx
-MaxCheckpointRemap = 2000
-Striping           = 0
-
-[Parameters]
-ServerPort                 = 127.0.0.1:{sql_port}
-DisableUnixSocket          = 1
-MaxClientConnections       = 8
-CheckpointInterval         = 60
-NumberOfBuffers            = {buffers}
-MaxDirtyBuffers            = {dirty}
+TUNING = """\
 ThreadsPerQuery            = {threads}
 AsyncQueueMaxThreads       = 4
-TransactionAfterImageLimit = 1500000000
-DirsAllowed                = ., {dir}
-
-[HTTPServer]
-ServerPort           = 127.0.0.1:{http_port}
-ServerRoot           = {dir}
-MaxClientConnections = 8
-ServerThreads        = 8
-EnabledDavVSP        = 0
-
-[SPARQL]
-ResultSetMaxRows           = {max_rows}
-MaxSortedTopRows           = {max_rows}
-MaxQueryExecutionTime      = 0
-MaxQueryCostEstimationTime = 0
-"""
-
-
-# -- the server -------------------------------------------------------------------------
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+TransactionAfterImageLimit = 1500000000"""
 
 
 class Virtuoso:
@@ -136,9 +86,10 @@ class Virtuoso:
         self.workdir = workdir
         self.sql_port, self.http_port = free_port(), free_port()
         ini = workdir / "virtuoso.ini"
+        settings = dict(VIRTUOSO_SETTINGS, remap=250_000, buffers=buffers, dirty=dirty,
+                        tuning=TUNING.format(threads=threads), max_rows=MAX_ROWS, query_seconds=0)
         ini.write_text(VIRTUOSO_INI.format(dir=workdir, sql_port=self.sql_port,
-                                           http_port=self.http_port, buffers=buffers,
-                                           dirty=dirty, threads=threads, max_rows=MAX_ROWS))
+                                           http_port=self.http_port, **settings))
         (workdir / "virtuoso.lck").unlink(missing_ok=True)  # left by a killed server
         self.log = workdir / "virtuoso-stdout.log"
         with self.log.open("ab") as out:
@@ -148,26 +99,12 @@ class Virtuoso:
         self.base = f"http://127.0.0.1:{self.http_port}"
         self.endpoint = f"{self.base}/sparql-auth"
         try:
-            self._wait(f"{self.base}/sparql{PING}")
+            wait_until_answering(f"{self.base}/sparql{PING}", self.process, self.log,
+                                 name="virtuoso-t", timeout=300)
         except BaseException:
             self.process.kill()
             self.process.wait()
             raise
-
-    def _wait(self, url: str, timeout: float = 300) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                tail = self.log.read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"virtuoso-t exited with status {self.process.returncode}:\n{tail}")
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.25)
-        raise RuntimeError(f"virtuoso-t did not answer {url} within {timeout:g} s")
 
     def isql(self, sql: str, *, timeout: float | None = None) -> str:
         """Run SQL statements through isql; raise with isql's output on an error."""
@@ -301,12 +238,9 @@ def verify(store, expected: dict[str, int] | None) -> dict:
 
 
 def rebuild_fact_index(store) -> dict:
-    """``kg.store.factindex.rebuild(store)``, if kg has it; how long it took and what it made."""
-    try:
-        from kg.store import factindex
-        rebuild = factindex.rebuild
-    except (ImportError, AttributeError) as e:
-        return {"status": f"not available: {type(e).__name__}: {e}"}
+    """``kg.store.factindex.rebuild(store)``; how long it took and what it made."""
+    from kg.store.factindex import rebuild
+
     start = perf_counter()
     try:
         result = rebuild(store)
@@ -321,17 +255,15 @@ def rebuild_fact_index(store) -> dict:
 
 def apply_rules(store, server: Virtuoso | None = None) -> dict:
     """``kg.rules.apply_rules(store)`` (the derived graph kg build leaves, which
-    most-corroborated-agreements reads), if kg has it; how long it took.
+    most-corroborated-agreements reads); how long it took.
 
     Should it fail on ``server`` (kg writes the whole derived graph in one SPARQL Update
     request, which Virtuoso refuses past 10 MB), the benchmark still makes the graph so
     the queries reading it can be timed: the rules' triples (``kg.rules.derive``) go in by
     Virtuoso's bulk loader; ``fallback`` says how long that took.
     """
-    try:
-        from kg.rules import DERIVED_GRAPH, apply_rules as apply, derive
-    except (ImportError, AttributeError) as e:
-        return {"status": f"not available: {type(e).__name__}: {e}"}
+    from kg.rules import DERIVED_GRAPH, apply_rules as apply, derive
+
     start = perf_counter()
     try:
         counts = apply(store)
@@ -358,16 +290,6 @@ def apply_rules(store, server: Virtuoso | None = None) -> dict:
 
 
 # -- the queries ------------------------------------------------------------------------
-
-def canned(folder: Path | str | None = None) -> dict[str, str]:
-    """Canned query name -> SPARQL text (queries/*.rq; queries/rules/ is not globbed), or
-    the ``*.rq`` files of ``folder`` (another version of the canned queries)."""
-    if folder is not None:
-        return {p.stem: p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.rq"))}
-    from kg.query import canned_queries, canned_query_path
-
-    return {name: canned_query_path(name).read_text(encoding="utf-8") for name in canned_queries()}
-
 
 def time_query(store, name: str, sparql: str, keep_rows: bool = False) -> dict:
     """Up to :data:`RUNS` runs through kg.query.run_query; the best counts. An error is
@@ -640,10 +562,6 @@ def _uncommitted(folder: str) -> list[str]:
     except (OSError, subprocess.TimeoutExpired):
         return []
     return done.stdout.splitlines()
-
-
-def _size(n: int) -> str:
-    return f"{n / 1e6:g} M" if n >= 1_000_000 else f"{n / 1e3:g} k"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,7 +137,7 @@ TransactionFile    = {dir}/virtuoso.trx
 xa_persistent_file = {dir}/virtuoso.pxa
 ErrorLogLevel      = 7
 FileExtend         = 200
-MaxCheckpointRemap = 2000
+MaxCheckpointRemap = {remap}
 Striping           = 0
 TempStorage        = TempDatabase
 
@@ -152,9 +152,10 @@ ServerPort           = 127.0.0.1:{sql_port}
 DisableUnixSocket    = 1
 MaxClientConnections = 8
 CheckpointInterval   = 60
-NumberOfBuffers      = 20000
-MaxDirtyBuffers      = 15000
+NumberOfBuffers      = {buffers}
+MaxDirtyBuffers      = {dirty}
 DirsAllowed          = ., {dir}
+{tuning}
 
 [HTTPServer]
 ServerPort           = 127.0.0.1:{http_port}
@@ -165,11 +166,17 @@ EnabledDavVSP        = 0
 
 [SPARQL]
 ; kg pages reads at 10,000 rows, the default of a Virtuoso install
-ResultSetMaxRows           = 10000
-MaxSortedTopRows           = 10000
-MaxQueryExecutionTime      = 10
+ResultSetMaxRows           = {max_rows}
+MaxSortedTopRows           = {max_rows}
+MaxQueryExecutionTime      = {query_seconds}
 MaxQueryCostEstimationTime = 0
 """
+
+
+#: The test server's values of :data:`VIRTUOSO_INI`'s settings (bench/virtuoso.py sizes
+#: them for millions of quads).
+VIRTUOSO_SETTINGS = dict(remap=2000, buffers=20000, dirty=15000, tuning="", max_rows=10000,
+                         query_seconds=10)
 
 
 def start_virtuoso(workdir: Path) -> Server:
@@ -180,7 +187,8 @@ def start_virtuoso(workdir: Path) -> Server:
                      "`make server-deps` (apt-get install virtuoso-opensource-7-bin)")
     sql_port, http_port = free_port(), free_port()
     ini = workdir / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=workdir, sql_port=sql_port, http_port=http_port))
+    ini.write_text(VIRTUOSO_INI.format(dir=workdir, sql_port=sql_port, http_port=http_port,
+                                       **VIRTUOSO_SETTINGS))
     process, log = _spawn([binary, "+foreground", "+configfile", str(ini)], workdir, "virtuoso")
     base = f"http://127.0.0.1:{http_port}"
     try:

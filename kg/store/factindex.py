@@ -43,13 +43,13 @@ from typing import TYPE_CHECKING
 
 from ..log import logger
 from ..vocab import ENTITIES_GRAPH, FACT_PROPERTIES, FACTS_GRAPH, RDF, RDFS, TA, TAI
+from .catalog import DOC_PREFIX
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad
 
     from .base import Store
 
-DOC_PREFIX = f"{TAI}doc/"
 #: The mark of an index a build is changing: ``<graph/facts> ta:stale true`` in the graph.
 STALE = f"<{FACTS_GRAPH}> <{TA}stale> true"
 CHUNK = 500  # entities per SPARQL Update when recomputing
