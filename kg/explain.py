@@ -26,7 +26,7 @@ _NOT_FACTS = ("mentions", "iso3", "wikidata", "published", "supportCount", "sent
               "charStart", "charEnd", "confidence", "extractorVersion", "agreementCount",
               "firstDate", "lastDate")
 _ATTRIBUTES = ("iso3", "wikidata", "supportCount")
-_NOT_ENTITIES = ("Document", "Evidence", "Alignment")
+_NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment")
 # How a relation reads from its object's side (``?s ta:party <country>``: "party to").
 _INVERSE = {
     "party": "party to", "signatory": "signed", "covers": "covered by",
@@ -321,7 +321,7 @@ def _derived_details(store: Store, iri: str, graph: str) -> dict[tuple[str, str]
     """(relation, other node) -> aggregates of the derived record (ta:Alignment) behind it."""
     result = _select(store, f"""
         SELECT ?p ?n ?k ?v WHERE {{ GRAPH <{graph}> {{
-          ?r rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?n ; ?k ?v .
+          ?r a ta:Alignment ; rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?n ; ?k ?v .
           FILTER (isLiteral(?v) && STRSTARTS(STR(?k), STR(ta:))) }} }}""")
     details: dict[tuple[str, str], dict[str, str]] = {}
     for p, n, k, v in result.rows:
