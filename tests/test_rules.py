@@ -201,3 +201,31 @@ def test_rules_non_construct_rule_is_an_error(tmp_path: Path):
     (tmp_path / "bad.rq").write_text("# not a rule\nSELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
     with pytest.raises(QueryError, match="not a CONSTRUCT"):
         apply_rules(OxigraphStore(), folder=tmp_path)
+
+
+def test_rules_domain_alignment_records_per_pair_and_field(tiny):
+    """One ta:DomainAlignment per pair and field, in one direction, with the agreements
+    covering the field and the documents naming one of the two as a party."""
+    from kg.query import run_query
+
+    rows = run_query(tiny[0], """
+        SELECT ?r ?a ?b ?d ?n ?s WHERE { GRAPH graph:derived {
+          ?r a ta:DomainAlignment ; rdf:subject ?a ; rdf:predicate ta:alignedWith ; rdf:object ?b ;
+             ta:inDomain ?d ; ta:domainAgreementCount ?n ; ta:domainSourceCount ?s } }""").records()
+    found = {(r["a"], r["b"], r["d"].rsplit("/", 1)[1]): (r["n"], r["s"], r["r"]) for r in rows}
+    ind, jpn = country_iri("IND"), country_iri("JPN")
+    assert found == {
+        (ind, jpn, "robotics"): ("1", "1", TAI + "alignment/IND-JPN/robotics"),
+        (ind, jpn, "semiconductors"): ("1", "1", TAI + "alignment/IND-JPN/semiconductors"),
+    }
+
+
+def test_rules_via_agreement_links_each_alignment_to_its_agreements(tiny):
+    from kg.query import run_query
+
+    rows = run_query(tiny[0], """
+        SELECT ?r ?n (COUNT(DISTINCT ?agreement) AS ?via) WHERE { GRAPH graph:derived {
+          ?r a ta:Alignment ; ta:agreementCount ?n OPTIONAL { ?r ta:viaAgreement ?agreement } } }
+        GROUP BY ?r ?n""").records()
+    assert rows and all(r["n"] == r["via"] for r in rows)
+    assert {r["r"] for r in rows} == {TAI + "alignment/IND-JPN", TAI + "alignment/JPN-IND"}
