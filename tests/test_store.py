@@ -234,6 +234,14 @@ def test_store_open_refuses_a_folder_that_is_not_a_store(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+def test_store_open_takes_a_folder_where_another_kg_is_creating_a_store(tmp_path):
+    """RocksDB writes LOCK before CURRENT: a second `kg build` racing the first must not
+    call the half-made store someone else's folder (it then meets the lock, or opens it)."""
+    (tmp_path / "LOCK").touch()
+    with open_store(tmp_path) as store:
+        assert len(store) == 0
+
+
 def test_store_open_refuses_a_file(tmp_path):
     path = tmp_path / "file.nq"
     path.write_text("")

@@ -53,7 +53,10 @@ def open_store(spec: str | Path, *, read_only: bool = False) -> Store:
     is_store = (path / "CURRENT").is_file()
     if read_only and not is_store:
         raise StoreError(f"no store at {path}; build one with `kg build PATH --store {path}`")
-    if not is_store and path.is_dir() and any(path.iterdir()):
+    # RocksDB takes its LOCK file before it writes CURRENT: a directory with a LOCK but no
+    # CURRENT yet is a store another kg process is creating (opening it says it is in use)
+    being_created = (path / "LOCK").is_file()
+    if not is_store and not being_created and path.is_dir() and any(path.iterdir()):
         raise StoreError(
             f"{path} is not empty and holds no kg store; give a new or empty directory"
         )
