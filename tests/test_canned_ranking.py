@@ -15,28 +15,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def synthetic_store(tmp_path_factory):
-    """A small synthetic graph (bench/synthetic.py, many equal counts) as kg build leaves it."""
+    """A small synthetic graph (bench/synthetic.py, many equal counts) as kg build leaves
+    it: the benchmark's own store builder (bulk load, fact index, derived graph)."""
     sys.path.insert(0, str(ROOT))
-    from bench.synthetic import synthetic_quads
-    from kg.rules import apply_rules
-    from kg.store.factindex import rebuild
-    from kg.store.oxigraph import OxigraphStore
+    from bench.querybench import build_store
+    from kg.store import open_store
 
-    import io
-
-    import pyoxigraph as ox
-
-    buffer = io.BytesIO()
-    ox.serialize(synthetic_quads(60_000), buffer, format=ox.RdfFormat.N_QUADS)
-    buffer.seek(0)
-    store = OxigraphStore(tmp_path_factory.mktemp("synthetic") / "store")
-    store.load(buffer, "nquads")
-    rebuild(store)
-    apply_rules(store)
-    yield store
-    store.close()
-
-
+    where = tmp_path_factory.mktemp("synthetic") / "store"
+    build_store(60_000, str(where))
+    with open_store(where, read_only=True) as store:
+        yield store
 
 
 def _label(v: str) -> str:
