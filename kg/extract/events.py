@@ -8,13 +8,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..vocab import country_iri
+from .agreements import AgreementRules
+from .controls import ControlRules
 from .cues import Cues
 from .modality import status_of, trigger_chain
+from .summits import SummitRules
 
 EVENT_VERBS = {"sign", "hold", "meet", "conclude", "reach", "schedule", "plan", "set", "seal",
                "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide"}
-PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ class Event:
         self.person_sent.setdefault(iri, sent)
 
 
-class EventFinder:
+class EventFinder(AgreementRules, SummitRules, ControlRules):
     """Runs the rules over a document, sentence by sentence."""
 
     def __init__(self, sdoc, mentions, cues: Cues, person_country, published):
@@ -119,143 +120,6 @@ class EventFinder:
             return bool(ev.parties or ev.persons or ev.places)
         return bool(ev.parties)
 
-    # -- agreements -------------------------------------------------------------------------
-    def _is_agreement_noun(self, t) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in self.cues.agreement_nouns:
-            return False
-        if t.i in self.by_token:
-            return False  # part of a name: "General Agreement on Tariffs and Trade"
-        if t.lower_ == "memorandum":
-            return True
-        if t.lower_ == "understanding":
-            return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
-        if t.lower_ == "deal" and any(c.lower_ in ("great", "good") for c in t.lefts):
-            return False
-        return True
-
-    def _agreements(self, sent, seen_here):
-        for t in sent:
-            if not self._is_agreement_noun(t):
-                continue
-            if t.lower_ == "understanding":
-                continue  # covered by "memorandum"
-            states, people = self._parties_of_noun(t)
-            definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
-                           for c in t.lefts)
-            weak = t.lower_ in self.cues.weak_agreement_nouns
-            if not states:
-                # "the pact", "the two countries signed a pact": the agreement last talked about
-                ev = self.last.get("Agreement") if (definite or self._two_of(t)) else None
-                if ev is None:
-                    continue
-            else:
-                signed = any(w in self.cues.signing_verbs for w, _ in trigger_chain(t))
-                if weak and not signed and len(states) < 2:
-                    continue  # "a partnership on AI" needs a signing verb or two named parties
-                ev = self._find_or_create("Agreement", states, sent)
-            for s in states:
-                ev.add_party(s, sent)
-            for p in people:
-                c = self.state_of(p)
-                if c:
-                    ev.add_party(c, sent)
-            self._note(ev, t, sent, seen_here)
-            name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
-            if name and not ev.name_hint:
-                ev.name_hint = f"{name} {t.text}"
-
-    def _two_of(self, t) -> bool:
-        """"The two countries signed a pact": the subject is the parties of the last agreement."""
-        for w, tok in trigger_chain(t):
-            for c in tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSON_LIKE and any(
-                        g.lower_ in ("two", "both") for g in c.children):
-                    return True
-        return False
-
-    def _parties_of_noun(self, t):
-        """Parties named around an agreement noun: "U.S.-Japan pact", "pact with the U.S.",
-        "agreement between X and Y", and the subject of the verb that governs the noun."""
-        tokens = [x for left in t.lefts for x in left.subtree]
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "involving"):
-                tokens += list(c.subtree)
-            if c.dep_ in ("acl", "relcl"):
-                tokens += [x for x in c.subtree if not self._is_agreement_noun(x)]
-        states, people = self.actors_in(tokens)
-        # the verb that governs the noun: "Japan denied breaking a pact with the U.S."
-        if t.dep_ in ("dobj", "pobj", "attr", "conj", "appos", "nsubjpass"):
-            for _w, verb in trigger_chain(t)[:3]:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.i != t.i and not self._is_agreement_noun(c):
-                        s2, p2 = self.actors_in(list(c.subtree))  # "X and Y are expected to sign"
-                        states += s2
-                        people += p2
-        return list(dict.fromkeys(states)), list(dict.fromkeys(people))
-
-    def _elliptical_agreements(self, sent, seen_here):
-        """"... in line with those Trump reached in Japan and the one concluded with the UK":
-        a signing verb with no object, in a sentence about agreements, is another agreement."""
-        if not any(self._is_agreement_noun(t) for t in sent):
-            return
-        for v in sent:
-            if v.lemma_.lower() not in ("reach", "conclude", "sign", "strike", "seal", "ink") and \
-                    v.lower_ not in self.cues.signing_verbs:
-                continue
-            objs = [c for c in v.children if c.dep_ == "dobj"]
-            pronoun_obj = objs and objs[0].lower_ in ("one", "ones", "those", "another")
-            if not pronoun_obj and (v.dep_ not in ("acl", "relcl") or objs):
-                continue
-            if self._is_agreement_noun(v.head):
-                continue
-            tokens = [x for x in v.subtree if not (x.dep_ == "conj" and x.head.i == v.i)]
-            if self.mention_at(v.head) is not None:
-                tokens.append(v.head)
-            if v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
-                tokens += [x for c in v.head.children if c.dep_ == "nsubj" for x in c.subtree]
-            states, people = self.actors_in(tokens)
-            for p in people:
-                c = self.state_of(p)
-                if c:
-                    states.append(c)
-            states = list(dict.fromkeys(states))
-            if not states:
-                continue
-            ev = self._find_or_create("Agreement", states, sent)
-            for s in states:
-                ev.add_party(s, sent)
-            ev.statuses.append(("Completed", sent))
-            if sent not in ev.sentences:
-                ev.sentences.append(sent)
-            if ev not in seen_here:
-                seen_here.append(ev)
-            self._dates_for(ev, v, sent, future=False)
-
-    def _find_or_create(self, kind, states, sent) -> Event:
-        key = set(states)
-        for ev in reversed(self.events):
-            if ev.kind == kind and key and (ev.parties == key or (ev.parties and key <= ev.parties)):
-                return ev
-        return self.new_event(kind, sent)
-
-    def _fill_single_party(self):
-        """An agreement "concluded with the United Kingdom" has the document's main actor
-        as its other party: the state that is party to most other agreements here."""
-        agreements = [e for e in self.events if e.kind == "Agreement"]
-        for ev in agreements:
-            if len(ev.parties) != 1:
-                continue
-            tally: dict[str, int] = {}
-            for other in agreements:
-                if other is not ev:
-                    for p in other.parties - ev.parties:
-                        tally[p] = tally.get(p, 0) + 1
-            if not tally:
-                tally = {c: n for c, n in self.country_counts.items() if c not in ev.parties}
-            if tally:
-                best = max(sorted(tally), key=lambda c: tally[c])
-                ev.add_party(best, ev.sentences[0])
-
     # -- shared per-mention bookkeeping ----------------------------------------------------
     def _note(self, ev, t, sent, seen_here):
         if sent not in ev.sentences:
@@ -321,164 +185,6 @@ class EventFinder:
                 m = self.by_token.get(v.head.i)
                 if m is not None and m.cls == "Place":
                     ev.places.setdefault(m.iri, sent)
-
-    # -- summits ----------------------------------------------------------------------------
-    def _summits(self, sent, seen_here):
-        for t in sent:
-            noun = t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.cues.summit_nouns and t.i not in self.by_token
-            verb = t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "host")
-            if not (noun or verb):
-                continue
-            tokens = []
-            if noun:
-                tokens = [x for left in t.lefts for x in left.subtree]
-                for c in t.rights:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
-                        tokens += list(c.subtree)
-                    if c.dep_ in ("acl", "relcl"):  # "the summit between Lee and Trump scheduled for ..."
-                        tokens += [x for x in c.subtree if x.dep_ in ("nsubj", "compound", "conj", "pobj", "appos")
-                                   or self.by_token.get(x.i) is not None]
-                if t.dep_ in ("dobj", "attr"):  # "Lee and Trump will hold a summit"
-                    for c in t.head.children:
-                        if c.dep_ == "nsubj":
-                            tokens += list(c.subtree)
-            else:
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lower_ == "with"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [self.by_token[x.i] for x in t.lefts if self.by_token.get(x.i) is not None
-                    and self.by_token[x.i].cls == "Organization"]
-            if noun and not people and not states and any(
-                    x.lower_ in ("leaders", "heads", "between") for x in t.subtree):
-                # "the first summit between the leaders of the three countries": those named here
-                _s, people = self.actors_in(list(sent))
-            countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
-            if not people and not states and self._two_of(t) and "Summit" in self.last:
-                ev = self.last["Summit"]
-                self._note(ev, t, sent, seen_here)
-                continue
-            if noun and t.lower_ in self.cues.weak_summit_nouns or verb:
-                if len(countries) < 2:
-                    continue
-            if noun and t.lower_ == "summit" and people and len(countries) == 1:
-                other = self._recent_other_leader(t, countries)
-                if other:
-                    people.append(other)
-                    countries.add(self.state_of(other))
-            if not (people or states or orgs):
-                definite = any(c.lower_ == "the" for c in t.lefts)
-                if definite and "Summit" in self.last:
-                    self._note(self.last["Summit"], t, sent, seen_here)
-                    continue
-            ev = self._find_summit(countries, orgs, sent)
-            for s in states:
-                ev.add_party(s, sent)
-            for p in people:
-                ev.add_person(p, sent)
-            if orgs and not ev.name_hint:
-                ev.name_hint = f"{orgs[0].surface} summit"
-            self._note(ev, t, sent, seen_here)
-
-    def _recent_other_leader(self, t, countries):
-        """"a summit with Xi": the other side is the last-named person of another state."""
-        for m in sorted((m for m in self.mentions if m.end <= t.i and m.cls == "Person"),
-                        key=lambda m: -m.start):
-            c = self.state_of(m.iri)
-            if c and c not in countries:
-                return m.iri
-        return None
-
-    def _find_summit(self, countries, orgs, sent) -> Event:
-        for ev in reversed(self.events):
-            if ev.kind != "Summit":
-                continue
-            ev_countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
-            if countries and ev_countries == countries:
-                return ev
-            if not countries and not ev_countries and orgs and ev.name_hint.startswith(orgs[0].surface):
-                return ev
-        return self.new_event("Summit", sent)
-
-    # -- export controls ----------------------------------------------------------------------
-    def _is_control(self, t) -> bool:
-        if t.lower_ not in self.cues.export_control_heads or t.pos_ not in ("NOUN", "PROPN", "VERB"):
-            return False
-        if any(c.lower_ in ("export", "exports", "export-control") for c in t.lefts):
-            return True
-        if t.lower_ in ("controls", "control") and t.i > 0 and t.doc[t.i - 1].lower_ == "export":
-            return True
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("on", "of"):
-                if any(x.lemma_.lower() == "export" or x.lower_ == "exports" for x in c.subtree):
-                    return True
-        return False
-
-    def _controls(self, sent, seen_here):
-        for t in sent:
-            if not self._is_control(t):
-                continue
-            before = [x for x in sent if x.i < t.i]
-            tokens = [x for left in t.lefts for x in left.subtree]
-            for _w, verb in trigger_chain(t)[:4]:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [m for m in (self.by_token.get(x.i) for x in tokens) if m and m.cls == "Organization"
-                    and m.entry is not None and m.entry.country]
-            imposers = list(states) + [self.state_of(p) for p in people if self.state_of(p)]
-            imposers += [country_iri(o.entry.country) for o in orgs]
-            if not imposers:
-                # nearest states before the noun in the same clause: "for Korea and the U.S. to strengthen export controls"
-                verbs = [tok for _w, tok in trigger_chain(t)[:1]]
-                window = []
-                for x in reversed(before):
-                    if x.i < t.i - 10 or (x.pos_ in ("VERB", "AUX") and x not in verbs and x.dep_ != "aux"):
-                        break
-                    window.append(x)
-                s2, _p = self.actors_in(window)
-                imposers = s2
-            imposers = list(dict.fromkeys(i for i in imposers if i))
-            if not imposers:
-                ev = self.last.get("ExportControl")
-                if ev is None:
-                    continue
-            else:
-                ev = None
-                for old in reversed(self.events):
-                    if old.kind == "ExportControl" and old.parties == set(imposers):
-                        ev = old
-                        break
-                ev = ev or self.new_event("ExportControl", sent)
-            for i in imposers:
-                ev.add_party(i, sent)
-            self._targets(ev, sent, t)
-            if sent not in ev.sentences:
-                ev.sentences.append(sent)
-            status = status_of(t, self.cues)
-            if status:
-                ev.statuses.append((status, sent))
-            if ev not in seen_here:
-                seen_here.append(ev)
-
-    def _targets(self, ev, sent, t):
-        """Other states in the sentence are the control's targets, except partners
-        ("pact with the U.S."), parties of agreements and "other than X"."""
-        excluded = set(ev.parties)
-        for x in sent:
-            m = self.by_token.get(x.i)
-            if m is None or m.cls != "Country" or m.iri in excluded:
-                continue
-            window = " ".join(y.lower_ for y in self.sdoc[max(sent.start, m.start - 3):m.start])
-            if any(f" {w} " in f" {window} " or window.endswith(w) for w in self.cues.target_exclusions):
-                continue
-            after = self.sdoc[m.end].lower_ if m.end < sent.end else ""
-            if not (set(window.split()) & self.cues.target_cues or after in ("'s", "’s")):
-                continue  # a target is named as one: "aimed at China", "exports to China", "China's"
-            if any(self._is_agreement_noun(y) for y in self.sdoc[m.end:min(sent.end, m.end + 3)]):
-                continue  # "U.S.-Japan pact"
-            ev.targets.setdefault(m.iri, sent)
 
     # -- coreference across sentences -------------------------------------------------------
     def _pronoun_subject(self, sent, seen_here):
