@@ -2,8 +2,9 @@
 
 ``.md``/``.markdown``/``.txt`` files may start with YAML front matter, ``.html``/``.htm``
 files give their main text and metadata, ``.jsonl`` files hold one document per line.
-Every body goes through :func:`kg.clean.clean_text`; ``Document.text`` is the result
-and is the text that evidence offsets index.
+Every body goes through :func:`kg.clean.clean`: ``Document.text`` is the cleaned text
+that extraction reads, ``Document.written`` the body as written (the document text that
+evidence offsets index) and :meth:`Document.as_written` maps spans from one to the other.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -23,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.clean import clean_text
+from kg.clean import OffsetMap, clean, clean_text
 from kg.errors import InputError
 from kg.log import logger
 from kg.vocab import doc_iri, slug
@@ -36,6 +37,7 @@ _HTML_SUFFIXES = {".html", ".htm"}
 _READS = "kg reads .md, .txt, .html, .htm, .jsonl"
 _KEYS = ("id", "title", "published", "url", "source")
 _SNIFF = 8192
+_LEAD = ("kg", "lead")  # fields key (never a JSON key): text before the body
 MAX_CHARS = 1_000_000
 """Longest document text read: spaCy's pipelines refuse longer texts (``nlp.max_length``)."""
 # Characters that cannot stand in the {id} of tai:doc/{id} (RFC 3987 excludes them).
@@ -58,6 +60,16 @@ class Document:
     path: str | None = None
     line: int | None = None
     content_hash: str = ""
+    written: str | None = None  # the body as written; None: ``text`` is as written
+    offsets: OffsetMap | None = None  # from ``text`` to ``written``
+
+    def as_written(self, start: int, end: int) -> tuple[int, int, str]:
+        """The span ``text[start:end]`` in the body as written: ``(start, end, words)``,
+        ``words`` being the written text there with its whitespace collapsed."""
+        if self.written is None or self.offsets is None:
+            return start, end, " ".join(self.text[start:end].split())
+        a, b = self.offsets.span(start, end)
+        return a, b, " ".join(self.written[a:b].split())
 
     @property
     def iri(self) -> str:
@@ -207,7 +219,8 @@ def _read_file(path: Path, max_bytes: int, fail) -> Iterator[tuple[Document, boo
             fields = _read_html(path, text)
         else:
             fields = _read_text(path, text, markdown=suffix != ".txt")
-        yield _document(path, fields, None, digest, default_id=slug(path.stem))
+        yield _document(path, fields, None, digest, default_id=slug(path.stem),
+                        lead=fields.pop(_LEAD, ""))
     except InputError as error:
         fail(error)
 
@@ -256,6 +269,7 @@ def _read_text(path: Path, text: str, *, markdown: bool) -> dict:
         if (headline and len(headline) < 150 and not headline.endswith(".")
                 and not rest.partition("\n")[0].strip() and rest.strip()):
             fields["title"] = headline
+            fields[_LEAD] = body[:len(body) - len(rest)]  # the headline stays in the document text
             body = rest
     fields["text"] = body
     return fields
@@ -341,9 +355,10 @@ def _read_jsonl(path: Path, raw: bytes, text: str, encoding: str, fail
         raise InputError(path, "empty document")
 
 
-def _document(where, fields: dict, line: int | None, digest: str, *,
-              default_id: str, file: Path | None = None) -> tuple[Document, bool]:
-    """Check the metadata fields and build the Document (``file`` for JSONL lines)."""
+def _document(where, fields: dict, line: int | None, digest: str, *, default_id: str,
+              file: Path | None = None, lead: str = "") -> tuple[Document, bool]:
+    """Check the metadata fields and build the Document (``file`` for JSONL lines; ``lead``:
+    the written text before the body, a headline taken as title)."""
     values = {key: _text_value(where, key, fields.get(key)) for key in _KEYS if key != "published"}
     doc_id = values.pop("id")
     if doc_id is not None and _BAD_ID.search(doc_id):
@@ -355,12 +370,13 @@ def _document(where, fields: dict, line: int | None, digest: str, *,
         published = _parse_date(where, published)
     elif isinstance(published, dt.datetime):
         published = published.date()
-    text = clean_text(fields["text"])
+    cleaned = clean(fields["text"], shift=len(lead))
+    text = cleaned.text
     if not text:
         raise InputError(where, "empty document")
     document = Document(
         id=doc_id or default_id, text=text, published=published, path=str(file or where),
-        line=line, content_hash=digest, **values,
+        line=line, content_hash=digest, written=lead + fields["text"], offsets=cleaned.offsets, **values,
     )
     return document, doc_id is not None
 

@@ -86,12 +86,12 @@ from kg.clean import clean_text
     pytest.param("Reuters said the talks end today.\nAP and AFP agreed.",
                  "Reuters said the talks end today. AP and AFP agreed.",
                  id="agency names inside text are kept"),
-    pytest.param("REUTER\nThe talks resume.", "REUTER The talks resume.",
+    pytest.param("REUTER\nThe talks resume.", "REUTER\n\nThe talks resume.",
                  id="a sign-off word is removed only at the end"),
     # Kept
     pytest.param("SEOUL, Oct 1 (Yonhap) -- The two states agreed.\nBy Jane Roe",
-                 "SEOUL, Oct 1 (Yonhap) -- The two states agreed. By Jane Roe",
-                 id="dateline and byline are kept"),
+                 "SEOUL, Oct 1 (Yonhap) -- The two states agreed.\n\nBy Jane Roe",
+                 id="dateline and byline are kept, the byline as a paragraph"),
     pytest.param("", "", id="empty text"),
     pytest.param(" REUTER\n&#3;", "", id="only a sign-off"),
 ])

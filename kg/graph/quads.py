@@ -60,6 +60,14 @@ def _obj(value):
     return NamedNode(value)
 
 
+def _written(document, ev) -> tuple[int, int, str]:
+    """Offsets and sentence of evidence ``ev`` in the document text as written."""
+    as_written = getattr(document, "as_written", None)
+    if as_written is None:
+        return ev.start, ev.end, ev.sentence
+    return as_written(ev.start, ev.end)
+
+
 def document_quads(document, extraction: Extraction, *, gazetteer=None,
                    version: str = "kg 0.1.0") -> DocumentGraph:
     """The quads ``document`` contributes: its named graph and the entities graph."""
@@ -129,15 +137,17 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None,
         seen.add(key)
         add(s, p, o)
         ev = fact.evidence
-        digest = hashlib.sha1(f"{document.id}|{key}|{ev.start}".encode()).hexdigest()[:16]
+        # offsets and sentence in the document as written (extraction read the cleaned text)
+        start, end, sentence = _written(document, ev)
+        digest = hashlib.sha1(f"{document.id}|{key}|{start}".encode()).hexdigest()[:16]
         e = NamedNode(f"{TAI}evidence/{digest}")
         add(e, TYPE, _T["Evidence"])
         add(e, SUBJ, s)
         add(e, PRED, p)
         add(e, OBJ, o)
-        add(e, _T["sentence"], Literal(ev.sentence))
-        add(e, _T["charStart"], Literal(str(ev.start), datatype=XSD_INT))
-        add(e, _T["charEnd"], Literal(str(ev.end), datatype=XSD_INT))
+        add(e, _T["sentence"], Literal(sentence))
+        add(e, _T["charStart"], Literal(str(start), datatype=XSD_INT))
+        add(e, _T["charEnd"], Literal(str(end), datatype=XSD_INT))
         add(e, _T["confidence"], Literal(f"{ev.confidence:.2f}", datatype=XSD_DEC))
         add(e, _T["extractorVersion"], Literal(version))
         add(e, DERIVED, doc)

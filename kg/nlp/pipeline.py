@@ -49,7 +49,7 @@ def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = No
     """
     import spacy
 
-    from . import component  # noqa: F401  (registers kg_gazetteer_v1)
+    from . import boundaries, component  # noqa: F401  (register kg_paragraphs_v1, kg_gazetteer_v1)
 
     name = model or available_model()
     try:
@@ -61,6 +61,7 @@ def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = No
         raise ModelError(f"spaCy pipeline '{name}' needs a parser and an entity recognizer "
                          f"(it has: {', '.join(nlp.pipe_names)})")
     _split_abbreviation_hyphens(nlp)
+    nlp.add_pipe("kg_paragraphs_v1", before="parser")
     nlp.add_pipe("kg_gazetteer_v1", after="ner", config={"folder": gazetteer_folder})
     return nlp
 
