@@ -104,6 +104,10 @@ _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|(?
 # a credit) followed by more lines of its block ends its paragraph.
 _RUNS_ON = tuple(".!?;:,\"'”’)]-–—")
 
+# ...unless its last word cannot end a headline or dateline ("president of the") or the
+# next line starts in lower case: then the line was wrapped early.
+_CONTINUES = frozenset("a an the of and or to in on for with by as at from into that its their his her".split())
+
 # In a block of hard-wrapped lines, a line shorter than this share of the longest is short.
 _SHORT = 0.6
 
@@ -326,11 +330,18 @@ def _add_block(t: str, block: list[tuple[str, int]], paragraphs: list) -> None:
             words.append((a, b, joiner))
             text.append(line[a - at:b - at])
         last = number == len(block) - 1
-        if not last and (byline or (len(stripped) < _SHORT * width and not stripped.endswith(_RUNS_ON))):
+        if not last and (byline or _stands_alone(stripped, block[number + 1][0].strip(), width)):
             # a byline, or a short line that does not run on (headline, dateline): a paragraph
             _add_paragraph(t, words, paragraphs)
             words, text = [], []
     _add_paragraph(t, words, paragraphs)
+
+
+def _stands_alone(line: str, following: str, width: int) -> bool:
+    """Whether a short line of a wrapped block ends its paragraph (a headline, dateline)."""
+    if len(line) >= _SHORT * width or line.endswith(_RUNS_ON) or following[:1].islower():
+        return False
+    return line.rsplit(None, 1)[-1].casefold() not in _CONTINUES
 
 
 def _joins(word: str) -> bool:

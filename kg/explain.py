@@ -1,19 +1,18 @@
 """Explain one entity: what the graph says about it, and the sentences that say so.
 
-:func:`explain` finds an entity by IRI, compact id (``tai:country/KOR``, ``country/KOR``)
-or label (case-insensitive ``rdfs:label`` / ``skos:altLabel``), and collects its facts in
+:func:`explain` finds an entity as every command does (:mod:`kg.resolve`: label, any
+alias, ISO3 code, ``country:KOR``, ``tai:country/KOR`` or IRI), and collects its facts in
 both directions (for a country: the agreements it is party to, the controls that target
 it, the countries it is aligned with), each with its evidence records and the documents
 they come from. :func:`render_text` prints an :class:`Explanation` with rich.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import KGError
+from .resolve import Names, UnknownEntityError, _as_iris, fold
 from .vocab import PREFIXES, RDF, RDFS, SKOS, TA, TAI, compact, local_name
 
 if TYPE_CHECKING:
@@ -26,7 +25,6 @@ _NOT_FACTS = ("mentions", "iso3", "wikidata", "published", "supportCount", "sent
               "charStart", "charEnd", "confidence", "extractorVersion", "agreementCount",
               "firstDate", "lastDate")
 _ATTRIBUTES = ("iso3", "wikidata", "supportCount")
-_NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment")
 # How a relation reads from its object's side (``?s ta:party <country>``: "party to").
 _INVERSE = {
     "party": "party to", "signatory": "signed", "covers": "covered by",
@@ -36,10 +34,6 @@ _INVERSE = {
     "locatedIn": "contains", "controlsTargetedAt": "targeted by controls of",
 }
 _SYMMETRIC = ("alignedWith",)
-
-
-class UnknownEntityError(KGError):
-    """No entity in the store matches the name, id or IRI given."""
 
 
 @dataclass
@@ -119,95 +113,36 @@ def explain(store: Store, entity: str) -> Explanation:
     the others are listed in ``Explanation.others``. Raises :class:`UnknownEntityError`
     (a KGError) with close labels to try when nothing matches.
     """
-    if not (text := entity.strip()):
-        raise UnknownEntityError("no entity given; name one by label, id (country/KOR) or IRI")
-    labels = _entity_labels(store)
-    iri, others = _resolve(store, text, labels)
-    expl = Explanation(iri=iri, label=_pick_label(labels.get(iri)), others=others)
+    names = Names.from_store(store)
+    iri, others = _resolve(store, entity, names)
+    expl = Explanation(iri=iri, label=names.labels.get(iri, ""), others=others)
     _describe(store, expl)
     expl.facts = _facts(store, iri)
     return expl
 
 
 # -- resolution ------------------------------------------------------------------------
-def _entity_labels(store: Store) -> dict[str, dict[str, list[str]]]:
-    """IRI -> {"label": [...], "alt": [...]} for every typed entity (not documents)."""
-    excluded = ", ".join(f"ta:{c}" for c in _NOT_ENTITIES)
-    result = _select(store, f"""
-        SELECT DISTINCT ?s ?p ?l WHERE {{
-          ?s a ?t . FILTER (isIRI(?s) && STRSTARTS(STR(?t), STR(ta:)) && ?t NOT IN ({excluded}))
-          OPTIONAL {{ VALUES ?p {{ rdfs:label skos:altLabel }} ?s ?p ?l }}
-        }}""")
-    labels: dict[str, dict[str, list[str]]] = {}
-    for s, p, label in result.rows:
-        entry = labels.setdefault(s, {"label": [], "alt": []})
-        if label is not None:
-            entry["label" if p == RDFS + "label" else "alt"].append(label)
-    return labels
-
-
-def _resolve(store: Store, text: str, labels: dict) -> tuple[str, list[tuple[str, str]]]:
-    iri = _as_iri(text)
-    if iri is not None:
-        if iri in labels or _exists(store, iri):
-            return iri, []
-        folded = {i.casefold(): i for i in labels}
-        if iri.casefold() in folded:
-            return folded[iri.casefold()], []
-    key = _fold(text)
-    matches = sorted(i for i, entry in labels.items()
-                     if any(_fold(lbl) == key for lbl in entry["label"] + entry["alt"]))
-    if not matches:
-        raise UnknownEntityError(f"no entity matches {text!r}; try a label such as "
-                                 f"{_suggest(text if iri is None else local_name(iri), labels)}")
+def _resolve(store: Store, text: str, names: Names) -> tuple[str, list[tuple[str, str]]]:
+    """The entity ``text`` names (kg.resolve), and the others it names too."""
+    try:
+        matches = names.find(text)
+    except UnknownEntityError:
+        for iri in _as_iris(text.strip()):
+            if _exists(store, iri):  # an IRI the store holds but types no entity with
+                return iri, []
+        raise
     if len(matches) == 1:
         return matches[0], []
     counts = _fact_counts(store, matches)
-    best = max(matches, key=lambda i: (counts.get(i, 0), bool(labels[i]["label"]) and
-                                       _fold(_pick_label(labels[i])) == key, -len(i)))
-    return best, [(i, _pick_label(labels[i])) for i in matches if i != best]
-
-
-def _as_iri(text: str) -> str | None:
-    """An IRI for ``text`` if it looks like one (full IRI, ``prefix:local`` or ``kind/id``)."""
-    if re.match(r"^https?://", text):
-        return text
-    m = re.match(r"^([A-Za-z][\w-]*):(\S+)$", text)
-    if m and m.group(1) in PREFIXES:
-        return PREFIXES[m.group(1)] + m.group(2)
-    if re.match(r"^[\w-]+/\S+$", text):
-        return TAI + text
-    return None
+    key = fold(text)
+    best = max(matches, key=lambda i: (counts.get(i, 0), fold(names.labels.get(i, "")) == key, -len(i)))
+    return best, [(i, names.label(i)) for i in matches if i != best]
 
 
 def _exists(store: Store, iri: str) -> bool:
     if not _SAFE_IRI.match(iri):
         return False
     return bool(store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"))
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())  # case- and spacing-insensitive
-
-
-def _pick_label(entry: dict | None) -> str:
-    names = sorted(entry["label"]) or sorted(entry["alt"]) if entry else []
-    return names[0] if names else ""
-
-
-def _suggest(text: str, labels: dict) -> str:
-    names = sorted({lbl for e in labels.values() for lbl in e["label"] + e["alt"]})
-    by_fold = {}
-    for n in names:
-        by_fold.setdefault(_fold(n), n)
-    # labels containing a word of the query ("korea" -> "South Korea"), shortest first,
-    # then the closest spellings
-    words = [w for w in _fold(text).split() if len(w) > 2]
-    close = sorted((k for k in by_fold if any(w in k for w in words)), key=len)[:5]
-    close += [c for c in difflib.get_close_matches(_fold(text), list(by_fold), n=5, cutoff=0.5)
-              if c not in close]
-    picked = [by_fold[c] for c in close[:5]] or names[:5]
-    return ", ".join(repr(p) for p in picked) if picked else "(the store has no entities; run `kg build`)"
 
 
 def _fact_counts(store: Store, iris: list[str]) -> dict[str, int]:

@@ -147,6 +147,10 @@ def test_analyze_window_changes_report_moves_and_new_ties(store):
     pytest.param("USA", "IRN", ["USA", "IND", "RUS", "IRN"], id="across blocs through the bridges"),
     pytest.param("japan", "china", ["JPN", "IND", "RUS", "CHN"], id="by label, any case"),
     pytest.param("JPN", "USA", ["JPN", "USA"], id="direct tie"),
+    pytest.param("Japan", "America", ["JPN", "USA"], id="gazetteer alias"),
+    pytest.param("country:JPN", "U.S.", ["JPN", "USA"], id="prefixed name and dotted alias"),
+    pytest.param("tai:country/JPN", "https://w3id.org/techalliance/id/country/USA", ["JPN", "USA"],
+                 id="tai id and full IRI"),
 ])
 def test_analyze_shortest_path(store, a, b, expected):
     path = shortest_path(store, a, b)

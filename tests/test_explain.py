@@ -90,6 +90,9 @@ def store():
     pytest.param("https://w3id.org/techalliance/id/country/KEN", id="full IRI"),
     pytest.param("tai:country/KEN", id="compact id"),
     pytest.param("country/KEN", id="id without prefix"),
+    pytest.param("country:KEN", id="prefixed name"),
+    pytest.param("KEN", id="ISO3 code"),
+    pytest.param("ken", id="ISO3 code, any case"),
     pytest.param("kenya", id="label, any case"),
     pytest.param("  republic of KENYA ", id="altLabel, any case and spacing"),
 ])
@@ -98,6 +101,23 @@ def test_explain_finds_entity(store, name):
     assert expl.iri == country_iri("KEN")
     assert expl.label == "Kenya"
     assert TA + "Country" in expl.types
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("USA", id="ISO3 code"),
+    pytest.param("U.S.", id="dotted alias"),
+    pytest.param("America", id="gazetteer alias"),
+    pytest.param("united states of america", id="long alias, any case"),
+    pytest.param("country:USA", id="prefixed name"),
+])
+def test_explain_names_a_built_country_by_any_gazetteer_name(sample_store, name):
+    assert explain(sample_store, name).iri == country_iri("USA")
+
+
+def test_gazetteer_aliases_are_stored_as_alt_labels(sample_store):
+    rows = sample_store.query(
+        "SELECT ?s WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> \"America\" }").rows
+    assert [r[0] for r in rows] == [country_iri("USA")]
 
 
 def test_explain_same_label_picks_entity_with_most_facts(store):

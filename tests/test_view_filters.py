@@ -69,8 +69,28 @@ def test_select_focus_takes_the_ego_network(focus, depth, expected):
     assert all(sub.has_edge(u, v) for u, v in _events_graph().subgraph(sub).edges())
 
 
+@pytest.mark.parametrize("focus", [
+    pytest.param("KOR", id="ISO3 code"),
+    pytest.param("country:KOR", id="prefixed name"),
+    pytest.param("tai:country/KOR", id="tai id"),
+    pytest.param("Republic of Korea", id="gazetteer alias"),
+    pytest.param("  SOUTH korea ", id="label in any case and spacing"),
+])
+def test_select_focus_names_an_entity_as_every_command_does(focus):
+    from kg.vocab import TAI
+
+    g = nx.MultiDiGraph()
+    for path, label in [("country/KOR", "South Korea"), ("country/USA", "United States"),
+                        ("agreement/deal", "Chip deal")]:
+        g.add_node(TAI + path, label=label, iri=TAI + path, type=path.split("/")[0].title())
+    g.add_edge(TAI + "country/KOR", TAI + "agreement/deal", label="party")
+    assert set(select(g, focus=focus, depth=0)) == {TAI + "country/KOR"}
+    assert set(select(g, focus="usa", depth=0)) == {TAI + "country/USA"}
+    assert set(select(g, focus="America", depth=0)) == {TAI + "country/USA"}
+
+
 def test_select_unknown_focus_lists_close_labels():
-    with pytest.raises(KGError, match=r"--focus 'South Kore' matches no node.*Close labels: South Korea"):
+    with pytest.raises(KGError, match=r"--focus: no entity matches 'South Kore'; try a label such as 'South Korea'"):
         select(_events_graph(), focus="South Kore")
 
 

@@ -60,6 +60,17 @@ def _obj(value):
     return NamedNode(value)
 
 
+def _aliases(entry) -> set[str]:
+    from ..resolve import country_names
+
+    if entry.cls == "Country":
+        return set(country_names().get(entry.iri, ()))
+    if entry.cls in _NAMED:
+        return set(entry.aliases)
+    mixed = {a.casefold() for a in entry.aliases if not a.isupper()}
+    return {a for a in entry.aliases if not (a.isupper() and a.casefold() in mixed)}
+
+
 def _written(document, ev) -> tuple[int, int, str]:
     """Offsets and sentence of evidence ``ev`` in the document text as written."""
     as_written = getattr(document, "as_written", None)
@@ -105,9 +116,10 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None,
                     add(node, ALT, Literal(alt))
             continue
         share(node, LABEL, Literal(entry.label))
-        # the gazetteer's aliases name people, bodies and places; country and domain
-        # aliases are matching patterns (adjectives, all-caps forms), not names to show
-        aliases = set(entry.aliases) if entry.cls == ent.cls and ent.cls in _NAMED else set()
+        # the gazetteer's other names, searchable as skos:altLabel: for a country its
+        # names ("U.S.", "USA", "America"; not its capitals or demonyms), for a domain its
+        # synonyms; all-caps copies of a name are matching patterns, not names
+        aliases = _aliases(entry) if entry.cls == ent.cls else set()
         for alt in sorted(aliases - {entry.label}):
             if alt:
                 share(node, ALT, Literal(alt))

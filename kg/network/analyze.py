@@ -159,6 +159,9 @@ def resolve_country(net_or_store, text: str) -> str:
     key = _fold(text)
     if key in net.names:
         return net.names[key]
+    code = _by_any_name(net, text)
+    if code is not None:
+        return code
     candidates: dict[str, set[str]] = defaultdict(set)  # names, and the words of long names
     for name, code in net.names.items():
         for word in [name] + [w for w in name.split() if len(w) > 3]:
@@ -173,6 +176,23 @@ def resolve_country(net_or_store, text: str) -> str:
 # -- reading the store --------------------------------------------------------------
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _by_any_name(net: _Network, text: str) -> str | None:
+    """The country ``text`` names as every command resolves names (:mod:`kg.resolve`:
+    gazetteer aliases such as "America", ``country:KOR``, IRIs), when that is one."""
+    from ..resolve import Names, UnknownEntityError
+
+    prefix = TAI + "country/"
+    names = Names()
+    for code, label in net.labels.items():
+        names.add(prefix + code, label, codes=[code])
+    names.add_gazetteer()
+    try:
+        found = {iri[len(prefix):] for iri in names.find(text) if iri.startswith(prefix)}
+    except UnknownEntityError:
+        return None
+    return found.pop() if len(found) == 1 else None
 
 
 def _read(store: Store) -> _Network:

@@ -15,7 +15,6 @@ too large to draw node by node, one node per community.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from typing import Any
@@ -32,8 +31,10 @@ def select(graph: Any, *, focus: str | None = None, depth: int = 1,
            since: str | None = None, until: str | None = None) -> Any:
     """The subgraph a view should draw (a copy; ``graph`` is left alone).
 
-    ``focus``: a node id, IRI or label (case-insensitive; every node with that label
-    counts) and the nodes within ``depth`` links of it, edges followed both ways.
+    ``focus``: an entity named as every command names one (:mod:`kg.resolve`: label or
+    alias, any case; ISO3 code; ``country:KOR``; ``tai:`` id or IRI; every node with that
+    label counts, a name fitting entities with different labels is an error listing
+    them) and the nodes within ``depth`` links of it, edges followed both ways.
     ``since`` / ``until``: ISO dates (``2025``, ``2025-10`` or ``2025-10-29``); nodes
     with a ``date`` outside the window are dropped, undated nodes stay. The focus
     node itself is always kept.
@@ -57,19 +58,23 @@ def select(graph: Any, *, focus: str | None = None, depth: int = 1,
 
 
 def _resolve(graph: Any, focus: str) -> set:
+    """The nodes ``focus`` names, as every command resolves names (:mod:`kg.resolve`)."""
+    from kg.resolve import AmbiguousEntityError, Names, UnknownEntityError, choices, fold
+
     if focus in graph:
         return {focus}
-    wanted = focus.strip().casefold()
-    hits = {n for n, attrs in graph.nodes(data=True)
-            if str(attrs.get("iri") or "") == focus or str(attrs.get("label") or "").casefold() == wanted}
-    if hits:
-        return hits
-    labels = sorted({str(lab) for _, lab in graph.nodes(data="label") if lab})
-    by_fold = {lab.casefold(): lab for lab in labels}
-    close = [by_fold[c] for c in difflib.get_close_matches(wanted, list(by_fold), n=5, cutoff=0.5)]
-    close += [lab for lab in labels if wanted and wanted in lab.casefold() and lab not in close][:5 - len(close)]
-    hint = f" Close labels: {', '.join(close)}." if close else " Check the spelling, or give the node's IRI."
-    raise KGError(f"--focus '{focus}' matches no node label or IRI in the graph.{hint}")
+    names = Names.from_graph(graph)
+    try:
+        iris = names.find(focus)
+    except UnknownEntityError as exc:
+        raise UnknownEntityError(f"--focus: {exc}") from None
+    by_iri = {str(attrs.get("iri") or n): n for n, attrs in graph.nodes(data=True)}
+    nodes = {by_iri[i] for i in iris if i in by_iri}
+    labels = {fold(names.label(i)) for i in iris}
+    if len(nodes) > 1 and len(labels) > 1:
+        # several entities answer to this name under different labels ("Georgia"): choose
+        raise AmbiguousEntityError(f"--focus: {choices(names, focus, sorted(iris))}", sorted(iris))
+    return nodes
 
 
 def _bound(value: str | None, name: str, *, end: bool) -> str | None:
