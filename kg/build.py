@@ -38,10 +38,57 @@ class BuildReport:
     unchanged: int = 0
     removed: int = 0
     failures: list[InputError] = field(default_factory=list)
+    #: document id -> facts extracted by kind (the predicate's local name: party, covers, ...)
+    facts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    @property
+    def factless(self) -> list[str]:
+        """Ids of the documents built in this run that gave no fact at all."""
+        return [doc for doc, kinds in self.facts.items() if not kinds]
+
+    def kinds(self) -> list[str]:
+        return sorted({k for kinds in self.facts.values() for k in kinds})
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, "quads": self.quads, "unchanged": self.unchanged,
+                "removed": self.removed, "failures": [str(f) for f in self.failures],
+                "facts": self.facts, "factless": self.factless}
+
+    def format(self, fmt: str) -> str:
+        """The facts per document as ``"table"`` (one row per document, one column per
+        kind) or ``"json"``."""
+        import json
+
+        if fmt == "json":
+            return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        if fmt != "table":
+            raise KGError(f"unknown report format '{fmt}'; choose one of: {', '.join(REPORT_FORMATS)}")
+        kinds = self.kinds()
+        rows = [["document", *kinds, "total"]]
+        for doc, counts in sorted(self.facts.items()):
+            rows.append([doc, *(str(counts.get(k, 0)) for k in kinds), str(sum(counts.values()))])
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        return "\n".join("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
+                                   enumerate(zip(r, widths))).rstrip() for r in rows)
+
+
+REPORT_FORMATS = ("table", "json")
+
+
+def fact_kinds(graph) -> dict[str, int]:
+    """Facts of a :class:`~kg.graph.DocumentGraph` by kind (one per evidence record)."""
+    from .vocab import RDF, TA
+
+    counts: dict[str, int] = {}
+    for q in graph.quads:
+        if q.predicate.value == RDF + "predicate" and q.object.value.startswith(TA):
+            kind = q.object.value[len(TA):]
+            counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def extractor_version(model: str | None = None) -> str:
@@ -205,6 +252,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             continue
         batch.append((document.iri, result.quads))
         shared.update(dict.fromkeys(result.entities))
+        report.facts[document.id] = fact_kinds(result)
         report.documents += 1
         report.quads += len(result)
         pending += len(result)

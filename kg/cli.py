@@ -34,7 +34,8 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on the Dask cluster at this address (tcp://host:8786)."),
           prune: bool = typer.Option(False, "--prune", help="Remove stored documents that are not among PATHS."),
           force: bool = typer.Option(False, "--force", help="Rebuild unchanged documents too."),
-          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+          report_format: Optional[str] = typer.Option(None, "--report", help="Also print the facts by kind per document built: table or json.")):
     """Ingest documents, extract facts and add them to the store (one graph per document).
 
     Incremental: documents already in the store with the same content (hash) are
@@ -44,9 +45,12 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .build import REPORT_FORMATS
     from .build import build as run_build
     from .store import open_store
 
+    if report_format is not None and report_format not in REPORT_FORMATS:
+        _fail(f"unknown report format '{report_format}'; choose one of: {', '.join(REPORT_FORMATS)}")
     err = Console(stderr=True)
     failures = []
 
@@ -70,8 +74,13 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
     extra = "".join([f"; {report.unchanged} unchanged" if report.unchanged else "",
                      f"; {report.removed} removed" if report.removed else "",
                      f"; {len(failures)} failed" if failures else ""])
+    if report_format is not None:
+        typer.echo(report.format(report_format))
     typer.echo(f"built {report.documents} documents ({report.quads} quads) into {_where(store)}; "
                f"store holds {n} quads{extra}", err=True)
+    if report.factless:
+        typer.echo(f"kg: warning: {len(report.factless)} document{'s' if len(report.factless) != 1 else ''} "
+                   f"gave no facts: {', '.join(sorted(report.factless))}", err=True)
     if failures:
         raise typer.Exit(1)
 
@@ -105,7 +114,7 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
           timeout: Optional[float] = typer.Option(30.0, "--timeout", help="Seconds before the query is stopped (0: no limit)."),
           allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow SERVICE (requests to other servers) and file: IRIs in FROM.")):
     """Run a SPARQL query (prefixes ta:, tai:, rdfs:, skos:, prov:, ... are pre-bound)."""
-    from .query import OUTPUT_FORMATS, format_result, resolve_query, run_query
+    from .query import OUTPUT_FORMATS, format_result, no_rows_message, resolve_query, run_query
     from .store import open_store
 
     if format not in OUTPUT_FORMATS:
@@ -119,6 +128,8 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
         format_result(result, format, sys.stdout)
     except KGError as e:
         _fail(str(e))
+    if (note := no_rows_message(sparql, result)) is not None:
+        typer.echo(f"kg: {note}", err=True)
 
 
 @app.command(no_args_is_help=True)

@@ -91,6 +91,20 @@ def canned_query_path(name: str) -> Path | None:
     return path if _NAME.match(stem) and path.is_file() else None
 
 
+_WHEN_EMPTY = re.compile(r"^#\s*When empty:\s*(.+)$", re.MULTILINE)
+
+
+def no_rows_message(sparql: str, result) -> str | None:
+    """What to tell the user when a SELECT returned no rows (None when it returned some):
+    a canned query's own hint ("no export controls in this store") or a plain note."""
+    from kg.store.base import QueryResult
+
+    if not isinstance(result, QueryResult) or result.rows:
+        return None
+    hint = _WHEN_EMPTY.search(sparql)
+    return f"no rows: {hint.group(1).strip()}" if hint else "no rows: nothing in the store matches this query"
+
+
 def resolve_query(text: str | None, file: Path | None) -> str:
     """The SPARQL to run: ``text`` itself, the content of ``file``, or a canned query.
 
