@@ -158,7 +158,8 @@ def view(store: str = STORE,
          since: Optional[str] = typer.Option(None, "--since", help="Drop dated events before this ISO date."),
          until: Optional[str] = typer.Option(None, "--until", help="Drop dated events after this ISO date."),
          max_nodes: int = typer.Option(20000, "--max-nodes", min=1,
-                                       help="Above this many nodes draw communities instead.")):
+                                       help="Above this many nodes draw communities instead."),
+         all_entities: bool = typer.Option(False, "--all-entities", help="Also draw entities with no fact but being mentioned (and countries with no tie).")):
     """Draw the graph as one self-contained HTML page (works offline)."""
     from .network import to_networkx
     from .store import open_store
@@ -168,12 +169,15 @@ def view(store: str = STORE,
     try:
         with open_store(store, read_only=True) as st:
             graph = to_networkx(st, projection=projection)
-        if focus is not None or since or until:
-            graph = select(graph, focus=focus, depth=depth, since=since, until=until)
+        drawn = select(graph, focus=focus, depth=depth, since=since, until=until, all_entities=all_entities)
+        hidden = 0 if all_entities else select(graph, focus=focus, depth=depth, since=since,
+                                               until=until).number_of_nodes() - drawn.number_of_nodes()
+        graph = drawn
         render_html(graph, out, title=title, max_nodes=max_nodes)
     except KGError as e:
         _fail(str(e))
-    typer.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", err=True)
+    note = f"; {hidden} entities without facts hidden (--all-entities draws them)" if hidden else ""
+    typer.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges{note})", err=True)
 
 
 @app.command("eval", no_args_is_help=True)

@@ -334,4 +334,6 @@ def _details_text(details: dict[str, str]) -> str:
 def _print_source(out, s: Source, escape) -> None:
     where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url) if x)
     conf = f" [dim]confidence {s.confidence:.2f}[/dim]" if s.confidence is not None else ""
-    out.print(f"      “{escape((s.sentence or '').strip())}”\n        [dim]— {escape(where)}[/dim]{conf}")
+    out.print(f"      “{escape((s.sentence or '').strip())}”")
+    # the source line is never wrapped by rich: a URL broken across lines cannot be opened
+    out.print(f"        [dim]— {escape(where)}[/dim]{conf}", soft_wrap=True)

@@ -226,3 +226,16 @@ def test_explain_cli_unknown_entity_is_one_line(store_dir):
     assert proc.returncode == 2
     assert proc.stderr.startswith("kg: error: no entity matches 'Atlantis'; try a label such as")
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("width", [
+    pytest.param(12, id="very-narrow-terminal"),
+    pytest.param(16, id="narrower-than-the-url"),
+    pytest.param(20, id="just-under-the-url"),
+])
+def test_explain_text_never_breaks_a_url(store, width):
+    from rich.console import Console
+
+    buf = io.StringIO()
+    render_text(explain(store, "Kenya"), Console(file=buf, width=width))
+    assert "https://news.example/k1" in buf.getvalue()

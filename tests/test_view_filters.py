@@ -255,3 +255,38 @@ def test_view_browser_aggregated_page_shows_the_banner(driver, tmp_path):
     assert banner.is_displayed() and banner.text.startswith("Aggregated view: 200 nodes in 8 communities")
     assert driver.execute_script("return kgNetwork.body.nodeIndices.length") == 8
     assert console_errors(driver) == []
+
+
+# ---- entities without facts (H 7) --------------------------------------------------
+
+def _with_mentioned_only() -> nx.MultiDiGraph:
+    g = _events_graph()
+    g.add_node(T + "person/roe", label="Jane Roe", type="Person", iri=T + "person/roe")
+    g.add_node(T + "org/acme", label="Acme Corp", type="Organization", iri=T + "org/acme")
+    return g
+
+
+@pytest.mark.parametrize("kwargs, hidden", [
+    pytest.param({}, set(), id="library-default-keeps-all"),
+    pytest.param({"all_entities": False}, {"person/roe", "org/acme"}, id="mentioned-only-hidden"),
+    pytest.param({"all_entities": False, "since": "2025"}, {"person/roe", "org/acme", "domain/quantum"},
+                 id="left-without-edges-by-a-window"),
+])
+def test_select_hides_entities_without_facts(kwargs, hidden):
+    g = _with_mentioned_only()
+    assert set(g) - set(select(g, **kwargs)) >= {T + h for h in hidden}
+    assert not ({T + h for h in hidden} & set(select(g, **kwargs)))
+
+
+def test_select_keeps_a_focused_entity_without_facts():
+    assert set(select(_with_mentioned_only(), focus="Jane Roe", all_entities=False)) == {T + "person/roe"}
+
+
+def test_countries_projection_hides_countries_without_ties():
+    g = nx.Graph()
+    g.add_node("KOR", label="South Korea")
+    g.add_node("USA", label="United States")
+    g.add_node("FJI", label="Fiji")
+    g.add_edge("KOR", "USA", weight=1)
+    assert set(select(g, all_entities=False)) == {"KOR", "USA"}
+    assert set(select(g)) == {"KOR", "USA", "FJI"}

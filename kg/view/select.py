@@ -28,7 +28,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def select(graph: Any, *, focus: str | None = None, depth: int = 1,
-           since: str | None = None, until: str | None = None) -> Any:
+           since: str | None = None, until: str | None = None, all_entities: bool = True) -> Any:
     """The subgraph a view should draw (a copy; ``graph`` is left alone).
 
     ``focus``: an entity named as every command names one (:mod:`kg.resolve`: label or
@@ -36,8 +36,10 @@ def select(graph: Any, *, focus: str | None = None, depth: int = 1,
     label counts, a name fitting entities with different labels is an error listing
     them) and the nodes within ``depth`` links of it, edges followed both ways.
     ``since`` / ``until``: ISO dates (``2025``, ``2025-10`` or ``2025-10-29``); nodes
-    with a ``date`` outside the window are dropped, undated nodes stay. The focus
-    node itself is always kept.
+    with a ``date`` outside the window are dropped, undated nodes stay.
+    ``all_entities=False`` drops the nodes left without an edge: entities whose only
+    fact is being mentioned (and, in the countries projection, countries that share no
+    agreement). The focus node itself is always kept.
     """
     start = _bound(since, "since", end=False)
     stop = _bound(until, "until", end=True)
@@ -54,7 +56,11 @@ def select(graph: Any, *, focus: str | None = None, depth: int = 1,
             keep |= set(nx.ego_graph(graph, centre, radius=depth, undirected=True))
     if start or stop:
         keep = {n for n in keep if n in centres or _in_window(graph.nodes[n].get("date"), start, stop)}
-    return graph.subgraph(keep).copy()
+    sub = graph.subgraph(keep)
+    if not all_entities:
+        keep = {n for n in keep if n in centres or sub.degree(n) > 0}
+        sub = graph.subgraph(keep)
+    return sub.copy()
 
 
 def _resolve(graph: Any, focus: str) -> set:
