@@ -100,16 +100,10 @@ _BULLET = re.compile(r"^[-*+•][ \t]")
 # A byline standing on its own line ("By Jane Roe", "BY JANE ROE AND JOHN DOE"): a paragraph.
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|(?i:and)|&|de|van|von|bin|da))*$")
 
-# How a line of running text may end; a short line ending otherwise (a headline, a dateline,
-# a credit) followed by more lines of its block ends its paragraph.
-_RUNS_ON = tuple(".!?;:,\"'”’)]-–—")
-
-# ...unless its last word cannot end a headline or dateline ("president of the") or the
-# next line starts in lower case: then the line was wrapped early.
-_CONTINUES = frozenset("a an the of and or to in on for with by as at from into that its their his her".split())
-
-# In a block of hard-wrapped lines, a line shorter than this share of the longest is short.
-_SHORT = 0.6
+# A dateline standing on its own line ("SEOUL, June 3, 2025", "WASHINGTON, Oct 29 (Reuters)"):
+# a paragraph. (A short line alone is no sign: Reuters' first line is short because its
+# dateline was cut, and a headline cannot be told from it.)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[\w .,]{0,30}\d(?:\s*\([A-Za-z ]+\))?\s*[-–—]*$")
 
 # Blocks with a line this long were not hard-wrapped: each of their lines is a paragraph.
 _WRAP_MAX = 100
@@ -242,14 +236,18 @@ def clean(text: str, *, shift: int = 0) -> Cleaned:
         _add_block(t, block, paragraphs)
 
     out = _Text()
-    previous_end = 0
+    run = previous_end = 0  # words already joined by one space are copied as one run
     for number, words in enumerate(paragraphs):
         for k, (a, b, joiner) in enumerate(words):
             sep = "\n\n" if number and not k else joiner if k else ""
+            if sep == " " and t[previous_end:a] == " ":
+                previous_end = b
+                continue
+            out.copy(decoded, run, previous_end)
             if sep:
                 out.insert(sep, decoded.ends[previous_end - 1], decoded.starts[a])
-            out.copy(decoded, a, b)
-            previous_end = b
+            run, previous_end = a, b
+    out.copy(decoded, run, previous_end)
     out.done()
     if shift:
         out.starts = array("q", (i + shift for i in out.starts))
@@ -309,15 +307,15 @@ def _add_block(t: str, block: list[tuple[str, int]], paragraphs: list) -> None:
         for line, at in block:
             _add_paragraph(t, _words(line, at), paragraphs)
         return
-    width = max(len(line.strip()) for line, _ in block)
     words: list[tuple[int, int, str]] = []
     text: list[str] = []  # the words' text, for the hyphen rule
     for number, (line, at) in enumerate(block):
         heading = _HEADING.match(line)
         stripped = line.strip()
-        byline = _BYLINE.match(stripped) is not None
+        byline = _BYLINE.match(stripped) is not None or _DATELINE.match(stripped) is not None
         if heading or line[0].isspace() or _BULLET.match(line) or byline:
-            # An indented line (Reuters' new paragraph), a heading, a bullet or a byline starts afresh.
+            # An indented line (Reuters' new paragraph), a heading, a bullet, a byline or a
+            # dateline starts afresh.
             _add_paragraph(t, words, paragraphs)
             words, text = [], []
             if heading:
@@ -330,18 +328,10 @@ def _add_block(t: str, block: list[tuple[str, int]], paragraphs: list) -> None:
             words.append((a, b, joiner))
             text.append(line[a - at:b - at])
         last = number == len(block) - 1
-        if not last and (byline or _stands_alone(stripped, block[number + 1][0].strip(), width)):
-            # a byline, or a short line that does not run on (headline, dateline): a paragraph
+        if not last and byline:  # a byline or dateline line is a paragraph of its own
             _add_paragraph(t, words, paragraphs)
             words, text = [], []
     _add_paragraph(t, words, paragraphs)
-
-
-def _stands_alone(line: str, following: str, width: int) -> bool:
-    """Whether a short line of a wrapped block ends its paragraph (a headline, dateline)."""
-    if len(line) >= _SHORT * width or line.endswith(_RUNS_ON) or following[:1].islower():
-        return False
-    return line.rsplit(None, 1)[-1].casefold() not in _CONTINUES
 
 
 def _joins(word: str) -> bool:

@@ -129,10 +129,31 @@
   var loading = document.getElementById("kg-loading");
 
   network.once("afterDrawing", function () { window.kgFirstDrawAt = performance.now(); });
+  // nodes without a link (drawn with --all-entities) go in rows beneath the drawing, so
+  // none sits on top of an edge it has nothing to do with
+  function shelveUnconnected() {
+    var lone = data.nodes.filter(function (n) { return !n.degree; });
+    if (!lone.length || lone.length === data.nodes.length) return;
+    var pos = network.getPositions();
+    var minX = Infinity, maxX = -Infinity, maxY = -Infinity;
+    data.nodes.forEach(function (n) {
+      var p = pos[n.id];
+      if (!n.degree || !p) return;
+      minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x); maxY = Math.max(maxY, p.y);
+    });
+    if (!isFinite(maxY)) return;
+    var step = 90, perRow = Math.max(1, Math.floor((maxX - minX) / step) + 1);
+    lone.forEach(function (n, i) {
+      network.moveNode(n.id, minX + (i % perRow) * step, maxY + 2 * step + Math.floor(i / perRow) * step);
+    });
+  }
+  window.kgShelveUnconnected = shelveUnconnected;
+
   function ready() {
     if (window.kgReady) return;
     window.kgReadyAt = performance.now();
     network.setOptions({ physics: { enabled: false } });
+    shelveUnconnected();
     network.fit({ animation: false });
     loading.hidden = true;
     window.kgReady = true;
