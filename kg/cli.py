@@ -176,7 +176,7 @@ def view(store: str = STORE,
         render_html(graph, out, title=title, max_nodes=max_nodes)
     except KGError as e:
         _fail(str(e))
-    note = f"; {hidden} entities without facts hidden (--all-entities draws them)" if hidden else ""
+    note = f"; {hidden} entities without a link hidden (--all-entities draws them)" if hidden else ""
     typer.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges{note})", err=True)
 
 
