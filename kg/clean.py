@@ -103,6 +103,11 @@ _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|(?
 # A dateline standing on its own line ("SEOUL, June 3, 2025", "WASHINGTON, Oct 29 (Reuters)"):
 # a paragraph. (A short line alone is no sign: Reuters' first line is short because its
 # dateline was cut, and a headline cannot be told from it.)
+# A line opening with a dateline ("SEOUL, June 3 (Reuters) - ...") starts a paragraph: the
+# lines above it (a headline, a credit) are not part of its first sentence.
+_DATELINE_START = re.compile(
+    r"^[A-Z][A-Z .'-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"\s*(?:\([A-Za-z ]+\))?\s*(?:-{1,2}|[–—])\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[\w .,]{0,30}\d(?:\s*\([A-Za-z ]+\))?\s*[-–—]*$")
 
 # Blocks with a line this long were not hard-wrapped: each of their lines is a paragraph.
@@ -313,7 +318,7 @@ def _add_block(t: str, block: list[tuple[str, int]], paragraphs: list) -> None:
         heading = _HEADING.match(line)
         stripped = line.strip()
         byline = _BYLINE.match(stripped) is not None or _DATELINE.match(stripped) is not None
-        if heading or line[0].isspace() or _BULLET.match(line) or byline:
+        if heading or line[0].isspace() or _BULLET.match(line) or byline or _DATELINE_START.match(line):
             # An indented line (Reuters' new paragraph), a heading, a bullet, a byline or a
             # dateline starts afresh.
             _add_paragraph(t, words, paragraphs)
