@@ -122,3 +122,17 @@ def test_dev_evidence_offsets(extractor):
         written = _document_text(Path(doc.path))
         for sentence, start, end in found[doc.id]:
             assert _squash(written[start:end]) == _squash(sentence), (doc.id, start, sentence)
+
+
+def test_sample_corpus_evidence_offsets(extractor):
+    """Every evidence record of the bundled corpus (Markdown, HTML, JSONL) indexes its text."""
+    corpus = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    docs, found = _evidence(extractor, [corpus])
+    checked = 0
+    for doc in docs:
+        path = Path(doc.path)
+        written = _document_text(path) if path.suffix in (".md", ".txt") else doc.written
+        for sentence, start, end in found[doc.id]:
+            assert _squash(written[start:end]) == _squash(sentence), (doc.id, start, sentence)
+            checked += 1
+    assert checked > 50
