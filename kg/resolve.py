@@ -181,7 +181,7 @@ def _short(iri: str) -> str:
 
 
 def _as_iris(text: str) -> list[str]:
-    """The IRIs ``text`` may spell: full IRI, ``prefix:local``, ``kind:ID``, ``kind/ID``, ISO3."""
+    """The IRIs ``text`` may spell: full IRI, ``prefix:local``, ``kind:ID``, ``kind/ID``."""
     out = []
     if _IRI_FORM.match(text):
         out.append(text)
@@ -192,9 +192,7 @@ def _as_iris(text: str) -> list[str]:
         out.append(f"{TAI}{m.group(1)}/{m.group(2)}")  # country:KOR
     if _COMPACT.match(text) and not _IRI_FORM.match(text):
         out.append(TAI + text)
-    if re.fullmatch(r"[A-Za-z]{3}", text):
-        out.append(f"{TAI}country/{text.upper()}")
-    return out
+    return out  # an ISO3 code is a name (ta:iso3): "Sun" may also be a label
 
 
 @lru_cache(maxsize=1)

@@ -118,3 +118,12 @@ def test_ambiguous_focus_lists_the_choices():
     g.add_node(PERSON, label="Georgia Roe", alt_labels=["Georgia"], iri=PERSON, type="Person")
     with pytest.raises(AmbiguousEntityError, match=r"--focus: 'Georgia' names 2 entities; choose one"):
         select(g, focus="Georgia")
+
+
+def test_a_code_that_is_also_a_label_names_both():
+    names = Names()
+    names.add(TAI + "country/SUN", "Soviet Union")
+    names.add(TAI + "org/sun", "Sun")
+    names.add_gazetteer()
+    assert names.find("Sun") == sorted([TAI + "country/SUN", TAI + "org/sun"])
+    assert names.find("USSR") == [TAI + "country/SUN"]
