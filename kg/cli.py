@@ -153,7 +153,7 @@ def view(store: str = STORE,
          out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
          projection: str = typer.Option("full", "--projection", help="full or countries."),
          title: str = typer.Option("kg — tech-alliance graph", "--title", help="Page title."),
-         focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this entity (label or IRI) and its neighbours."),
+         focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this entity (label, alias, ISO3 code, country:KOR or IRI) and its neighbours."),
          depth: int = typer.Option(1, "--depth", min=0, help="With --focus: how many links away to go."),
          since: Optional[str] = typer.Option(None, "--since", help="Drop dated events before this ISO date."),
          until: Optional[str] = typer.Option(None, "--until", help="Drop dated events after this ISO date."),
@@ -207,7 +207,7 @@ def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.
 def analyze(store: str = STORE,
             window: Optional[str] = typer.Option(None, "--window", help="Split by time window: year."),
             between: Optional[tuple[str, str]] = typer.Option(
-                None, "--between", help="Shortest alignment path between two countries (ISO3 or name)."),
+                None, "--between", help="Shortest alignment path between two countries (ISO3, name or alias, country:KOR)."),
             format: str = typer.Option("table", "--format", help="table, csv or json."),
             chart: Optional[Path] = typer.Option(None, "--chart", help="Write a PNG chart of blocs over time.")):
     """Centrality, blocs and alignment paths of the country network (shared agreements)."""
@@ -269,7 +269,7 @@ def validate(store: str = STORE,
 
 
 @app.command(no_args_is_help=True)
-def explain(entity: str = typer.Argument(..., help="A label ('South Korea'), an id (country/KOR, tai:country/KOR) or an IRI."),
+def explain(entity: str = typer.Argument(..., help="A label or alias ('South Korea', 'USA', 'America'), an ISO3 code, a prefixed name (country:KOR), an id (tai:country/KOR) or an IRI."),
             store: str = STORE,
             format: str = typer.Option("text", "--format", help="text or json.")):
     """Show what the graph says about one entity, with the sentences that support each fact."""
