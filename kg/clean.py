@@ -27,9 +27,6 @@ __all__ = ["clean", "clean_text", "Cleaned", "OffsetMap"]
 # Windows (CRLF) and old Mac (CR) line endings, Unicode line separator and NEL.
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\x85]")
 
-# Literal "^M" left at line ends by the SGML of the Reuters-21578 collection.
-_CARET_M = re.compile(r"\^M[ \t]*$", re.MULTILINE)
-
 # Control characters (C0 except tab and newline, DEL, C1) such as Reuters' end-of-text
 # "&#3;", plus zero-width spaces and stray byte-order marks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
@@ -103,17 +100,16 @@ _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|(?
 # A dateline standing on its own line ("SEOUL, June 3, 2025", "WASHINGTON, Oct 29 (Reuters)"):
 # a paragraph. (A short line alone is no sign: Reuters' first line is short because its
 # dateline was cut, and a headline cannot be told from it.)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[\w .,]{0,30}\d(?:\s*\([A-Za-z ]+\))?\s*[-–—]*$")
+
 # A line opening with a dateline ("SEOUL, June 3 (Reuters) - ...") starts a paragraph: the
 # lines above it (a headline, a credit) are not part of its first sentence.
 _DATELINE_START = re.compile(
     r"^[A-Z][A-Z .'-]{1,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
     r"\s*(?:\([A-Za-z ]+\))?\s*(?:-{1,2}|[–—])\s")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,30},\s+[\w .,]{0,30}\d(?:\s*\([A-Za-z ]+\))?\s*[-–—]*$")
 
 # Blocks with a line this long were not hard-wrapped: each of their lines is a paragraph.
 _WRAP_MAX = 100
-
-
 
 # One pass over the body: entities, line breaks, "^M" and control characters.
 _SCAN = re.compile(
@@ -313,29 +309,25 @@ def _add_block(t: str, block: list[tuple[str, int]], paragraphs: list) -> None:
             _add_paragraph(t, _words(line, at), paragraphs)
         return
     words: list[tuple[int, int, str]] = []
-    text: list[str] = []  # the words' text, for the hyphen rule
     for number, (line, at) in enumerate(block):
         heading = _HEADING.match(line)
         stripped = line.strip()
-        byline = _BYLINE.match(stripped) is not None or _DATELINE.match(stripped) is not None
-        if heading or line[0].isspace() or _BULLET.match(line) or byline or _DATELINE_START.match(line):
+        alone = _BYLINE.match(stripped) is not None or _DATELINE.match(stripped) is not None
+        if heading or line[0].isspace() or _BULLET.match(line) or alone or _DATELINE_START.match(line):
             # An indented line (Reuters' new paragraph), a heading, a bullet, a byline or a
             # dateline starts afresh.
             _add_paragraph(t, words, paragraphs)
-            words, text = [], []
+            words = []
             if heading:
                 _add_paragraph(t, _words(line, at, heading.end()), paragraphs)
                 continue
         for k, (a, b, _) in enumerate(_words(line, at)):
-            joiner = " "
-            if not k and text and _joins(text[-1]):
-                joiner = ""  # "chip-\nmakers", "U.S.-\nJapan": a hyphen at a wrap joins
-            words.append((a, b, joiner))
-            text.append(line[a - at:b - at])
-        last = number == len(block) - 1
-        if not last and byline:  # a byline or dateline line is a paragraph of its own
+            # "chip-\nmakers", "U.S.-\nJapan": a hyphen at a wrap joins without a space
+            joins = not k and words and _joins(t[words[-1][0]:words[-1][1]])
+            words.append((a, b, "" if joins else " "))
+        if alone:  # a byline or dateline line is a paragraph of its own
             _add_paragraph(t, words, paragraphs)
-            words, text = [], []
+            words = []
     _add_paragraph(t, words, paragraphs)
 
 
