@@ -79,3 +79,19 @@ def test_query_with_rows_has_no_note(built):
     _, store = built
     proc = kg("query", "SELECT ?s WHERE { ?s a ta:Country }", "--store", store)
     assert proc.returncode == 0 and "Japan" not in proc.stderr and proc.stderr.strip() == ""
+
+
+def test_view_hides_mentioned_only_entities_unless_asked(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2024-04-10\n---\nJapan and the Philippines signed an "
+                                   "agreement on semiconductors on Wednesday.\n\nElsewhere, Brazil and "
+                                   "Argentina were not part of the talks.\n")
+    store = tmp_path / "s"
+    assert kg("build", tmp_path / "a.md", "--store", store).returncode == 0
+    default = kg("view", "--store", store, "--out", tmp_path / "v.html")
+    full = kg("view", "--store", store, "--out", tmp_path / "w.html", "--all-entities")
+    assert default.returncode == 0 and full.returncode == 0, default.stderr + full.stderr
+    assert "entities without a link hidden (--all-entities draws them)" in default.stderr
+    assert "hidden" not in full.stderr
+    assert "Brazil" not in (tmp_path / "v.html").read_text() and "Brazil" in (tmp_path / "w.html").read_text()
+    countries = kg("view", "--store", store, "--out", tmp_path / "c.html", "--projection", "countries")
+    assert "Argentina" not in (tmp_path / "c.html").read_text()
