@@ -151,6 +151,9 @@ class OffsetMap:
     def __eq__(self, other) -> bool:
         return isinstance(other, OffsetMap) and (self.starts, self.ends) == (other.starts, other.ends)
 
+    def __hash__(self) -> int:  # a Document holding the map stays hashable
+        return hash((len(self.starts), self.ends[-1] if self.ends else 0))
+
     def __reduce__(self):
         return OffsetMap, (self.starts, self.ends)
 
