@@ -122,7 +122,8 @@ _MARKER = re.compile("#{1,6}")
 
 
 class OffsetMap:
-    """Where each character of a cleaned text stands in the text as written.
+    """Where each character of a cleaned text stands in the text as written (32-bit offsets:
+    a body is at most 50 MB).
 
     ``starts[i]`` and ``ends[i]`` bound the written characters that cleaned character ``i``
     comes from (one character, or a whole entity such as ``&amp;``).
@@ -135,7 +136,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, n: int) -> "OffsetMap":
-        return cls(array("q", range(n)), array("q", range(1, n + 1)))
+        return cls(array("i", range(n)), array("i", range(1, n + 1)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the written text of the cleaned ``text[start:end]``."""
@@ -174,7 +175,7 @@ class _Text:
 
     def __init__(self):
         self.parts: list[str] = []
-        self.starts, self.ends = array("q"), array("q")
+        self.starts, self.ends = array("i"), array("i")
 
     def copy(self, source: "_Text | str", a: int, b: int) -> None:
         """Append ``source[a:b]`` (a _Text keeps its map; a str is the written text)."""
@@ -254,8 +255,8 @@ def clean(text: str, *, shift: int = 0) -> Cleaned:
     out.copy(decoded, run, previous_end)
     out.done()
     if shift:
-        out.starts = array("q", (i + shift for i in out.starts))
-        out.ends = array("q", (i + shift for i in out.ends))
+        out.starts = array("i", (i + shift for i in out.starts))
+        out.ends = array("i", (i + shift for i in out.ends))
     return Cleaned(out.text, OffsetMap(out.starts, out.ends))
 
 
