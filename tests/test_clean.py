@@ -144,3 +144,35 @@ def test_clean_output_is_normalised(text):
     for paragraph in out.split("\n\n") if out else []:
         assert paragraph and "\n" not in paragraph
         assert paragraph == " ".join(paragraph.split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(max_size=300) | _lines)
+def test_clean_offsets_map_every_word_back_to_the_text_as_written(text):
+    import html
+
+    from kg.clean import clean
+
+    cleaned = clean(text)
+    assert cleaned.text == clean_text(text)
+    for word in re.finditer(r"\S+", cleaned.text):
+        start, end = cleaned.offsets.span(word.start(), word.end())
+        assert 0 <= start <= end <= len(text)
+        written = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]", "", html.unescape(text[start:end]))
+        assert "".join(written.replace("^M", "").split()) == word.group()
+
+
+@pytest.mark.parametrize("raw, word, written", [
+    pytest.param("Photo shows a plant.\n\nSeoul agreed.", "Seoul", "Seoul", id="after a dropped caption"),
+    pytest.param("A &amp; B agreed.", "&", "&amp;", id="a decoded entity spans the entity"),
+    pytest.param("Tom &amp; Jerry &lt;TJ&gt; agreed.", "<TJ>", "&lt;TJ&gt;", id="entities inside a word"),
+    pytest.param("First\r\nline and\r\n  more.", "more.", "more.", id="after CRLF line ends"),
+    pytest.param("## Heading\nText here.", "Heading", "Heading", id="after a heading marker"),
+])
+def test_clean_offsets_examples(raw, word, written):
+    from kg.clean import clean
+
+    cleaned = clean(raw)
+    at = cleaned.text.index(word)
+    start, end = cleaned.offsets.span(at, at + len(word))
+    assert raw[start:end] == written
