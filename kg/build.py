@@ -40,6 +40,8 @@ class BuildReport:
     failures: list[InputError] = field(default_factory=list)
     #: document id -> facts extracted by kind (the predicate's local name: party, covers, ...)
     facts: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: ids of the documents skipped as unchanged whose stored graph holds no fact
+    unchanged_factless: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -47,8 +49,8 @@ class BuildReport:
 
     @property
     def factless(self) -> list[str]:
-        """Ids of the documents built in this run that gave no fact at all."""
-        return [doc for doc, kinds in self.facts.items() if not kinds]
+        """Ids of the documents of this run (built, or unchanged in the store) without any fact."""
+        return sorted([doc for doc, kinds in self.facts.items() if not kinds] + self.unchanged_factless)
 
     def kinds(self) -> list[str]:
         return sorted({k for kinds in self.facts.values() for k in kinds})
@@ -56,7 +58,8 @@ class BuildReport:
     def to_dict(self) -> dict:
         return {"documents": self.documents, "quads": self.quads, "unchanged": self.unchanged,
                 "removed": self.removed, "failures": [str(f) for f in self.failures],
-                "facts": self.facts, "factless": self.factless}
+                "facts": self.facts, "factless": self.factless,
+                "unchanged_factless": self.unchanged_factless}
 
     def format(self, fmt: str) -> str:
         """The facts per document as ``"table"`` (one row per document, one column per
@@ -193,6 +196,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     rebuild_index = force or factindex.is_stale(store) or bool(known and not factindex.exists(store))
     dropped = drop_incomplete(store, known)
     seen: set[str] = set()
+    unchanged: dict[str, str] = {}  # IRI -> id of the documents skipped as unchanged
     touched: set[str] = set()  # entities whose index entries a removed or replaced graph spoke of
     current_version = extractor.version if extractor is not None else extractor_version(model)
 
@@ -203,6 +207,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             if (not force and stored is not None and stored.content_hash == document.content_hash
                     and stored.version == current_version):
                 report.unchanged += 1
+                unchanged[document.iri] = document.id
                 if on_document is not None:
                     on_document(document)
                 continue
@@ -281,7 +286,21 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
         apply_rules(store)  # the derived graph follows the documents
     if report.quads >= OPTIMIZE_AFTER:
         store.optimize()
+    if unchanged:
+        report.unchanged_factless = [unchanged[g] for g in _factless_graphs(store) if g in unchanged]
     return report
+
+
+def _factless_graphs(store) -> list[str]:
+    """The document graphs of ``store`` that hold no evidence record (so no fact)."""
+    from .store.catalog import DOC_PREFIX
+    from .vocab import RDF, TA
+
+    rows = store.query(f"""
+        SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{RDF}type> <{TA}Document> }}
+            FILTER (STRSTARTS(STR(?g), "{DOC_PREFIX}"))
+            FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{RDF}type> <{TA}Evidence> }} }} }}""")
+    return [row[0] for row in rows.rows]
 
 
 def _local(documents: Iterator[Document], extractor: Extractor | None, model: str | None):

@@ -27,6 +27,7 @@ def built(tmp_path_factory):
     (folder / "recipe.txt").write_text("Stir the soup slowly and add salt to taste.\n")
     store = tmp_path_factory.mktemp("store") / "s"
     proc = kg("build", folder, "--store", store, "--report", "json")
+    proc.folder = folder
     return proc, store
 
 
@@ -95,3 +96,11 @@ def test_view_hides_mentioned_only_entities_unless_asked(tmp_path):
     assert "Brazil" not in (tmp_path / "v.html").read_text() and "Brazil" in (tmp_path / "w.html").read_text()
     countries = kg("view", "--store", store, "--out", tmp_path / "c.html", "--projection", "countries")
     assert "Argentina" not in (tmp_path / "c.html").read_text()
+
+
+def test_a_rebuild_still_names_documents_without_facts(built):
+    proc, store = built
+    again = kg("build", proc.folder, "--store", store)
+    assert again.returncode == 0, again.stderr
+    assert "built 0 documents" in again.stderr and "3 unchanged" in again.stderr
+    assert again.stderr.strip().splitlines()[-1] == "kg: warning: 2 documents gave no facts: recipe, weather"
