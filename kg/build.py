@@ -114,7 +114,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
           on_document: Callable[[Document], None] | None = None,
           workers: int = 1, scheduler: str | None = None,
           force: bool = False, prune: bool = False, batch_size: int | None = None,
-          batch_quads: int | None = None) -> BuildReport:
+          batch_quads: int | None = None, sources=None) -> BuildReport:
     """Read ``paths``, extract, and write each new or changed document's graph into ``store``.
 
     Bad inputs are reported through ``on_error`` (and in the report) and skipped.
@@ -123,7 +123,9 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     documents that are not among ``paths``. Documents are written in batches of up to
     ``batch_size`` documents or ``batch_quads`` quads (default :data:`BATCH_DOCS`,
     :data:`BATCH_QUADS`). ``on_document`` is called for every
-    document read (built or skipped).
+    document read (built or skipped). ``paths`` may hold http(s) URLs of feeds and
+    pages and :class:`~kg.documents.Document` records; ``sources`` (a
+    :class:`kg.sources.SourceOptions`) says how feeds, pages, archives and tables are read.
     """
     from .rules import DERIVED_GRAPH, apply_rules
     from .store import factindex
@@ -150,7 +152,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     current_version = extractor.version if extractor is not None else extractor_version(model)
 
     def todo() -> Iterator[Document]:
-        for document in read_documents(paths, on_error=failed):
+        for document in read_documents(paths, on_error=failed, sources=sources):
             seen.add(document.iri)
             stored = known.get(document.iri)
             if (not force and stored is not None and stored.content_hash == document.content_hash

@@ -28,13 +28,16 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 @app.command(no_args_is_help=True)
-def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .txt, .html, .jsonl)."),
+def build(paths: List[str] = typer.Argument(..., help="Files or folders (.md, .txt, .html, .jsonl, feeds .rss/.atom/.rdf/.xml, web archives .warc/.warc.gz, tables .csv/.tsv) and http(s) URLs of feeds or article pages."),
           store: str = STORE, model: Optional[str] = MODEL,
           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in N local processes."),
           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on the Dask cluster at this address (tcp://host:8786)."),
           prune: bool = typer.Option(False, "--prune", help="Remove stored documents that are not among PATHS."),
           force: bool = typer.Option(False, "--force", help="Rebuild unchanged documents too."),
-          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+          allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching from loopback, private and link-local addresses."),
+          no_follow: bool = typer.Option(False, "--no-follow", help="Feeds: use each entry's own content; fetch no article page."),
+          columns: Optional[str] = typer.Option(None, "--columns", help="Tables: kg field=column, comma-separated (text=body,published=date).")):
     """Ingest documents, extract facts and add them to the store (one graph per document).
 
     Incremental: documents already in the store with the same content (hash) are
@@ -49,6 +52,7 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
 
     err = Console(stderr=True)
     failures = []
+    sources = _source_options(err, allow_private=allow_private, follow=not no_follow, columns=columns)
 
     def on_error(e):
         failures.append(e)
@@ -63,7 +67,8 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
                 def on_document(d):
                     bar.update(task, advance=1, description=f"building {d.id[:40]}")
                 report = run_build(paths, st, model=model, on_error=on_error, on_document=on_document,
-                                   workers=workers, scheduler=scheduler, prune=prune, force=force)
+                                   workers=workers, scheduler=scheduler, prune=prune, force=force,
+                                   sources=sources)
             n = len(st)
     except KGError as e:
         _fail(str(e))
@@ -74,6 +79,19 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
                f"store holds {n} quads{extra}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+def _source_options(err, *, allow_private: bool, follow: bool, columns: Optional[str]):
+    """How feeds, pages and tables are read; warnings go to stderr, one line each."""
+    from .sources import SourceOptions, parse_columns
+
+    try:
+        mapping = parse_columns(columns) if columns else {}
+    except KGError as e:
+        _fail(str(e))
+    return SourceOptions(allow_private=allow_private, follow=follow, columns=mapping,
+                         on_warning=lambda m: err.print(f"kg: warning: {m}", markup=False,
+                                                        highlight=False, soft_wrap=True))
 
 
 @app.command(no_args_is_help=True)

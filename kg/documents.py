@@ -2,6 +2,9 @@
 
 ``.md``/``.markdown``/``.txt`` files may start with YAML front matter, ``.html``/``.htm``
 files give their main text and metadata, ``.jsonl`` files hold one document per line.
+Feeds (``.rss``, ``.atom``, ``.rdf``, ``.xml``), web archives (``.warc``, ``.warc.gz``),
+tables (``.csv``, ``.tsv``) and http(s) URLs of feeds or pages are read by
+:mod:`kg.sources`.
 Every body goes through :func:`kg.clean.clean_text`; ``Document.text`` is the result
 and is the text that evidence offsets index.
 
@@ -31,9 +34,15 @@ from kg.vocab import doc_iri, slug
 __all__ = ["Document", "read_documents", "SUFFIXES", "MAX_CHARS"]
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")
+"""Documents read from files of these kinds (and from feeds, archives and tables)."""
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 _HTML_SUFFIXES = {".html", ".htm"}
-_READS = "kg reads .md, .txt, .html, .htm, .jsonl"
+# read in folders besides SUFFIXES (tables, .xml and .rdf only when named: they may be data)
+_FOLDER_EXTRA = (".rss", ".atom", ".warc", ".warc.gz")
+_READS = ("kg reads .md, .txt, .html, .htm, .jsonl, feeds (.rss, .atom, .rdf, .xml), "
+          "web archives (.warc, .warc.gz) and tables (.csv, .tsv)")
+_IN_FOLDERS = ".md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz"
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _KEYS = ("id", "title", "published", "url", "source")
 _SNIFF = 8192
 MAX_CHARS = 1_000_000
@@ -71,6 +80,7 @@ def read_documents(
     on_error: Callable[[InputError], None] | None = None,
     max_bytes: int = 50_000_000,
     max_chars: int = MAX_CHARS,
+    sources=None,
 ) -> Iterator[Document]:
     """Yield the documents in ``paths`` (files and folders, folders recursively).
 
@@ -80,6 +90,10 @@ def read_documents(
     twice is read once. Ids must be unique within one call: a derived id (from a file
     name) that is taken gets its folder names as prefix (``tech-001``); a duplicate
     explicit id is an error.
+
+    ``paths`` may also hold http(s) URLs of feeds or pages and :class:`Document`
+    records (passed through); ``sources`` (a :class:`kg.sources.SourceOptions`) says how
+    feeds, pages, archives and tables are read.
     """
 
     def fail(error: InputError) -> None:
@@ -89,18 +103,48 @@ def read_documents(
 
     seen_files: set = set()
     seen_ids: dict[str, str] = {}
+    options = sources
+
+    def source_options():
+        nonlocal options
+        if options is None:
+            from kg.sources import SourceOptions
+
+            options = SourceOptions()
+        return options
+
+    def emit(pairs) -> Iterator[Document]:
+        for doc, explicit in pairs:
+            if len(doc.text) > max_chars:
+                fail(InputError(doc.path if doc.line is None else f"{doc.path}:{doc.line}",
+                                f"text is {len(doc.text):,} characters, over the {max_chars:,} "
+                                "kg extracts from one document; split it into smaller documents"))
+                continue
+            doc = _unique(doc, explicit, seen_ids, fail)
+            if doc is not None:
+                seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+                yield doc
+
     for given in paths:
+        if isinstance(given, Document):
+            yield from emit([(given, True)])
+            continue
+        if isinstance(given, str) and _URL.match(given):
+            from kg.sources.dispatch import read_url
+
+            yield from emit(_guarded(read_url(given, source_options(), fail), fail))
+            continue
         given = Path(given)
         if given.is_dir():
             files = _folder_files(given, fail)
             if files is None:
                 continue
             if not files:
-                fail(InputError(given, "no documents (.md, .txt, .html, .htm, .jsonl) in this folder"))
+                fail(InputError(given, f"no documents ({_IN_FOLDERS}) in this folder"))
                 continue
         elif given.is_file():
             suffix = given.suffix.lower()
-            if suffix not in SUFFIXES:
+            if suffix not in SUFFIXES and _source_kind(given) is None:
                 kind = f"'{given.suffix}'" if given.suffix else "(no file extension)"
                 fail(InputError(given, f"unsupported file type {kind}; {_READS}"))
                 continue
@@ -121,16 +165,32 @@ def read_documents(
             if key in seen_files:
                 continue
             seen_files.add(key)
-            for doc, explicit in _read_file(path, max_bytes, fail):
-                if len(doc.text) > max_chars:
-                    fail(InputError(doc.path if doc.line is None else f"{doc.path}:{doc.line}",
-                                    f"text is {len(doc.text):,} characters, over the {max_chars:,} "
-                                    "kg extracts from one document; split it into smaller documents"))
-                    continue
-                doc = _unique(doc, explicit, seen_ids, fail)
-                if doc is not None:
-                    seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
-                    yield doc
+            kind = _source_kind(path)
+            if kind is not None:
+                from kg.sources.dispatch import read_source_file
+
+                pairs = _guarded(read_source_file(path, kind, source_options(), fail, max_bytes), fail)
+            else:
+                pairs = _read_file(path, max_bytes, fail)
+            yield from emit(pairs)
+
+
+def _source_kind(path: Path) -> str | None:
+    """``feed``, ``warc`` or ``table`` for files that kg.sources reads, else None."""
+    name = path.name.lower()
+    if not name.endswith((".rss", ".atom", ".rdf", ".xml", ".warc", ".warc.gz", ".csv", ".tsv")):
+        return None
+    from kg.sources.dispatch import file_kind
+
+    return file_kind(path)
+
+
+def _guarded(pairs, fail):
+    """``pairs`` until one raises an InputError, which is reported; reading goes on."""
+    try:
+        yield from pairs
+    except InputError as error:
+        fail(error)
 
 
 def _folder_files(folder: Path, fail) -> list[Path] | None:
@@ -149,7 +209,8 @@ def _folder_files(folder: Path, fail) -> list[Path] | None:
         base = Path(root)
         for name in names:
             path = base / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or (path.suffix.lower() not in SUFFIXES
+                                         and not name.lower().endswith(_FOLDER_EXTRA)):
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(inside):
                 # a folder of downloaded articles must not pull in /etc/passwd or ~/.ssh

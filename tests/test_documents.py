@@ -212,7 +212,8 @@ def test_documents_named_file_with_other_suffix_is_error(tmp_path):
     good = write(tmp_path / "good.md", GOOD)
     docs, errors = read_all(pdf, good)
     assert [str(e) for e in errors] == [
-        f"{pdf}: unsupported file type '.pdf'; kg reads .md, .txt, .html, .htm, .jsonl"]
+        f"{pdf}: unsupported file type '.pdf'; kg reads .md, .txt, .html, .htm, .jsonl, feeds (.rss, "
+        ".atom, .rdf, .xml), web archives (.warc, .warc.gz) and tables (.csv, .tsv)"]
     assert len(docs) == 1
 
 
@@ -239,7 +240,7 @@ def test_documents_folder_without_documents_is_one_error(tmp_path):
     good = write(tmp_path / "good.md", GOOD)
     docs, errors = read_all(empty, good)
     assert [str(e) for e in errors] == [
-        f"{empty}: no documents (.md, .txt, .html, .htm, .jsonl) in this folder"]
+        f"{empty}: no documents (.md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz) in this folder"]
     assert len(docs) == 1
 
 

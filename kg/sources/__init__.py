@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 from kg.log import logger
 from kg.vocab import slug
 
-__all__ = ["SourceOptions", "url_id", "is_url", "fields_hash"]
+__all__ = ["SourceOptions", "url_id", "is_url", "fields_hash", "parse_columns", "FIELDS"]
+
+FIELDS = ("id", "title", "published", "url", "source", "text")
+"""The fields of a document a table column can give."""
 
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -82,3 +85,25 @@ def fields_hash(fields: dict) -> str:
     keys = ("id", "title", "published", "url", "source", "text")
     data = json.dumps({k: str(fields.get(k) or "") for k in keys}, sort_keys=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """``"text=body,published=date"`` -> ``{"text": "body", "published": "date"}``.
+
+    >>> parse_columns("text=body, published=date")
+    {'text': 'body', 'published': 'date'}
+    """
+    from kg.errors import KGError
+
+    mapping: dict[str, str] = {}
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        field, sep, column = part.partition("=")
+        field, column = field.strip().lower(), column.strip()
+        if not sep or not column:
+            raise KGError(f"--columns: '{part.strip()}' is not FIELD=COLUMN (e.g. text=body)")
+        if field not in FIELDS:
+            raise KGError(f"--columns: unknown field '{field}'; the fields are {', '.join(FIELDS)}")
+        mapping[field] = column
+    return mapping
