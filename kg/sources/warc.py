@@ -30,6 +30,9 @@ def read_warc(path: Path, options: SourceOptions, fail) -> Iterator[tuple[object
     pages = 0
     try:
         with open(path, "rb") as stream:
+            if not _starts_like_warc(stream.read(4096)):
+                raise ArchiveLoadFailed("it does not start with a WARC record")
+            stream.seek(0)
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
@@ -54,6 +57,17 @@ def read_warc(path: Path, options: SourceOptions, fail) -> Iterator[tuple[object
         raise InputError(path, "the web archive ends in the middle of a record (truncated)") from exc
     if not pages:
         raise InputError(path, "no HTML pages in this web archive")
+
+
+def _starts_like_warc(head: bytes) -> bool:
+    if head.startswith(b"\x1f\x8b"):
+        import zlib
+
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip().startswith(b"WARC/")
 
 
 def _page(where: str, path: Path, uri: str, record, content_type: str, options: SourceOptions):
