@@ -95,6 +95,54 @@ def _source_options(err, *, allow_private: bool, follow: bool, columns: Optional
 
 
 @app.command(no_args_is_help=True)
+def watch(feeds: Path = typer.Argument(..., help="A file with one feed URL per line (# comments)."),
+          store: str = STORE, model: Optional[str] = MODEL,
+          every: str = typer.Option("30m", "--every", help="Time between polls: 30m, 1h, 90s."),
+          once: bool = typer.Option(False, "--once", help="Poll once and stop."),
+          allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching from loopback, private and link-local addresses."),
+          no_follow: bool = typer.Option(False, "--no-follow", help="Use each entry's own content; fetch no article page.")):
+    """Poll feeds and build their new or changed articles (conditional GET; seen entries
+    are kept in the store directory). One line per poll; Ctrl-C or SIGTERM stops
+    between two documents."""
+    import signal
+    import threading
+
+    from rich.console import Console
+
+    from .sources.watch import Watcher, parse_every, read_feed_list
+    from .store import open_store
+
+    err = Console(stderr=True)
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        if stop.is_set():  # asked twice: stop now (each document is written whole or not at all)
+            raise KeyboardInterrupt
+        stop.set()
+        typer.echo("kg: stopping after the current document (again to stop at once)", err=True)
+
+    def on_error(e):
+        err.print(f"kg: error: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    sources = _source_options(err, allow_private=allow_private, follow=not no_follow, columns=None)
+    try:
+        seconds = parse_every(every)
+        urls = read_feed_list(feeds)
+        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            with open_store(store) as st:
+                watcher = Watcher(urls, st, options=sources, model=model, on_error=on_error, stop=stop)
+                watcher.run(seconds, once=once, on_poll=lambda r: typer.echo(r.line()))
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+    except KGError as e:
+        _fail(str(e))
+    except KeyboardInterrupt:
+        raise typer.Exit(130)
+
+
+@app.command(no_args_is_help=True)
 def remove(doc_ids: List[str] = typer.Argument(..., help="Document ids (as in tai:doc/ID) or IRIs."),
            store: str = STORE):
     """Remove documents from the store, with every entity no other document supports."""

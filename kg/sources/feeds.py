@@ -56,7 +56,8 @@ def entry_version(entry) -> str:
     """Changes when the entry is edited (for ``kg watch``)."""
     import hashlib
 
-    parts = [entry.get(k) or "" for k in ("updated", "published", "title", "link", "summary")]
+    # dict.get: feedparser's own get maps a missing "updated" to "published", with a warning
+    parts = [dict.get(entry, k) or "" for k in ("updated", "published", "title", "link", "summary")]
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
