@@ -95,3 +95,21 @@ def test_web_page_in_a_legacy_charset(tmp_path):
     path.write_bytes(page.encode("latin-1"))
     [doc] = read_documents([path])
     assert "on Monday (co\u00fbt: 5 \u00a3)" in doc.text
+
+
+def test_html_bench_writes_its_section(tmp_path):
+    import re
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    from bench import html_bench
+
+    results = tmp_path / "results.md"
+    results.write_text("# Bench\n\n## View\n\nold view numbers\n", encoding="utf-8")
+    assert html_bench.main(["--pages", "4", "--results", str(results)]) == 0
+    text = results.read_text(encoding="utf-8")
+    assert "## View\n\nold view numbers" in text  # other sections stay
+    rows = re.findall(r"^\| (kg|trafilatura.extract) \| ([\d.]+) \| ([\d.]+) \| (\d+) \|$", text, re.M)
+    assert [r[0] for r in rows] == ["kg", "trafilatura.extract"]
+    assert float(rows[0][2]) > 0.9 and rows[0][3] == "0"  # kg's text is the article, no page rejected
