@@ -113,3 +113,18 @@ def test_html_bench_writes_its_section(tmp_path):
     rows = re.findall(r"^\| (kg|trafilatura.extract) \| ([\d.]+) \| ([\d.]+) \| (\d+) \|$", text, re.M)
     assert [r[0] for r in rows] == ["kg", "trafilatura.extract"]
     assert float(rows[0][2]) > 0.9 and rows[0][3] == "0"  # kg's text is the article, no page rejected
+
+
+@pytest.mark.parametrize("head, source", [
+    pytest.param('<title>Chip lab opens | Marsport Ledger</title><meta property="og:title" '
+                 'content="Chip lab opens">', "Marsport Ledger", id="title then site"),
+    pytest.param('<title>Marsport Ledger - Chip lab opens</title><meta property="og:title" '
+                 'content="Chip lab opens">', "Marsport Ledger", id="site then title"),
+    pytest.param('<title>Chip lab opens | Ledger</title><meta property="og:site_name" '
+                 'content="The Marsport Ledger">', "The Marsport Ledger", id="og:site_name wins"),
+])
+def test_web_page_site_name_is_never_the_headline(tmp_path, head, source):
+    page = article_page("chip-lab", BASE)
+    start, end = page.index("<title>"), page.index("<link rel=")
+    [doc], _ = read_page(tmp_path, page[:start] + head + page[end:])
+    assert doc.source == source

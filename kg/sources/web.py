@@ -25,6 +25,7 @@ _PARAGRAPHS = {"p", "head", "quote", "code", "pre", "item", "row"}
 # Blocks of a page read when trafilatura found no article.
 _PAGE_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "td")
 _PAGE_DROP = ("script", "style", "noscript", "template", "svg", "select", "button", "nav", "form")
+_TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
@@ -85,8 +86,8 @@ def read_html(where, text: str, *, url: str | None = None) -> dict:
     fields: dict = {"title": None, "published": None, "url": url, "source": None}
     blocks: list[str] = []
     if result is not None:
-        fields.update(title=result.title, url=result.url or url, source=result.sitename,
-                      published=_date(result.date))
+        fields.update(title=result.title, url=result.url or url, published=_date(result.date),
+                      source=_site_name(root, result.sitename, result.title))
         blocks = _blocks(result.body) if result.body is not None else []
     if not blocks:  # no article found: read the page's own paragraphs
         fresh = _parse(data, _parser())
@@ -127,6 +128,25 @@ def _date(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _site_name(root, sitename: str | None, title: str | None) -> str | None:
+    """The site's name: trafilatura's (``og:site_name``, JSON-LD publisher, ...) unless it
+    is the headline (its guess from a ``<title>`` of "Headline | Site" can pick the wrong
+    half) or only a host name; then the other half of such a title, else the host name."""
+    if sitename and title and _same(sitename, title):
+        sitename = None
+    if sitename and (" " in sitename or "." not in sitename):
+        return sitename
+    page_title = next(root.iter("title"), None)
+    if page_title is None or not title:
+        return sitename
+    parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(page_title.text_content().split()))]
+    if len(parts) == 2 and _same(parts[0], title) and parts[1]:
+        return parts[1]
+    if len(parts) == 2 and _same(parts[1], title) and parts[0]:
+        return parts[0]
+    return sitename
 
 
 def _same(a: str, b: str) -> bool:
