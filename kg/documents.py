@@ -43,6 +43,7 @@ _READS = ("kg reads .md, .txt, .html, .htm, .jsonl, feeds (.rss, .atom, .rdf, .x
           "web archives (.warc, .warc.gz) and tables (.csv, .tsv)")
 _IN_FOLDERS = ".md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz"
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+_MANGLED_URL = re.compile(r"(https?:)/(?=[^/])", re.I)
 _KEYS = ("id", "title", "published", "url", "source")
 _SNIFF = 8192
 MAX_CHARS = 1_000_000
@@ -129,6 +130,8 @@ def read_documents(
         if isinstance(given, Document):
             yield from emit([(given, True)])
             continue
+        if isinstance(given, Path) and (m := _MANGLED_URL.match(str(given))) and not given.exists():
+            given = f"{m.group(1)}//{str(given)[m.end():]}"  # a URL that went through Path
         if isinstance(given, str) and _URL.match(given):
             from kg.sources.dispatch import read_url
 

@@ -178,3 +178,8 @@ def test_cli_build_feed_url_builds_every_entry_with_page_text_url_and_date(site,
         "id": f"ledger-{s}", "title": STORIES[s][0], "published": dt.date.fromisoformat(STORIES[s][1]),
         "url": f"{site.base}/news/{s}", "source": "Ledger Technology", "text": story_text(s)})
         for s in SLUGS]
+
+
+def test_url_that_went_through_path_is_still_a_url(site):
+    docs, errors, _ = read([Path(site.base + "/news/chip-lab")])
+    assert [d.url for d in docs] == [site.base + "/news/chip-lab"] and not errors
