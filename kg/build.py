@@ -201,10 +201,16 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             batch.clear()
             shared.clear()
 
+    stories = None  # syndicated copies: the store's signatures, loaded at the first document built
     for document, result in results:
         if isinstance(result, InputError):
             failed(result)
             continue
+        if stories is None:
+            from .sources.stories import StoryIndex
+
+            stories = StoryIndex.from_store(store)
+        _add_story(result, document, stories)
         batch.append((document.iri, result.quads))
         shared.update(dict.fromkeys(result.entities))
         report.documents += 1
@@ -236,6 +242,16 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     if report.quads >= OPTIMIZE_AFTER:
         store.optimize()
     return report
+
+
+def _add_story(result, document: Document, stories) -> None:
+    """The document's text signature and, for a syndicated copy, its ``ta:sameStoryAs``
+    link (kg.sources.stories), before the closing ``ta:contentHash`` of its graph."""
+    from .sources.stories import story_quads
+
+    extra = story_quads(document, stories)
+    if extra:
+        result.quads[-1:-1] = extra
 
 
 def _local(documents: Iterator[Document], extractor: Extractor | None, model: str | None):
