@@ -183,3 +183,16 @@ def test_cli_build_feed_url_builds_every_entry_with_page_text_url_and_date(site,
 def test_url_that_went_through_path_is_still_a_url(site):
     docs, errors, _ = read([Path(site.base + "/news/chip-lab")])
     assert [d.url for d in docs] == [site.base + "/news/chip-lab"] and not errors
+
+
+def test_feed_external_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("KG-CANARY-feed", encoding="utf-8")
+    path = tmp_path / "evil.rss"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "{secret.as_uri()}">]>'
+                    '<rss version="2.0"><channel><title>T</title><item><guid>x-1</guid><title>A</title>'
+                    "<description>Before &leak; after, a story about chips.</description></item>"
+                    "</channel></rss>", encoding="utf-8")
+    docs, errors, _ = read([path], follow=False)
+    assert not any("KG-CANARY" in d.text for d in docs)
+    assert len(docs) + len(errors) == 1
