@@ -180,3 +180,50 @@ def test_fetch_conditional_get_gives_304(site):
     f = fetcher()
     assert f.get(site.base + "/feed").headers["etag"] == '"v1"'
     assert f.get(site.base + "/feed", headers={"If-None-Match": '"v1"'}).status == 304
+
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """The site over HTTPS with a certificate for 127.0.0.1 that no public CA signed."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    with serve() as s:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        s.server.socket = context.wrap_socket(s.server.socket, server_side=True)
+        s.base = s.base.replace("http://", "https://")
+        s.page("/a", "<p>Secure page</p>")
+        yield s, cert
+
+
+def test_fetch_https_checks_the_certificate(tls_site):
+    site, _ = tls_site
+    with pytest.raises(InputError, match=r"/a: cannot fetch: TLS failed \(CERTIFICATE_VERIFY_FAILED\)"):
+        fetcher().get(site.base + "/a")
+
+
+def test_fetch_https_with_a_trusted_certificate(tls_site):
+    import ssl
+
+    site, cert = tls_site
+    f = fetcher()
+    f._context = ssl.create_default_context(cafile=str(cert))
+    assert f.get(site.base + "/a").body == b"<p>Secure page</p>"
+
+
+def test_fetch_robots_txt_that_could_not_be_read_is_asked_for_again_later(site, monkeypatch):
+    monkeypatch.setattr(fetch, "_ROBOTS_RETRY", 0.0)
+    site.routes["/robots.txt"] = Route(b"down", status=503)
+    f = fetcher()
+    with pytest.raises(InputError, match="robots.txt of .* is unavailable"):
+        f.get(site.base + "/a")
+    del site.routes["/robots.txt"]  # the server is back: no robots.txt, everything allowed
+    assert f.get(site.base + "/a").body == b"<p>Page A</p>"

@@ -39,6 +39,8 @@ _MAX_REDIRECTS = 5
 _CHUNK = 65536
 _ROBOTS_MAX = 512_000
 _MAX_CRAWL_DELAY = 60.0
+_ROBOTS_KEEP = 24 * 3600.0  # a robots.txt read is kept a day (RFC 9309)
+_ROBOTS_RETRY = 600.0  # one that could not be read is asked for again after ten minutes
 
 
 @dataclasses.dataclass
@@ -77,6 +79,7 @@ class Fetcher:
         self.user_agent = user_agent
         self._last: dict[tuple, float] = {}
         self._robots: dict[tuple, object] = {}
+        self._robots_read: dict[tuple, float] = {}
         self._context = ssl.create_default_context()
 
     def get(self, url: str, *, headers: dict[str, str] | None = None,
@@ -218,13 +221,16 @@ class Fetcher:
             key = (scheme, parts.hostname, parts.port or (443 if scheme == "https" else 80))
         except ValueError:
             return
-        if key not in self._robots:
+        age = time.monotonic() - self._robots_read.get(key, float("-inf"))
+        if key not in self._robots or age > (_ROBOTS_RETRY if isinstance(self._robots[key], str)
+                                             and self._robots[key] != "allow" else _ROBOTS_KEEP):
             self._robots[key] = self._load_robots(url, key)
+            self._robots_read[key] = time.monotonic()
         rules = self._robots[key]
         if rules == "allow":
             return
         if isinstance(rules, str):
-            raise InputError(url, f"cannot fetch: {rules}")
+            raise InputError(url, rules)
         if not rules.can_fetch("kg", url):
             raise InputError(url, f"cannot fetch: robots.txt of {parts.netloc} disallows it for kg")
 
@@ -237,7 +243,7 @@ class Fetcher:
         except InputError as error:
             if error.reason.startswith("refused"):
                 raise InputError(url, error.reason) from error
-            return f"robots.txt of {urlsplit(url).netloc} could not be read ({error.reason})"
+            return error.reason  # the host cannot be reached (DNS, connection, TLS, time)
         if response.status in _REDIRECTS:  # followed once, on the same rules
             try:
                 response = self._request(urljoin(robots_url, response.headers["location"]),
@@ -247,8 +253,8 @@ class Fetcher:
         if 400 <= response.status < 500 or response.status in _REDIRECTS:
             return "allow"
         if response.status >= 500:
-            return (f"robots.txt of {urlsplit(url).netloc} is unavailable (server error "
-                    f"{response.status}); kg fetches nothing there until it can read it")
+            return (f"cannot fetch: robots.txt of {urlsplit(url).netloc} is unavailable (server "
+                    f"error {response.status}); kg fetches nothing there until it can read it")
         parser = RobotFileParser()
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         return parser
