@@ -129,3 +129,24 @@ def test_warc_build(tmp_path, extractor):
         graphs = sorted(g.rsplit("/", 1)[1] for g in store.graphs() if "/doc/" in g)
     assert report.documents == 3 and report.ok
     assert graphs == sorted(f"ledger-example-news-{s}" for s in STORIES)
+
+
+def test_warc_is_streamed_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    filler = ("<script>" + "var counter = 1234567890;" * 16000 + "</script></head>").encode()
+    records = [(f"{BASE}/news/{n}", 200, "text/html",
+                page("chip-lab").replace(b"</head>", filler).replace(b"/news/chip-lab", f"/n/{n}".encode()),
+                None) for n in range(40)]
+    path = write_warc(tmp_path / "big.warc.gz", records, gzip=True)
+    total = sum(len(r[3]) for r in records)
+    assert total > 15_000_000
+    read(write_warc(tmp_path / "warm.warc.gz", records[:1], gzip=True))  # imports before measuring
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_documents([path]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 40
+    assert peak < total / 5  # a page or two at a time, never the archive
