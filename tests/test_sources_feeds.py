@@ -179,6 +179,9 @@ def test_cli_build_feed_url_builds_every_entry_with_page_text_url_and_date(site,
         "url": f"{site.base}/news/{s}", "source": "Ledger Technology", "text": story_text(s)})
         for s in SLUGS]
 
+    again = _kg("build", site.base + "/feed.xml", "--allow-private", "--store", "s", "-q", cwd=tmp_path)
+    assert again.returncode == 0 and "built 0 documents" in again.stderr and "3 unchanged" in again.stderr
+
 
 def test_url_that_went_through_path_is_still_a_url(site):
     docs, errors, _ = read([Path(site.base + "/news/chip-lab")])
