@@ -227,3 +227,18 @@ def test_fetch_robots_txt_that_could_not_be_read_is_asked_for_again_later(site, 
         f.get(site.base + "/a")
     del site.routes["/robots.txt"]  # the server is back: no robots.txt, everything allowed
     assert f.get(site.base + "/a").body == b"<p>Page A</p>"
+
+
+@pytest.mark.parametrize("path, served", [
+    pytest.param("/caf\u00e9/news", "/caf%C3%A9/news", id="non-ASCII path"),
+    pytest.param("/news/a b", "/news/a%20b", id="space in path"),
+    pytest.param("/search?q=chip pact&lang=\u00e9", "/search?q=chip%20pact&lang=%C3%A9", id="query"),
+])
+def test_fetch_url_with_characters_to_encode(site, path, served):
+    site.page(served, "<p>Encoded</p>")
+    assert fetcher().get(site.base + path).body == b"<p>Encoded</p>"
+
+
+def test_fetch_bad_host_name_is_one_line():
+    with pytest.raises(InputError, match="cannot fetch"):
+        Fetcher(delay=0).get("http://" + "a" * 70 + ".example/x")

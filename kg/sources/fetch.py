@@ -20,7 +20,7 @@ import socket
 import ssl
 import time
 import zlib
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from kg.errors import InputError
 
@@ -35,6 +35,7 @@ def _version() -> str:
 
 USER_AGENT = f"kg/{_version()} (news reader for a knowledge graph of technology alliances)"
 _REDIRECTS = {301, 302, 303, 307, 308}
+_SAFE = "/%?=&;:@!$'()*+,~-._[]"  # kept as they are in a path or query; other characters %-encoded
 _MAX_REDIRECTS = 5
 _CHUNK = 65536
 _ROBOTS_MAX = 512_000
@@ -114,9 +115,13 @@ class Fetcher:
             raise InputError(url, f"cannot fetch: bad URL ({exc})") from exc
         if not host:
             raise InputError(url, "cannot fetch: the URL names no host")
+        try:
+            host = host.encode("idna").decode("ascii")  # a name in another script: its ASCII form
+        except UnicodeError as exc:
+            raise InputError(url, f"cannot fetch: bad host name '{host}'") from exc
         address = self._resolve(url, host, port)
         self._wait((scheme, host, port))
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        path = quote(parts.path or "/", safe=_SAFE) + (f"?{quote(parts.query, safe=_SAFE)}" if parts.query else "")
         remaining = max(0.1, self.timeout - (time.monotonic() - start))
         conn_class = _TLSConnection if scheme == "https" else _Connection
         conn = conn_class(host, port, address, timeout=remaining, context=self._context)
@@ -138,7 +143,7 @@ class Fetcher:
             raise InputError(url, f"cannot fetch: TLS failed ({exc.reason or exc})") from exc
         except (socket.timeout, TimeoutError) as exc:
             raise InputError(url, f"cannot fetch: no answer within {self.timeout:g} s") from exc
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, http.client.HTTPException, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             raise InputError(url, f"cannot fetch: {reason}") from exc
         finally:
