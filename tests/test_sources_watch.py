@@ -157,3 +157,18 @@ def test_cli_watch_once(site, tmp_path):
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert "2 new or changed articles built" in first.stdout
     assert "1 feeds (1 unchanged), 0 new or changed articles built" in second.stdout
+
+
+def test_watch_entry_that_failed_is_tried_again_next_poll(site, tmp_path, extractor):
+    feed = rss_feed(site.base, SLUGS[:2]).replace(
+        f"<description>&lt;p&gt;{STORIES['space-talks'][2][0]}&lt;/p&gt;</description>", "")
+    set_feed(site, feed, '"v1"')
+    del site.routes["/news/space-talks"]  # no page and no text in the feed: the entry fails
+    errors = []
+    with open_store(tmp_path / "s") as store:
+        first = watcher(site, store, extractor, errors).poll()
+        assert (first.built, first.failed) == (1, 1)
+        site.add_news(["space-talks"])  # the page is back; the feed has not changed
+        second = watcher(site, store, extractor, errors).poll()
+        assert (second.built, second.unchanged, second.failed) == (1, 0, 0)
+        assert doc_graphs(store) == ["ledger-chip-lab", "ledger-space-talks"]

@@ -165,6 +165,7 @@ class Watcher:
                 except InputError as error:
                     report.failed += 1
                     self.on_error(error)
+                    complete = False  # asked in full next time: the entry is tried again
                     continue
                 if document is None:  # read already in this poll, from another feed
                     self.state["entries"][key] = version
