@@ -41,6 +41,7 @@ demo: install
 bench: install browser-deps
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/view_bench.py
+	$(BIN)/python bench/html_bench.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -164,7 +164,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
           on_document: Callable[[Document], None] | None = None,
           workers: int = 1, scheduler: str | None = None,
           force: bool = False, prune: bool = False, batch_size: int | None = None,
-          batch_quads: int | None = None) -> BuildReport:
+          batch_quads: int | None = None, sources=None) -> BuildReport:
     """Read ``paths``, extract, and write each new or changed document's graph into ``store``.
 
     Bad inputs are reported through ``on_error`` (and in the report) and skipped.
@@ -173,7 +173,9 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     documents that are not among ``paths``. Documents are written in batches of up to
     ``batch_size`` documents or ``batch_quads`` quads (default :data:`BATCH_DOCS`,
     :data:`BATCH_QUADS`). ``on_document`` is called for every
-    document read (built or skipped).
+    document read (built or skipped). ``paths`` may hold http(s) URLs of feeds and
+    pages and :class:`~kg.documents.Document` records; ``sources`` (a
+    :class:`kg.sources.SourceOptions`) says how feeds, pages, archives and tables are read.
     """
     from .rules import DERIVED_GRAPH, apply_rules
     from .store import factindex
@@ -201,7 +203,7 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
     current_version = extractor.version if extractor is not None else extractor_version(model)
 
     def todo() -> Iterator[Document]:
-        for document in read_documents(paths, on_error=failed):
+        for document in read_documents(paths, on_error=failed, sources=sources):
             seen.add(document.iri)
             stored = known.get(document.iri)
             if (not force and stored is not None and stored.content_hash == document.content_hash
@@ -251,10 +253,16 @@ def build(paths: Iterable[str | Path], store, *, model: str | None = None,
             batch.clear()
             shared.clear()
 
+    stories = None  # syndicated copies: the store's signatures, loaded at the first document built
     for document, result in results:
         if isinstance(result, InputError):
             failed(result)
             continue
+        if stories is None:
+            from .sources.stories import StoryIndex
+
+            stories = StoryIndex.from_store(store)
+        _add_story(result, document, stories)
         batch.append((document.iri, result.quads))
         shared.update(dict.fromkeys(result.entities))
         report.facts[document.id] = fact_kinds(result)
@@ -301,6 +309,16 @@ def _factless_graphs(store) -> list[str]:
             FILTER (STRSTARTS(STR(?g), "{DOC_PREFIX}"))
             FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{RDF}type> <{TA}Evidence> }} }} }}""")
     return [row[0] for row in rows.rows]
+
+
+def _add_story(result, document: Document, stories) -> None:
+    """The document's text signature and, for a syndicated copy, its ``ta:sameStoryAs``
+    link (kg.sources.stories), before the closing ``ta:contentHash`` of its graph."""
+    from .sources.stories import story_quads
+
+    extra = story_quads(document, stories)
+    if extra:
+        result.quads[-1:-1] = extra
 
 
 def _local(documents: Iterator[Document], extractor: Extractor | None, model: str | None):

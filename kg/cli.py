@@ -28,14 +28,17 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 @app.command(no_args_is_help=True)
-def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .txt, .html, .jsonl)."),
+def build(paths: List[str] = typer.Argument(..., help="Files or folders (.md, .txt, .html, .jsonl, feeds .rss/.atom/.rdf/.xml, web archives .warc/.warc.gz, tables .csv/.tsv) and http(s) URLs of feeds or article pages."),
           store: str = STORE, model: Optional[str] = MODEL,
           workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in N local processes."),
           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on the Dask cluster at this address (tcp://host:8786)."),
           prune: bool = typer.Option(False, "--prune", help="Remove stored documents that are not among PATHS."),
           force: bool = typer.Option(False, "--force", help="Rebuild unchanged documents too."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-          report_format: Optional[str] = typer.Option(None, "--report", help="Also print the facts by kind per document built: table or json.")):
+          report_format: Optional[str] = typer.Option(None, "--report", help="Also print the facts by kind per document built: table or json."),
+          allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching from loopback, private and link-local addresses."),
+          no_follow: bool = typer.Option(False, "--no-follow", help="Feeds: use each entry's own content; fetch no article page."),
+          columns: Optional[str] = typer.Option(None, "--columns", help="Tables: kg field=column, comma-separated (text=body,published=date).")):
     """Ingest documents, extract facts and add them to the store (one graph per document).
 
     Incremental: documents already in the store with the same content (hash) are
@@ -53,6 +56,7 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
         _fail(f"unknown report format '{report_format}'; choose one of: {', '.join(REPORT_FORMATS)}")
     err = Console(stderr=True)
     failures = []
+    sources = _source_options(err, allow_private=allow_private, follow=not no_follow, columns=columns)
 
     def on_error(e):
         failures.append(e)
@@ -67,7 +71,8 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
                 def on_document(d):
                     bar.update(task, advance=1, description=f"building {d.id[:40]}")
                 report = run_build(paths, st, model=model, on_error=on_error, on_document=on_document,
-                                   workers=workers, scheduler=scheduler, prune=prune, force=force)
+                                   workers=workers, scheduler=scheduler, prune=prune, force=force,
+                                   sources=sources)
             n = len(st)
     except KGError as e:
         _fail(str(e))
@@ -83,6 +88,67 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .
                    f"gave no facts: {', '.join(sorted(report.factless))}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+def _source_options(err, *, allow_private: bool, follow: bool, columns: Optional[str]):
+    """How feeds, pages and tables are read; warnings go to stderr, one line each."""
+    from .sources import SourceOptions, parse_columns
+
+    try:
+        mapping = parse_columns(columns) if columns else {}
+    except KGError as e:
+        _fail(str(e))
+    return SourceOptions(allow_private=allow_private, follow=follow, columns=mapping,
+                         on_warning=lambda m: err.print(f"kg: warning: {m}", markup=False,
+                                                        highlight=False, soft_wrap=True))
+
+
+@app.command(no_args_is_help=True)
+def watch(feeds: Path = typer.Argument(..., help="A file with one feed URL per line (# comments)."),
+          store: str = STORE, model: Optional[str] = MODEL,
+          every: str = typer.Option("30m", "--every", help="Time between polls: 30m, 1h, 90s."),
+          once: bool = typer.Option(False, "--once", help="Poll once and stop."),
+          allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching from loopback, private and link-local addresses."),
+          no_follow: bool = typer.Option(False, "--no-follow", help="Use each entry's own content; fetch no article page.")):
+    """Poll feeds and build their new or changed articles (conditional GET; seen entries
+    are kept in the store directory). One line per poll; Ctrl-C or SIGTERM stops
+    between two documents."""
+    import signal
+    import threading
+
+    from rich.console import Console
+
+    from .sources.watch import Watcher, parse_every, read_feed_list
+    from .store import open_store
+
+    err = Console(stderr=True)
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        if stop.is_set():  # asked twice: stop now (each document is written whole or not at all)
+            raise KeyboardInterrupt
+        stop.set()
+        typer.echo("kg: stopping after the current document (again to stop at once)", err=True)
+
+    def on_error(e):
+        err.print(f"kg: error: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    sources = _source_options(err, allow_private=allow_private, follow=not no_follow, columns=None)
+    try:
+        seconds = parse_every(every)
+        urls = read_feed_list(feeds)
+        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            with open_store(store) as st:
+                watcher = Watcher(urls, st, options=sources, model=model, on_error=on_error, stop=stop)
+                watcher.run(seconds, once=once, on_poll=lambda r: typer.echo(r.line()))
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+    except KGError as e:
+        _fail(str(e))
+    except KeyboardInterrupt:
+        raise typer.Exit(130)
 
 
 @app.command(no_args_is_help=True)

@@ -5,6 +5,9 @@ files give their main text and metadata, ``.jsonl`` files hold one document per 
 Every body goes through :func:`kg.clean.clean`: ``Document.text`` is the cleaned text
 that extraction reads, ``Document.written`` the body as written (the document text that
 evidence offsets index) and :meth:`Document.as_written` maps spans from one to the other.
+Feeds (``.rss``, ``.atom``, ``.rdf``, ``.xml``), web archives (``.warc``, ``.warc.gz``),
+tables (``.csv``, ``.tsv``) and http(s) URLs of feeds or pages are read by
+:mod:`kg.sources`.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -32,9 +35,16 @@ from kg.vocab import doc_iri, slug
 __all__ = ["Document", "read_documents", "SUFFIXES", "MAX_CHARS"]
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl")
+"""Documents read from files of these kinds (and from feeds, archives and tables)."""
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 _HTML_SUFFIXES = {".html", ".htm"}
-_READS = "kg reads .md, .txt, .html, .htm, .jsonl"
+# read in folders besides SUFFIXES (tables, .xml and .rdf only when named: they may be data)
+_FOLDER_EXTRA = (".rss", ".atom", ".warc", ".warc.gz")
+_READS = ("kg reads .md, .txt, .html, .htm, .jsonl, feeds (.rss, .atom, .rdf, .xml), "
+          "web archives (.warc, .warc.gz) and tables (.csv, .tsv)")
+_IN_FOLDERS = ".md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz"
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+_MANGLED_URL = re.compile(r"(https?:)/(?=[^/])", re.I)
 _KEYS = ("id", "title", "published", "url", "source")
 _SNIFF = 8192
 _LEAD = ("kg", "lead")  # fields key (never a JSON key): text before the body
@@ -83,6 +93,7 @@ def read_documents(
     on_error: Callable[[InputError], None] | None = None,
     max_bytes: int = 50_000_000,
     max_chars: int = MAX_CHARS,
+    sources=None,
 ) -> Iterator[Document]:
     """Yield the documents in ``paths`` (files and folders, folders recursively).
 
@@ -92,6 +103,10 @@ def read_documents(
     twice is read once. Ids must be unique within one call: a derived id (from a file
     name) that is taken gets its folder names as prefix (``tech-001``); a duplicate
     explicit id is an error.
+
+    ``paths`` may also hold http(s) URLs of feeds or pages and :class:`Document`
+    records (passed through); ``sources`` (a :class:`kg.sources.SourceOptions`) says how
+    feeds, pages, archives and tables are read.
     """
 
     def fail(error: InputError) -> None:
@@ -101,18 +116,50 @@ def read_documents(
 
     seen_files: set = set()
     seen_ids: dict[str, str] = {}
+    options = sources
+
+    def source_options():
+        nonlocal options
+        if options is None:
+            from kg.sources import SourceOptions
+
+            options = SourceOptions()
+        return options
+
+    def emit(pairs) -> Iterator[Document]:
+        for doc, explicit in pairs:
+            if len(doc.text) > max_chars:
+                fail(InputError(doc.path if doc.line is None else f"{doc.path}:{doc.line}",
+                                f"text is {len(doc.text):,} characters, over the {max_chars:,} "
+                                "kg extracts from one document; split it into smaller documents"))
+                continue
+            doc = _unique(doc, explicit, seen_ids, fail)
+            if doc is not None:
+                seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
+                yield doc
+
     for given in paths:
+        if isinstance(given, Document):
+            yield from emit([(given, True)])
+            continue
+        if isinstance(given, Path) and (m := _MANGLED_URL.match(str(given))) and not given.exists():
+            given = f"{m.group(1)}//{str(given)[m.end():]}"  # a URL that went through Path
+        if isinstance(given, str) and _URL.match(given):
+            from kg.sources.dispatch import read_url
+
+            yield from emit(_guarded(read_url(given, source_options(), fail), fail))
+            continue
         given = Path(given)
         if given.is_dir():
             files = _folder_files(given, fail)
             if files is None:
                 continue
             if not files:
-                fail(InputError(given, "no documents (.md, .txt, .html, .htm, .jsonl) in this folder"))
+                fail(InputError(given, f"no documents ({_IN_FOLDERS}) in this folder"))
                 continue
         elif given.is_file():
             suffix = given.suffix.lower()
-            if suffix not in SUFFIXES:
+            if suffix not in SUFFIXES and _source_kind(given) is None:
                 kind = f"'{given.suffix}'" if given.suffix else "(no file extension)"
                 fail(InputError(given, f"unsupported file type {kind}; {_READS}"))
                 continue
@@ -133,16 +180,32 @@ def read_documents(
             if key in seen_files:
                 continue
             seen_files.add(key)
-            for doc, explicit in _read_file(path, max_bytes, fail):
-                if len(doc.text) > max_chars:
-                    fail(InputError(doc.path if doc.line is None else f"{doc.path}:{doc.line}",
-                                    f"text is {len(doc.text):,} characters, over the {max_chars:,} "
-                                    "kg extracts from one document; split it into smaller documents"))
-                    continue
-                doc = _unique(doc, explicit, seen_ids, fail)
-                if doc is not None:
-                    seen_ids[doc.id] = doc.path if doc.line is None else f"{doc.path}:{doc.line}"
-                    yield doc
+            kind = _source_kind(path)
+            if kind is not None:
+                from kg.sources.dispatch import read_source_file
+
+                pairs = _guarded(read_source_file(path, kind, source_options(), fail, max_bytes), fail)
+            else:
+                pairs = _read_file(path, max_bytes, fail)
+            yield from emit(pairs)
+
+
+def _source_kind(path: Path) -> str | None:
+    """``feed``, ``warc`` or ``table`` for files that kg.sources reads, else None."""
+    name = path.name.lower()
+    if not name.endswith((".rss", ".atom", ".rdf", ".xml", ".warc", ".warc.gz", ".csv", ".tsv")):
+        return None
+    from kg.sources.dispatch import file_kind
+
+    return file_kind(path)
+
+
+def _guarded(pairs, fail):
+    """``pairs`` until one raises an InputError, which is reported; reading goes on."""
+    try:
+        yield from pairs
+    except InputError as error:
+        fail(error)
 
 
 def _folder_files(folder: Path, fail) -> list[Path] | None:
@@ -161,7 +224,8 @@ def _folder_files(folder: Path, fail) -> list[Path] | None:
         base = Path(root)
         for name in names:
             path = base / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or (path.suffix.lower() not in SUFFIXES
+                                         and not name.lower().endswith(_FOLDER_EXTRA)):
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(inside):
                 # a folder of downloaded articles must not pull in /etc/passwd or ~/.ssh
@@ -431,132 +495,8 @@ def _limit(n: int) -> str:
 
 # --- HTML -------------------------------------------------------------------------
 
-# Elements that never hold article text.
-_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "figure", "figcaption",
-              "form", "button", "noscript", "template", "iframe", "svg", "select")
-# class or id of boilerplate blocks: share bars, related links, credits, ads, cookie banners.
-_BOILERPLATE = re.compile(
-    r"share|social|related|newsletter|caption|credit|byline|advert|promo|cookie", re.I)
-_CONTAINERS = ("html", "body", "article", "main")  # never dropped for their class or id
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd")
-_DATE_KEYS = ("article:published_time", "date", "datepublished", "dc.date", "pubdate")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
 def _read_html(path: Path, text: str) -> dict:
-    """Metadata and main text of an HTML page.
+    """Metadata and main text of a saved HTML page (see :mod:`kg.sources.web`)."""
+    from kg.sources.web import read_html
 
-    Nothing is fetched and no entity is expanded: libxml2's HTML parser reads no DTD, so
-    ``<!ENTITY>`` declarations (external files, "billion laughs") stay inert text, and
-    ``no_network`` forbids any fetch. Without ``huge_tree`` libxml2 stops at 256 levels
-    of nesting: a page with no text above that depth is an error, not an empty document.
-    """
-    import lxml.html
-    from lxml import etree
-
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                  remove_pis=True, recover=True, huge_tree=False)
-    data = text.replace("\x00", "").encode("utf-8", "surrogatepass")
-
-    def parse():
-        try:
-            return lxml.html.document_fromstring(data, parser=parser)
-        except (etree.ParserError, ValueError):  # "Document is empty": only comments or blanks
-            return None
-
-    root = parse()
-    if root is None:
-        return {"text": ""}
-    meta: dict[str, str] = {}
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        if key and el.get("content") and key not in meta:
-            meta[key] = el.get("content")
-    canonical = next((el.get("href") for el in root.iter("link")
-                      if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")), None)
-    fields = {
-        "title": meta.get("og:title") or _first_text(root, "title") or _first_text(root, "h1"),
-        "published": _html_date([meta.get(k) for k in _DATE_KEYS]
-                                + [el.get("datetime") for el in root.iter("time")]),
-        "url": canonical or meta.get("og:url"),
-        "source": meta.get("og:site_name"),
-    }
-    body = _main_text(root, by_class=True)
-    if not body:  # the class/id rule removed everything: the page named its article oddly
-        body = _main_text(parse(), by_class=False)
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        if not clean_text(body):
-            raise InputError(path, "HTML elements are nested more than 256 deep and there is no "
-                                   "text above that depth; kg reads no deeper")
-        logger.warning("%s: HTML elements nested more than 256 deep; text below that depth "
-                       "is not read", path)
-    fields["text"] = body
-    return fields
-
-
-def _first_text(root, tag: str) -> str | None:
-    el = next(root.iter(tag), None)
-    if el is None:
-        return None
-    return " ".join(el.text_content().split()) or None
-
-
-def _html_date(candidates: list[str | None]) -> dt.date | None:
-    """The first candidate that holds a valid ISO or RFC 2822 date (its date part)."""
-    from email.utils import parsedate_to_datetime
-
-    for value in candidates:
-        if not value:
-            continue
-        m = _ISO_DATE.search(value)
-        try:
-            if m:
-                return dt.date(*map(int, m.groups()))
-            return parsedate_to_datetime(value).date()  # "Wed, 29 Oct 2025 09:00:00 GMT"
-        except (ValueError, TypeError, IndexError):
-            logger.warning("ignoring HTML date %r: not a valid date", value)
-    return None
-
-
-def _main_text(root, *, by_class: bool) -> str:
-    """Paragraphs of the main content, one per block, separated by blank lines."""
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        tag = el.tag.lower()
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if tag in _DROP_TAGS or (by_class and tag not in _CONTAINERS and _BOILERPLATE.search(marker)):
-            el.drop_tree()
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    articles = list(root.iter("article"))
-    if articles:
-        main = max(articles, key=lambda el: len(el.text_content()))
-    else:
-        main = next(root.iter("main"), None)
-    if main is None:
-        # The element whose own <p> children hold the most text.
-        scores: dict = {}
-        for p in root.iter("p"):
-            parent = p.getparent()
-            scores[parent] = scores.get(parent, 0) + len(p.text_content())
-        main = max(scores, key=scores.get) if scores else root
-    blocks = []
-    for el in main.iter(_BLOCKS):
-        if el is main or _in_block(el, main):
-            continue  # a <p> inside an <li> is read with the <li>
-        text = " ".join(el.text_content().split())
-        if text:
-            blocks.append(text)
-    if not blocks:
-        blocks = [main.text_content()]
-    return "\n\n".join(blocks)
-
-
-def _in_block(el, main) -> bool:
-    for ancestor in el.iterancestors():
-        if ancestor is main:
-            return False
-        if ancestor.tag in _BLOCKS:
-            return True
-    return False
+    return read_html(path, text)

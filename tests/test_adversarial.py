@@ -59,8 +59,8 @@ BAD = {
     "corpus/unclosed-front-matter.md": "front matter starts with '---' but has no closing '---' line",
     "corpus/whitespace-only.txt": "empty document",
     r"corpus/escape\x1b[31mname\x0a.md": "empty document",
-    "empty-folder": "no documents (.md, .txt, .html, .htm, .jsonl) in this folder",
-    "corpus/rdf/xxe.rdf": "unsupported file type '.rdf'",
+    "empty-folder": "no documents (.md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz) in this folder",
+    "corpus/rdf/xxe.rdf": "not an RSS, Atom or RDF feed",  # .rdf is read as an RSS 1.0 feed
     "missing.md": "no such file or folder",
 }
 GOOD = ["alias-bomb-ignored", "broken-markup", "canary-xxe", "entity-bomb", "escaped-entities",

@@ -212,7 +212,8 @@ def test_documents_named_file_with_other_suffix_is_error(tmp_path):
     good = write(tmp_path / "good.md", GOOD)
     docs, errors = read_all(pdf, good)
     assert [str(e) for e in errors] == [
-        f"{pdf}: unsupported file type '.pdf'; kg reads .md, .txt, .html, .htm, .jsonl"]
+        f"{pdf}: unsupported file type '.pdf'; kg reads .md, .txt, .html, .htm, .jsonl, feeds (.rss, "
+        ".atom, .rdf, .xml), web archives (.warc, .warc.gz) and tables (.csv, .tsv)"]
     assert len(docs) == 1
 
 
@@ -239,7 +240,7 @@ def test_documents_folder_without_documents_is_one_error(tmp_path):
     good = write(tmp_path / "good.md", GOOD)
     docs, errors = read_all(empty, good)
     assert [str(e) for e in errors] == [
-        f"{empty}: no documents (.md, .txt, .html, .htm, .jsonl) in this folder"]
+        f"{empty}: no documents (.md, .txt, .html, .htm, .jsonl, .rss, .atom, .warc, .warc.gz) in this folder"]
     assert len(docs) == 1
 
 
@@ -419,9 +420,15 @@ def test_documents_html_broken_markup_still_gives_text():
                  id="title from first <h1>"),
     pytest.param('<meta name="date" content="2023-01-05"><p>Body.</p>', "published",
                  dt.date(2023, 1, 5), id="date from meta name=date"),
+    # htmldate takes the oldest of the page's dates as its original publication date
     pytest.param('<p>Body on <time datetime="2022-03-04T10:00">Friday</time>.</p>'
-                 '<time datetime="2021-01-01">x</time>', "published", dt.date(2022, 3, 4),
-                 id="date from first <time datetime>"),
+                 '<time datetime="2021-01-01">x</time>', "published", dt.date(2021, 1, 1),
+                 id="date from the oldest <time datetime>"),
+    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", '
+                 '"datePublished": "2024-05-06T08:00:00Z"}</script><p>Body.</p>', "published",
+                 dt.date(2024, 5, 6), id="date from JSON-LD datePublished"),
+    pytest.param('<link rel="canonical" href="https://e.example/2024/pact"><p>Body.</p>', "url",
+                 "https://e.example/2024/pact", id="url from canonical link"),
     pytest.param('<meta property="article:published_time" content="2023-02-30">'
                  '<time datetime="2023-02-03">x</time><p>Body.</p>', "published",
                  dt.date(2023, 2, 3), id="an impossible meta date is skipped"),
@@ -433,13 +440,22 @@ def test_documents_html_metadata_fallbacks(tmp_path, html, field, expected):
     assert getattr(doc, field) == expected
 
 
+_PARAGRAPHS = [f"Paragraph {n} of the story: the two governments set out how the joint laboratory "
+               "will share chip designs and test results." for n in ("one", "two", "three")]
+_STORY = "".join(f"<p>{text}</p>" for text in _PARAGRAPHS)
+_STORY_TEXT = "\n\n".join(_PARAGRAPHS)
+
+
 @pytest.mark.parametrize("html, expected", [
-    pytest.param("<body><div><p>Short teaser.</p></div><div id='story'><p>First long paragraph "
-                 "of the story.</p><p>Second long paragraph.</p></div></body>",
-                 "First long paragraph of the story.\n\nSecond long paragraph.",
-                 id="without article the densest block of <p> wins"),
-    pytest.param("<body><p>Outside.</p><main><p>Inside main.</p></main></body>",
-                 "Inside main.", id="<main> is preferred"),
+    # trafilatura judges the main text by its size on the page: the story must be a story
+    pytest.param("<body><div class='rail'><p>Short teaser.</p></div><div id='story'>" + _STORY
+                 + "</div></body>", _STORY_TEXT, id="without article the densest block of <p> wins"),
+    pytest.param("<body><div class='promo'><p>Outside teaser.</p></div><main>" + _STORY
+                 + "</main><div class='footer'><p>Contact us.</p></div></body>",
+                 _STORY_TEXT, id="<main> is preferred"),
+    pytest.param("<body><div id='story'>" + _STORY + "</div><div class='related'><ul>"
+                 "<li><a href='/a'>Other story one</a></li><li><a href='/b'>Other story two</a></li>"
+                 "</ul></div></body>", _STORY_TEXT, id="a list of related links is dropped"),
     pytest.param("<body class='has-social-share'><article class='story related-x'><p>Kept.</p>"
                  "</article></body>", "Kept.", id="containers are never dropped for their class"),
     pytest.param("<body><div class='shared-content'><p>Only text here.</p></div></body>",
