@@ -3,8 +3,9 @@
 :func:`explain` finds an entity as every command does (:mod:`kg.resolve`: label, any
 alias, ISO3 code, ``country:KOR``, ``tai:country/KOR`` or IRI), and collects its facts in
 both directions (for a country: the agreements it is party to, the controls that target
-it, the countries it is aligned with), each with its evidence records and the documents
-they come from. :func:`render_text` prints an :class:`Explanation` with rich.
+it, the countries it is aligned with), each with its evidence records, the documents
+they come from and how many sources (distinct stories: syndicated copies of one story,
+linked by ``ta:sameStoryAs``, count once) state it. :func:`render_text` prints an :class:`Explanation` with rich.
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class Fact:
     node_is_iri: bool = True
     node_types: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    stories: int = 0  # distinct stories among ``documents`` (syndicated copies count once)
     derived: bool = False
     details: dict[str, str] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
@@ -220,6 +222,7 @@ def _facts(store: Store, iri: str) -> list[Fact]:
 
 def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> None:
     """Fill in node labels and types, document metadata and derived-edge details."""
+    _count_stories(store, facts)
     nodes = sorted({f.node for f in facts if f.node_is_iri and _SAFE_IRI.match(f.node)})
     docs = sorted({s.document for f in facts for s in f.sources if _SAFE_IRI.match(s.document)})
     labels: dict[str, str] = {}
@@ -250,6 +253,18 @@ def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> 
             m = meta.get(s.document, {})
             s.title, s.published, s.url = m.get("title"), m.get("published"), m.get("url")
         f.sources.sort(key=lambda s: (s.published or "", s.document, s.char_start or 0))
+
+
+def _count_stories(store: Store, facts: list[Fact]) -> None:
+    """Set each fact's ``stories``: its documents, a syndicated copy counted as its story."""
+    docs = sorted({d for f in facts for d in f.documents if _SAFE_IRI.match(d)})
+    first: dict[str, str] = {}
+    if docs:
+        values = " ".join(f"<{d}>" for d in docs)
+        first = dict(_select(store, f"""SELECT ?d ?first WHERE {{ VALUES ?d {{ {values} }}
+                GRAPH ?d {{ ?d ta:sameStoryAs ?first }} }}""").rows)
+    for f in facts:
+        f.stories = len({first.get(d, d) for d in f.documents})
 
 
 def _derived_details(store: Store, iri: str, graph: str) -> dict[tuple[str, str], dict[str, str]]:
@@ -311,6 +326,8 @@ def render_text(expl: Explanation, console=None) -> None:
             line = f"  • {escape(f.node_label)}"
             if f.details:
                 line += f" [dim]({escape(_details_text(f.details))})[/dim]"
+            if f.stories:
+                line += f" [dim]· {f.stories} source{'s' if f.stories != 1 else ''}[/dim]"
             if f.derived and not f.documents:
                 line += " [magenta]derived[/magenta]"
             out.print(line)

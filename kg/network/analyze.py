@@ -100,8 +100,8 @@ class _Network:
 def analyze(store: Store, *, window: str | None = None) -> Analysis:
     """Centrality and blocs of the country network; per year with ``window="year"``.
 
-    Agreements are bucketed by the year of their ``ta:date`` (the year most documents
-    give); those without a date form the window ``"undated"``, listed last and left out
+    Agreements are bucketed by the year of their ``ta:date`` (the year most stories
+    give: syndicated copies of one story count once); those without a date form the window ``"undated"``, listed last and left out
     of ``changes``.
     """
     if window is not None and window not in WINDOWS:
@@ -216,13 +216,17 @@ def _read(store: Store) -> _Network:
         a = agreements.setdefault(iri, {"label": label or local_name(iri), "year": None, "parties": set()})
         a["label"] = min(a["label"], label) if label else a["label"]
         a["parties"].add(party[len(prefix):] if party.startswith(prefix) else local_name(party))
-    years: dict[str, Counter] = defaultdict(Counter)
-    for iri, date, _g in select("""SELECT DISTINCT ?a ?d ?g WHERE {
-            { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } FILTER (?g != graph:facts) } }""", union=False):
+    given: dict[tuple[str, str], set] = defaultdict(set)  # (agreement, year) -> stories
+    for iri, date, g, first in select("""SELECT DISTINCT ?a ?d ?g ?first WHERE {
+            { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } FILTER (?g != graph:facts)
+              OPTIONAL { GRAPH ?g { ?g ta:sameStoryAs ?first } } } }""", union=False):
         m = _YEAR.match(date or "")
         if iri in agreements and m:
-            years[iri][m.group(1)] += 1
-    for iri, counts in years.items():  # the year most graphs give; ties go to the earliest
+            given[(iri, m.group(1))].add(first or g)
+    years: dict[str, Counter] = defaultdict(Counter)
+    for (iri, year), stories in given.items():
+        years[iri][year] = len(stories)
+    for iri, counts in years.items():  # the year most stories give; ties go to the earliest
         agreements[iri]["year"] = min(counts, key=lambda y: (-counts[y], y))
     return _Network(agreements, labels, names)
 

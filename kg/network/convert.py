@@ -31,9 +31,11 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
 
     ``projection="full"``: a ``MultiDiGraph`` with one node per typed entity (node id =
     IRI; attributes ``label``, ``type``, ``iri``, ``date``, ``status``, ``documents``,
-    ``alt_labels``) and one edge per fact between two entities, keyed by the predicate's
-    local name, with ``label``, ``predicate``, ``documents`` and ``evidence`` (dicts with
-    ``sentence``, ``doc``, ``title``, ``published``, ``url``, ``confidence``).
+    ``sources``, ``alt_labels``) and one edge per fact between two entities, keyed by the
+    predicate's local name, with ``label``, ``predicate``, ``documents``, ``sources`` and
+    ``evidence`` (dicts with ``sentence``, ``doc``, ``title``, ``published``, ``url``,
+    ``confidence``). ``sources`` counts distinct stories: syndicated copies of one story
+    (``ta:sameStoryAs``) count once, and so do they when a date or status is chosen.
     ``include_documents`` adds ``ta:Document`` nodes and their ``mentions`` edges.
 
     ``projection="countries"``: a ``Graph`` of countries, linked when they are parties
@@ -47,7 +49,8 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
     classes = [c for c in CORE_CLASSES if include_documents or c != "Document"]
     nodes = _node_types(store, ["Country"] if projection == "countries" else classes)
     facts = _facts(store, classes, include_documents)
-    attrs = _node_attributes(store, nodes, facts)
+    stories = story_of(store)
+    attrs = _node_attributes(store, nodes, facts, stories)
     if projection == "countries":
         graph = nx.Graph()
         graph.add_nodes_from(sorted(attrs.items()))
@@ -62,9 +65,9 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
         key = local_name(p)
         if graph.has_edge(s, o, key) and graph.edges[s, o, key]["predicate"] != p:
             key = p  # two vocabularies with the same local name between the same nodes
-        graph.add_edge(s, o, key=key, label=local_name(p), predicate=p,
-                       documents=sorted(d for d in docs if d is not None),
-                       evidence=evidence.get((s, p, o), []))
+        named = sorted(d for d in docs if d is not None)
+        graph.add_edge(s, o, key=key, label=local_name(p), predicate=p, documents=named,
+                       sources=count_stories(named, stories), evidence=evidence.get((s, p, o), []))
     return graph
 
 
@@ -72,6 +75,18 @@ def _doc_id(graph: str) -> str:
     """``tai:doc/{id}`` -> ``id`` (any other graph IRI -> its local name)."""
     prefix = doc_iri("")
     return graph[len(prefix):] if graph.startswith(prefix) else local_name(graph)
+
+
+def story_of(store: Store) -> dict[str, str]:
+    """Id of each syndicated copy -> id of its story's first document (ta:sameStoryAs,
+    :mod:`kg.sources.stories`); documents that copy none are not listed."""
+    result = _select(store, "SELECT ?copy ?first WHERE { GRAPH ?copy { ?copy ta:sameStoryAs ?first } }")
+    return {_doc_id(copy): _doc_id(first) for copy, first in result.rows}
+
+
+def count_stories(documents, stories: dict[str, str]) -> int:
+    """How many distinct stories the document ids ``documents`` are (None: the default graph)."""
+    return len({stories.get(d, d) if d is not None else None for d in documents})
 
 
 def _select(store: Store, body: str, *, union: bool = True) -> QueryResult:
@@ -113,8 +128,8 @@ def _facts(store: Store, classes: list[str], include_documents: bool) -> dict[Fa
     return facts
 
 
-def _node_attributes(store: Store, nodes: dict[str, str],
-                     facts: dict[Fact, set[str | None]]) -> dict[str, dict]:
+def _node_attributes(store: Store, nodes: dict[str, str], facts: dict[Fact, set[str | None]],
+                     stories: dict[str, str]) -> dict[str, dict]:
     labels: dict[str, list[str]] = defaultdict(list)
     titles: dict[str, list[str]] = defaultdict(list)  # label of documents without rdfs:label
     alt_labels: dict[str, set[str]] = defaultdict(set)
@@ -138,14 +153,14 @@ def _node_attributes(store: Store, nodes: dict[str, str],
             if node in nodes:
                 documents[node] |= named
         if s in nodes and p == TA + "date":
-            dates[s][o] += len(docs)
+            dates[s][o] += count_stories(docs, stories)
         elif s in nodes and p == TA + "status":
-            statuses[s][local_name(o)] += len(docs)
+            statuses[s][local_name(o)] += count_stories(docs, stories)
     attrs: dict[str, dict] = {}
     for iri, kind in nodes.items():
         main = sorted(labels[iri]) or sorted(titles[iri])
         node = {"label": main[0] if main else local_name(iri), "type": kind, "iri": iri,
-                "documents": sorted(documents[iri]),
+                "documents": sorted(documents[iri]), "sources": count_stories(documents[iri], stories),
                 "alt_labels": sorted(alt_labels[iri] - set(main[:1]))}
         if dates[iri]:
             node["date"] = _most_supported(dates[iri])
@@ -156,7 +171,7 @@ def _node_attributes(store: Store, nodes: dict[str, str],
 
 
 def _most_supported(counts: Counter, order: tuple[str, ...] = ()) -> str:
-    """The value asserted by most graphs; ties go by ``order``, then alphabetically."""
+    """The value asserted by most stories; ties go by ``order``, then alphabetically."""
     rank = {v: i for i, v in enumerate(order)}
     return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), v))
 
@@ -215,4 +230,4 @@ def _add_country_edges(store: Store, graph: "nx.Graph") -> None:
                        label=f"{n} agreement{'s' if n != 1 else ''}")
 
 
-__all__ = ["PROJECTIONS", "to_networkx"]
+__all__ = ["PROJECTIONS", "count_stories", "story_of", "to_networkx"]

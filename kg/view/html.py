@@ -207,9 +207,10 @@ def _node(node: Any, attrs: dict, degree: int) -> dict[str, Any]:
     for key in ("date", "status"):
         if attrs.get(key) not in (None, ""):
             record[key] = _text(attrs[key])
-    members = _number(attrs.get("members"))
-    if members is not None:
-        record["members"] = members
+    for key in ("members", "sources"):  # sources: distinct stories (syndicated copies count once)
+        number = _number(attrs.get(key))
+        if number is not None:
+            record[key] = number
     documents = attrs.get("documents")
     if documents:
         record["documents"] = [_text(d) for d in (documents if isinstance(documents, (list, tuple, set)) else [documents])]
@@ -219,9 +220,10 @@ def _node(node: Any, attrs: dict, degree: int) -> dict[str, Any]:
 def _edge(edge_id: str, u: Any, v: Any, attrs: dict) -> dict[str, Any]:
     record: dict[str, Any] = {"id": edge_id, "from": str(u), "to": str(v),
                               "label": _text(attrs.get("label"))}
-    weight = _number(attrs.get("weight"))
-    if weight is not None:
-        record["weight"] = weight
+    for key in ("weight", "sources"):
+        number = _number(attrs.get(key))
+        if number is not None:
+            record[key] = number
     evidence = [_evidence(e) for e in attrs.get("evidence") or () if isinstance(e, dict)]
     if evidence:
         record["evidence"] = evidence

@@ -294,7 +294,7 @@
     if (!n) return;
     details.replaceChildren(el("h3", null, n.label), badge(n.type),
       props([["IRI", n.iri], ["Date", n.date], ["Status", n.status], ["Links", n.degree], ["Members", n.members],
-             ["Documents", n.documents ? n.documents.join(", ") : ""]]));
+             ["Sources", n.sources], ["Documents", n.documents ? n.documents.join(", ") : ""]]));
   }
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
@@ -304,7 +304,8 @@
     if (!e) return;
     var a = byId.get(e.from), b = byId.get(e.to);
     var parts = [el("h3", null, e.label || "(no label)"),
-      props([["From", a ? a.label : e.from], ["To", b ? b.label : e.to], ["Weight", e.weight]])];
+      props([["From", a ? a.label : e.from], ["To", b ? b.label : e.to], ["Weight", e.weight],
+             ["Sources", e.sources]])];
     var ev = e.evidence || [];
     parts.push(el("h2", null, ev.length ? "Evidence (" + ev.length + ")" : "No supporting sentences"));
     ev.forEach(function (item) {
@@ -353,8 +354,9 @@
     if (!e) return;
     var a = byId.get(e.from), b = byId.get(e.to);
     var count = (e.evidence || []).length;
+    var from = e.sources ? " from " + e.sources + " source" + (e.sources > 1 ? "s" : "") : "";
     showTip(p, (a ? a.label : e.from) + " \u2014 " + (e.label || "") + " \u2192 " + (b ? b.label : e.to),
-            count ? count + " supporting sentence" + (count > 1 ? "s" : "") + " (click)" : "no evidence attached");
+            count ? count + " supporting sentence" + (count > 1 ? "s" : "") + from + " (click)" : "no evidence attached");
   });
   ["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (ev) { network.on(ev, hideTip); });
 
