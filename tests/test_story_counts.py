@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser import browser_fixture, console_errors, open_page
 
 from kg.build import build
 from kg.store import open_store
@@ -167,3 +168,26 @@ def test_story_counts_analyze_year_is_not_outvoted_by_copies(tmp_path):
     with open_store(tmp_path / "s") as st:
         st.update(f"PREFIX ta: <{TA}> INSERT DATA {{ {data} }}")
         assert analyze(st, window="year").windows == ["2024"]
+
+
+driver = browser_fixture()
+
+
+@pytest.mark.browser
+def test_story_counts_view_panel_shows_two_sources(driver, store, tmp_path):
+    """kg view: the side panel of the agreement and of a party edge says Sources 2."""
+    from kg.network import to_networkx
+    from kg.view.html import render_html
+
+    page = tmp_path / "view.html"
+    render_html(to_networkx(store), page)
+    open_page(driver, page, ready="window.kgReady === true")
+    click = "kgNetwork.body.emitter.emit('click', {nodes: arguments[0], edges: arguments[1], pointer: {DOM: {x: 0, y: 0}}})"
+    driver.execute_script(click, [_agreement(store)], [])
+    panel = driver.find_element("css selector", "#kg-details").text.splitlines()
+    assert panel[panel.index("Sources") + 1] == "2"
+    edge = driver.execute_script("return kg.edges.get({filter: e => e.label === 'party'})[0].id")
+    driver.execute_script(click, [], [edge])
+    panel = driver.find_element("css selector", "#kg-details").text.splitlines()
+    assert panel[panel.index("Sources") + 1] == "2"
+    assert console_errors(driver) == []
