@@ -4,8 +4,9 @@
 alias, ISO3 code, ``country:KOR``, ``tai:country/KOR`` or IRI), and collects its facts in
 both directions (for a country: the agreements it is party to, the controls that target
 it, the countries it is aligned with), each with its evidence records, the documents
-they come from and how many sources (distinct stories: syndicated copies of one story,
-linked by ``ta:sameStoryAs``, count once) state it. :func:`render_text` prints an :class:`Explanation` with rich.
+they come from and how many sources state it (distinct stories: syndicated copies of one
+story, linked by ``ta:sameStoryAs``, count once). :func:`render_text` prints an
+:class:`Explanation` with rich.
 """
 from __future__ import annotations
 

@@ -100,9 +100,9 @@ class _Network:
 def analyze(store: Store, *, window: str | None = None) -> Analysis:
     """Centrality and blocs of the country network; per year with ``window="year"``.
 
-    Agreements are bucketed by the year of their ``ta:date`` (the year most stories
-    give: syndicated copies of one story count once); those without a date form the window ``"undated"``, listed last and left out
-    of ``changes``.
+    Agreements are bucketed by the year of their ``ta:date`` (the year most stories give:
+    syndicated copies of one story count once); those without a date form the window
+    ``"undated"``, listed last and left out of ``changes``.
     """
     if window is not None and window not in WINDOWS:
         raise AnalysisError(f"unknown window {window!r}; valid windows: {', '.join(WINDOWS)}")

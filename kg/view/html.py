@@ -209,7 +209,7 @@ def _node(node: Any, attrs: dict, degree: int) -> dict[str, Any]:
             record[key] = _text(attrs[key])
     for key in ("members", "sources"):  # sources: distinct stories (syndicated copies count once)
         number = _number(attrs.get(key))
-        if number is not None:
+        if number is not None and (number or key != "sources"):
             record[key] = number
     documents = attrs.get("documents")
     if documents:
@@ -222,7 +222,7 @@ def _edge(edge_id: str, u: Any, v: Any, attrs: dict) -> dict[str, Any]:
                               "label": _text(attrs.get("label"))}
     for key in ("weight", "sources"):
         number = _number(attrs.get(key))
-        if number is not None:
+        if number is not None and (number or key != "sources"):  # no sources: nothing to say
             record[key] = number
     evidence = [_evidence(e) for e in attrs.get("evidence") or () if isinstance(e, dict)]
     if evidence:
