@@ -35,25 +35,58 @@ def _doc(doc_id: str, title: str, text: str, source: str, published: str) -> str
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, extractor):
+def corpus(tmp_path_factory):
     """The wire story, a syndicated copy of it (dateline and credit added) and an
     independent report of the same agreement, which gives another day."""
-    root = tmp_path_factory.mktemp("stories")
-    corpus = root / "corpus"
-    corpus.mkdir()
+    folder = tmp_path_factory.mktemp("stories") / "corpus"
+    folder.mkdir()
     files = {
         "a-wire.md": _doc("wire", "Korea and Canada sign quantum pact", STORY, "Wire", "2024-03-05"),
         "b-copy.md": _doc("copy", "Seoul and Ottawa in quantum deal",
-                        "OTTAWA (Wire) - " + STORY + " (Reporting by the Ottawa desk.)",
-                        "Daily Paper", "2024-03-06"),
+                          "OTTAWA (Wire) - " + STORY + " (Reporting by the Ottawa desk.)",
+                          "Daily Paper", "2024-03-06"),
         "c-own.md": _doc("own", "Our report on the quantum accord", OWN, "Own Reporting", "2024-03-06"),
     }
     for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    st = open_store(root / "store")
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def embedded(corpus, extractor):
+    """The corpus built into an embedded (Oxigraph) store."""
+    st = open_store(corpus.parent / "store")
     build([corpus], st, extractor=extractor)
     yield st
     st.close()
+
+
+@pytest.fixture(scope="module")
+def on_virtuoso(corpus, extractor, request):
+    """The corpus built into Virtuoso 7.2 (see tests/test_store_contract.py), emptied after."""
+    from kg.store.sparql import DEFAULT_GRAPH, SparqlStore
+
+    server = request.getfixturevalue("virtuoso_server")
+    st = SparqlStore(server.query_url, server.update_url, server.gsp_url, user=server.user,
+                     password=server.password)
+
+    def empty():
+        st.remove_graphs(st.graphs())
+        st.update(f"DROP SILENT GRAPH <{DEFAULT_GRAPH}>")
+
+    empty()
+    build([corpus], st, extractor=extractor)
+    yield st
+    empty()
+    st.close()
+
+
+@pytest.fixture(scope="module", params=[
+    pytest.param("embedded", id="embedded"),
+    pytest.param("on_virtuoso", id="virtuoso", marks=[pytest.mark.server, pytest.mark.slow]),
+])
+def store(request):
+    return request.getfixturevalue(request.param)
 
 
 def _agreement(store) -> str:
@@ -140,13 +173,13 @@ def test_story_counts_explain_prints_two_sources(store):
     assert "2 sources" in line, text
 
 
-def test_story_counts_view_date_is_not_outvoted_by_copies(store):
+def test_story_counts_view_date_is_not_outvoted_by_copies(embedded):
     """The copies give 5 March, the independent report 4 March: one story each, so the
     tie goes to the earlier date (counted by documents, the copies would win)."""
     from kg.network import to_networkx
 
-    graph = to_networkx(store)
-    node = graph.nodes[_agreement(store)]
+    graph = to_networkx(embedded)
+    node = graph.nodes[_agreement(embedded)]
     assert node["date"] == "2024-03-04"
     assert node["sources"] == 2 and len(node["documents"]) == 3
 
@@ -174,12 +207,13 @@ driver = browser_fixture()
 
 
 @pytest.mark.browser
-def test_story_counts_view_panel_shows_two_sources(driver, store, tmp_path):
+def test_story_counts_view_panel_shows_two_sources(driver, embedded, tmp_path):
     """kg view: the side panel of the agreement and of a party edge says Sources 2."""
     from kg.network import to_networkx
     from kg.view.html import render_html
 
     page = tmp_path / "view.html"
+    store = embedded
     render_html(to_networkx(store), page)
     open_page(driver, page, ready="window.kgReady === true")
     click = "kgNetwork.body.emitter.emit('click', {nodes: arguments[0], edges: arguments[1], pointer: {DOM: {x: 0, y: 0}}})"
