@@ -173,6 +173,15 @@ def test_story_counts_explain_prints_two_sources(store):
     assert "2 sources" in line, text
 
 
+def test_story_counts_analyze_buckets_the_agreement_by_its_year(store):
+    """kg analyze reads the stories of each date on every store kind (here all say 2024)."""
+    from kg.network.analyze import analyze
+
+    result = analyze(store, window="year")
+    assert result.windows == ["2024"]
+    assert [(t["a"], t["b"], t["weight"]) for t in result.ties] == [("CAN", "KOR", 1)]
+
+
 def test_story_counts_view_date_is_not_outvoted_by_copies(embedded):
     """The copies give 5 March, the independent report 4 March: one story each, so the
     tie goes to the earlier date (counted by documents, the copies would win)."""
