@@ -49,6 +49,7 @@ class Source:
     url: str | None = None
     confidence: float | None = None
     char_start: int | None = None
+    copy_of: str | None = None  # a syndicated copy: the first document of its story
 
 
 @dataclass
@@ -266,6 +267,8 @@ def _count_stories(store: Store, facts: list[Fact]) -> None:
                 GRAPH ?d {{ ?d ta:sameStoryAs ?first }} }}""").rows)
     for f in facts:
         f.stories = len({first.get(d, d) for d in f.documents})
+        for s in f.sources:
+            s.copy_of = first.get(s.document)
 
 
 def _derived_details(store: Store, iri: str, graph: str) -> dict[tuple[str, str], dict[str, str]]:
@@ -350,7 +353,8 @@ def _details_text(details: dict[str, str]) -> str:
 
 
 def _print_source(out, s: Source, escape) -> None:
-    where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url) if x)
+    copy = f"copy of {compact(s.copy_of)}" if s.copy_of else None
+    where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url, copy) if x)
     conf = f" [dim]confidence {s.confidence:.2f}[/dim]" if s.confidence is not None else ""
     out.print(f"      “{escape((s.sentence or '').strip())}”")
     # the source line is never wrapped by rich: a URL broken across lines cannot be opened
