@@ -62,15 +62,31 @@ _IS_DOC = f'STRSTARTS(STR(?g), "{DOC_PREFIX}")'
 _FACT_VALUES = "VALUES ?p { " + " ".join(f"<{TA}{name}>" for name in FACT_PROPERTIES) + " }"
 
 
+# Analysts' decisions (kg.review): a rejected fact stays out of the index, a fact added
+# by hand (stated in the curation graph itself) goes in.
+_C = f"<{TAI}graph/curation>"
+_VERDICT = f"?r <{TA}verdict> <{TA}{{}}> ; <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o"
+_REJECTED = f"GRAPH {_C} {{ {_VERDICT.format('Rejected')} }}"
+
+
 def _facts(values: str = "") -> str:
     return f"""
         INSERT {{ GRAPH {_F} {{ ?s ?p ?o }} }}
         WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {values} {_FACT_VALUES}
-            GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DOC}) }} }}"""
+            GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DOC} || ?g = {_C})
+            FILTER NOT EXISTS {{ {_REJECTED} }} }} }}"""
+
+
+def _curation() -> str:
+    """The update that makes the index follow the decisions: after a batch's facts went in
+    with its write (:func:`index_quads` knows nothing of decisions)."""
+    return (f"DELETE {{ GRAPH {_F} {{ ?s ?p ?o }} }} WHERE {{ {_REJECTED} GRAPH {_F} {{ ?s ?p ?o }} }} ;\n"
+            f"INSERT {{ GRAPH {_F} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {_C} {{ {_VERDICT.format('Added')} }} "
+            f"GRAPH {_C} {{ ?s ?p ?o }} }}")
 
 
 _NOT_DOCUMENT_OR_EVIDENCE = f"?c NOT IN (<{TA}Evidence>, <{TA}Document>)"
-_OTHERS = f"?g NOT IN ({_F}, <{TAI}graph/derived>)"  # every graph but the derived ones
+_OTHERS = f"?g NOT IN ({_F}, <{TAI}graph/derived>, {_C})"  # every graph but the derived ones and the curation
 
 
 def _types(values: str = "") -> str:
@@ -179,8 +195,9 @@ def mark_stale(store: Store) -> None:
 
 
 def clear_stale(store: Store) -> None:
-    """Remove the :func:`mark_stale` mark: the index matches the documents again."""
-    store.update(f"DELETE DATA {{ GRAPH {_F} {{ {STALE} }} }}")
+    """Remove the :func:`mark_stale` mark: the index matches the documents (and the
+    analysts' decisions, applied here to what the last batches added) again."""
+    store.update(_curation() + f" ;\nDELETE DATA {{ GRAPH {_F} {{ {STALE} }} }}")
 
 
 def is_stale(store: Store) -> bool:
