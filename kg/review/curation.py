@@ -116,8 +116,9 @@ def record(store: Store, items: Iterable[Decision], *, refresh: bool = True) -> 
         return 0
     drops, quads, touched = [], [], set()
     for d in items:
-        drops.append(f"DELETE WHERE {{ GRAPH {_C} {{ <{d.iri}> ?p ?o }} }}")
-        drops.append(f"DELETE WHERE {{ GRAPH {_C} {{ <{d.iri}/evidence> ?p ?o }} }}")
+        for node in (f"<{d.iri}>", f"<{d.iri}/evidence>"):
+            pattern = f"GRAPH {_C} {{ {node} ?p ?o }}"
+            drops.append(f"DELETE {{ {pattern} }} WHERE {{ {pattern} }}")
         obj = d.object_term()
         drops.append(f"DELETE DATA {{ GRAPH {_C} {{ <{d.subject}> <{d.predicate}> {obj} }} }}")
         quads += d.quads()
