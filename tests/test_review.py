@@ -252,3 +252,13 @@ def test_queue_counts_copies_of_one_story_once(store_dir):
 def test_queue_rejects_an_unknown_kind(store_dir):
     result = kg("review", "queue", "--store", store_dir, "--kind", "treaty")
     assert result.exit_code == 2 and "unknown kind 'treaty'" in result.output
+
+
+def test_confirming_a_fact_added_by_hand_keeps_it(store_dir):
+    kg("review", "add", CONTROL, "covers", "quantum", "--doc", "a3", "--sentence", "advanced chips",
+       "--store", store_dir, "--by", "ana")
+    result = kg("review", "confirm", CONTROL, "covers", "quantum", "--store", store_dir, "--by", "bob")
+    assert result.exit_code == 0 and "added by ana" in result.output
+    assert indexed(store_dir, CONTROL, TA + "covers", f"{TAI}domain/quantum")
+    result = kg("review", "reject", CONTROL, "covers", "quantum", "--store", store_dir, "--by", "bob")
+    assert result.exit_code == 0 and not indexed(store_dir, CONTROL, TA + "covers", f"{TAI}domain/quantum")

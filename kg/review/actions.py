@@ -58,7 +58,8 @@ def decide(store: Store, action: str, fact: tuple[str, str, str, str | None], *,
     """Reject or confirm a stored fact."""
     s, p, o, t = fact
     decision = Decision(action, s, p, o, datatype=t, by=by, at=now(), note=note)
-    record(store, [decision])
+    if not record(store, [decision]):  # confirming a fact added by hand: it stays added
+        return next(d for d in decisions(store) if d.iri == decision.iri)
     return decision
 
 
@@ -136,8 +137,8 @@ def read_decisions(path: str | Path) -> list[Decision]:
 
 
 def import_decisions(store: Store, path: str | Path) -> tuple[int, int]:
-    """Add the decisions of ``path``; one the store already has a newer decision for is
-    skipped. Returns ``(imported, skipped)``."""
+    """Add the decisions of ``path``; one the store (or the file) has a newer decision for
+    is skipped, as is a confirm of a fact added by hand. Returns ``(imported, skipped)``."""
     stamp = now()
     items = [d if d.at else replace(d, at=stamp) for d in read_decisions(path)]
     current = {d.iri: d for d in decisions(store)}
@@ -146,5 +147,5 @@ def import_decisions(store: Store, path: str | Path) -> tuple[int, int]:
         if d.iri not in latest or d.at >= latest[d.iri].at:
             latest[d.iri] = d
     fresh = [d for d in latest.values() if d.iri not in current or d.at >= current[d.iri].at]
-    record(store, fresh)
-    return len(fresh), len(items) - len(fresh)
+    n = record(store, fresh)
+    return n, len(items) - n

@@ -108,10 +108,14 @@ def filter_quads(quads: Iterable, rejected: dict) -> Iterator:
 
 def record(store: Store, items: Iterable[Decision], *, refresh: bool = True) -> int:
     """Write decisions into the curation graph, each replacing the earlier decision on its
-    fact; then bring the fact index and the derived graph up to date. Returns how many."""
+    fact (but a confirm leaves a fact added by hand as it is); then bring the fact index
+    and the derived graph up to date. Returns how many were written."""
     from pyoxigraph import NamedNode, Quad
 
     items = list(items)
+    added = {d.iri for d in decisions(store) if d.action == "add"} if any(d.action == "confirm" for d in items) else set()
+    # a fact added by hand needs no confirming: confirming it must not take it away
+    items = [d for d in items if not (d.action == "confirm" and d.iri in added)]
     if not items:
         return 0
     drops, quads, touched = [], [], set()
