@@ -262,3 +262,14 @@ def test_confirming_a_fact_added_by_hand_keeps_it(store_dir):
     assert indexed(store_dir, CONTROL, TA + "covers", f"{TAI}domain/quantum")
     result = kg("review", "reject", CONTROL, "covers", "quantum", "--store", store_dir, "--by", "bob")
     assert result.exit_code == 0 and not indexed(store_dir, CONTROL, TA + "covers", f"{TAI}domain/quantum")
+
+
+@pytest.mark.parametrize("command", ["reject", "confirm", "add", "list", "export", "import", "queue"])
+def test_review_help_for_every_command(command):
+    result = kg("review", command, "--help")
+    assert result.exit_code == 0 and "--store" in result.output
+
+
+def test_review_on_a_missing_store_is_one_line(tmp_path):
+    result = kg("review", "list", "--store", tmp_path / "nothing")
+    assert result.exit_code == 2 and result.output.startswith("kg: error: no store at")

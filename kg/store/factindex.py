@@ -31,6 +31,10 @@ made by an older kg, or loaded from a file without one) or when a build that was
 changing it died (the :data:`STALE` mark stays in the graph until a build finishes).
 The canned queries in ``queries/`` read this graph.
 
+Analysts' decisions (``kg review``, the graph ``tai:graph/curation``) shape it: a fact an
+analyst rejected is left out, a fact added by hand (stated in the curation graph) is
+taken in; :func:`clear_stale` applies them to what a build's batches just wrote.
+
 >>> from kg.store.oxigraph import OxigraphStore
 >>> store = OxigraphStore()
 >>> rebuild(store)
