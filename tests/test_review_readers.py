@@ -188,3 +188,21 @@ def test_eval_counts_a_fact_added_by_hand_for_its_document(store, tmp_path):
                             doc="a3", sentence="advanced chips", start=30, end=44)])
     assert evaluate(store, tmp_path).views["export_control_covers"].tp == 2
     assert evaluate(store, tmp_path, curation=False).views["export_control_covers"].fn == 1
+
+
+def test_support_count_and_most_corroborated_drop_a_document_whose_every_claim_is_rejected(store):
+    from helpers_rdf import JPN_USA
+    from kg.query import resolve_query, run_query
+    from kg.vocab import XSD
+
+    def support():
+        rows = run_query(store, f"SELECT ?n WHERE {{ GRAPH graph:derived {{ <{JPN_USA}> ta:supportCount ?n }} }}").rows
+        return int(rows[0][0]) if rows else 0
+    assert support() == 1
+    claims = [(PARTY, JPN, None), (PARTY, USA, None), (f"{TA}covers", AI, None),
+              (f"{TA}status", f"{TA}Completed", None), (f"{TA}date", "2025-10", XSD + "gYearMonth")]
+    record(store, [Decision("reject", JPN_USA, p, o, datatype=t, by="ana", at="2026-12-01T09:30:00Z")
+                   for p, o, t in claims])
+    assert support() == 0
+    ranked = run_query(store, resolve_query("most-corroborated-agreements", None)).column("agreement")
+    assert "US-Japan AI accord" not in ranked and "Technology Prosperity Deal" in ranked

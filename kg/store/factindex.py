@@ -69,7 +69,7 @@ _FACT_VALUES = "VALUES ?p { " + " ".join(f"<{TA}{name}>" for name in FACT_PROPER
 # Analysts' decisions (kg.review): a rejected fact stays out of the index, a fact added
 # by hand (stated in the curation graph itself) goes in.
 _C = f"<{TAI}graph/curation>"
-_VERDICT = f"?r <{TA}verdict> <{TA}{{}}> ; <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o"
+_VERDICT = f"?r <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; <{TA}verdict> <{TA}{{}}>"
 _REJECTED = f"GRAPH {_C} {{ {_VERDICT.format('Rejected')} }}"
 
 
@@ -78,7 +78,7 @@ def _facts(values: str = "") -> str:
         INSERT {{ GRAPH {_F} {{ ?s ?p ?o }} }}
         WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {values} {_FACT_VALUES}
             GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DOC} || ?g = {_C})
-            FILTER NOT EXISTS {{ {_REJECTED} }} }} }}"""
+            MINUS {{ {_REJECTED} }} }} }}"""
 
 
 def _curation() -> str:
