@@ -117,12 +117,14 @@ class StoreFacts:
         for (s, p, o), kinds in zip(result.rows, result.kinds):
             if (s, p, o) not in self.rejected:
                 edges[(s, p[len(TA):])].append((o, kinds[2] not in ("iri", "bnode")))
-        for d in self.added:
-            if d.doc == doc_id and d.predicate.startswith(TA) and (d.object, d.datatype is not None) not in edges[(d.subject, d.predicate[len(TA):])]:
-                edges[(d.subject, d.predicate[len(TA):])].append((d.object, d.datatype is not None))
+        for d in (d for d in self.added if d.doc == doc_id and d.predicate.startswith(TA)):
+            here = edges[(d.subject, d.predicate[len(TA):])]
+            if (d.object, d.datatype is not None) not in here:
+                here.append((d.object, d.datatype is not None))
         grouped = self._select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{doc}> {{ ?s ?p ?o }} "
                                f"FILTER EXISTS {{ VALUES ?t {{ {' '.join(f'ta:{c}' for c in _GROUPED)} }} ?s a ?t }} }}")
-        grouped.rows += [[d.subject] for d in self.added if d.doc == doc_id and [d.subject] not in grouped.rows]
+        grouped.rows += [[d.subject] for d in self.added
+                         if d.doc == doc_id and [d.subject] not in grouped.rows]
         objects = lambda s, prop: edges.get((s, prop), [])  # noqa: E731
         key = lambda node: self.key(node, alias)  # noqa: E731
         facts: set[tuple] = set()
