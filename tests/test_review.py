@@ -206,6 +206,8 @@ def test_import_keeps_the_newest_decision_of_a_fact(store_dir, tmp_path):
                  "unknown decision 'ban'", id="unknown-action"),
     pytest.param('{"action": "reject", "subject": "KOR", "predicate": "https://b", "object": "https://c"}\n',
                  "not a full IRI", id="short-name"),
+    pytest.param('{"action": "reject", "subject": "https://a", "predicate": "https://b", "object": "https://c", '
+                 '"at": "yesterday"}\n', "not an ISO 8601 date", id="bad-time"),
 ])
 def test_import_names_the_bad_line(store_dir, tmp_path, content, needle):
     path = tmp_path / "bad.jsonl"

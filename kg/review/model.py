@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
@@ -37,6 +38,7 @@ CURATION_GRAPH = f"{TAI}graph/curation"
 #: action -> the ta: individual that is its verdict
 VERDICTS = {"reject": "Rejected", "confirm": "Confirmed", "add": "Added"}
 ACTIONS = tuple(VERDICTS)
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
 
 
 class ReviewError(KGError):
@@ -129,6 +131,8 @@ class Decision:
         for key in ("subject", "predicate") + (("object",) if not data.get("datatype") else ()):
             if not data[key].startswith(("http://", "https://", "urn:")):
                 raise ReviewError(f"{key} {data[key]!r} is not a full IRI")
+        if data.get("at") and not _DATETIME.fullmatch(data["at"]):
+            raise ReviewError(f"at {data['at']!r} is not an ISO 8601 date and time (2026-12-02T11:00:00Z)")
         if data["action"] == "add" and not (data.get("doc") and data.get("sentence")):
             raise ReviewError("an added fact needs doc and sentence")
         return cls(**data)
