@@ -47,6 +47,7 @@ class Source:
     url: str | None = None
     confidence: float | None = None
     char_start: int | None = None
+    id: str | None = None  # the evidence id (kg review reject ID)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Fact:
     derived: bool = False
     details: dict[str, str] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
+    review: str | None = None  # an analyst's decision: "rejected by ana on 2026-12-02: note"
 
     @property
     def heading(self) -> str:
@@ -118,6 +120,9 @@ def explain(store: Store, entity: str) -> Explanation:
     expl = Explanation(iri=iri, label=names.labels.get(iri, ""), others=others)
     _describe(store, expl)
     expl.facts = _facts(store, iri)
+    from .review.readers import annotate_explanation
+
+    annotate_explanation(store, expl)
     return expl
 
 
@@ -190,14 +195,14 @@ def _facts(store: Store, iri: str) -> list[Fact]:
         ("in", f"?n ?p <{iri}>", f"rdf:subject ?n ; rdf:predicate ?p ; rdf:object <{iri}>"),
     ):
         result = _select(store, f"""
-            SELECT ?g ?p ?n ?sentence ?conf ?start WHERE {{
+            SELECT ?g ?p ?n ?sentence ?conf ?start ?e WHERE {{
               GRAPH ?g {{ {pattern} .
                 OPTIONAL {{ ?e a ta:Evidence ; {evidence} .
                   OPTIONAL {{ ?e ta:sentence ?sentence }} OPTIONAL {{ ?e ta:confidence ?conf }}
                   OPTIONAL {{ ?e ta:charStart ?start }} }} }}
               {_fact_filter("?p")}
             }}""")
-        for (g, p, n, sentence, conf, start), kinds in zip(result.rows, result.kinds):
+        for (g, p, n, sentence, conf, start, e), kinds in zip(result.rows, result.kinds):
             if direction == "in" and local_name(p) in _SYMMETRIC:
                 continue  # materialised both ways: the outgoing triple says it already
             fact = facts.get((direction, p, n))
@@ -213,7 +218,8 @@ def _facts(store: Store, iri: str) -> list[Fact]:
             if sentence is not None or conf is not None:
                 fact.sources.append(Source(sentence=sentence, document=g,
                                            confidence=float(conf) if conf is not None else None,
-                                           char_start=int(start) if start is not None else None))
+                                           char_start=int(start) if start is not None else None,
+                                           id=compact(e) if kinds[6] == "iri" else None))
     _annotate(store, iri, list(facts.values()), DERIVED_GRAPH)
     return list(facts.values())
 
@@ -314,6 +320,8 @@ def render_text(expl: Explanation, console=None) -> None:
             if f.derived and not f.documents:
                 line += " [magenta]derived[/magenta]"
             out.print(line)
+            if f.review:
+                out.print(f"      [{'red' if f.review.startswith('rejected') else 'green'}]{escape(f.review)}[/]")
             for s in f.sources:
                 _print_source(out, s, escape)
             if not f.sources and f.documents:
@@ -334,6 +342,7 @@ def _details_text(details: dict[str, str]) -> str:
 def _print_source(out, s: Source, escape) -> None:
     where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url) if x)
     conf = f" [dim]confidence {s.confidence:.2f}[/dim]" if s.confidence is not None else ""
+    conf += f" [dim]\\[{escape(s.id)}][/dim]" if s.id else ""
     out.print(f"      “{escape((s.sentence or '').strip())}”")
     # the source line is never wrapped by rich: a URL broken across lines cannot be opened
     out.print(f"        [dim]— {escape(where)}[/dim]{conf}", soft_wrap=True)

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.vocab import PREFIXES, TAI, local_name
+from kg.vocab import PREFIXES, TA, TAI, local_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -210,9 +210,14 @@ def _read(store: Store) -> _Network:
         labels.setdefault(code, code)
         names.update({_fold(n): code for n in (label, alt) if n})
     names.update({_fold(code): code for code in labels})  # codes win over clashing names
+    from kg.review import rejected_facts
+
+    rejected = rejected_facts(store)  # parties an analyst rejected (kg review) do not count
     agreements: dict[str, dict] = {}
     for iri, party, label in select("""SELECT DISTINCT ?a ?p ?label WHERE {
             ?a a ta:Agreement ; ta:party ?p . ?p a ta:Country OPTIONAL { ?a rdfs:label ?label } }"""):
+        if (iri, TA + "party", party) in rejected:
+            continue
         a = agreements.setdefault(iri, {"label": label or local_name(iri), "year": None, "parties": set()})
         a["label"] = min(a["label"], label) if label else a["label"]
         a["parties"].add(party[len(prefix):] if party.startswith(prefix) else local_name(party))
@@ -220,7 +225,7 @@ def _read(store: Store) -> _Network:
     for iri, date, _g in select("""SELECT DISTINCT ?a ?d ?g WHERE {
             { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } FILTER (?g != graph:facts) } }""", union=False):
         m = _YEAR.match(date or "")
-        if iri in agreements and m:
+        if iri in agreements and m and (iri, TA + "date", date) not in rejected:
             years[iri][m.group(1)] += 1
     for iri, counts in years.items():  # the year most graphs give; ties go to the earliest
         agreements[iri]["year"] = min(counts, key=lambda y: (-counts[y], y))

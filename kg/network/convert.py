@@ -26,7 +26,8 @@ _NOT_FACTS = (RDF + "type", RDFS + "label", SKOS + "altLabel", RDF + "subject",
 _STATUS_ORDER = ("Completed", "Cancelled", "Planned")  # tie-break between documents
 
 
-def to_networkx(store: Store, *, projection: str = "full", include_documents: bool = False):
+def to_networkx(store: Store, *, projection: str = "full", include_documents: bool = False,
+                include_rejected: bool = False):
     """Turn the store into a networkx graph.
 
     ``projection="full"``: a ``MultiDiGraph`` with one node per typed entity (node id =
@@ -39,6 +40,9 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
     ``projection="countries"``: a ``Graph`` of countries, linked when they are parties
     to the same agreement (``weight`` = number of agreements, ``agreements`` = their
     labels, ``label`` = "N agreements").
+
+    Facts an analyst rejected (``kg review``) are left out, unless ``include_rejected``:
+    then their edges carry ``rejected=True`` and the decision (``review``).
     """
     if projection not in PROJECTIONS:
         raise KGError(f"unknown projection {projection!r}; valid projections: {', '.join(PROJECTIONS)}")
@@ -46,12 +50,16 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
 
     classes = [c for c in CORE_CLASSES if include_documents or c != "Document"]
     nodes = _node_types(store, ["Country"] if projection == "countries" else classes)
-    facts = _facts(store, classes, include_documents)
+    from kg.review import rejected_facts
+    from kg.review.readers import network_facts, rejected_edge
+
+    rejected = rejected_facts(store)
+    facts = network_facts(store, _facts(store, classes, include_documents), {} if include_rejected else rejected)
     attrs = _node_attributes(store, nodes, facts)
     if projection == "countries":
         graph = nx.Graph()
         graph.add_nodes_from(sorted(attrs.items()))
-        _add_country_edges(store, graph)
+        _add_country_edges(store, graph, {} if include_rejected else rejected)
         return graph
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(sorted(attrs.items()))
@@ -64,7 +72,7 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
             key = p  # two vocabularies with the same local name between the same nodes
         graph.add_edge(s, o, key=key, label=local_name(p), predicate=p,
                        documents=sorted(d for d in docs if d is not None),
-                       evidence=evidence.get((s, p, o), []))
+                       evidence=evidence.get((s, p, o), []), **rejected_edge(rejected, s, p, o))
     return graph
 
 
@@ -190,14 +198,14 @@ def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict]]:
     return found
 
 
-def _add_country_edges(store: Store, graph: "nx.Graph") -> None:
+def _add_country_edges(store: Store, graph: "nx.Graph", rejected: dict) -> None:
     """Link countries that are parties to the same agreement (pairs built here, not in
     SPARQL: a join over the union graph would repeat each row once per document)."""
     parties: dict[str, set[str]] = defaultdict(set)
     result = _select(store, "SELECT DISTINCT ?agreement ?x WHERE { ?agreement ta:party ?x "
                             "FILTER EXISTS { ?agreement a ta:Agreement } }")
     for agreement, party in result.rows:
-        if party in graph:
+        if party in graph and (agreement, TA + "party", party) not in rejected:
             parties[agreement].add(party)
     labels: dict[str, str] = {}
     result = _select(store, "SELECT DISTINCT ?agreement ?l WHERE { ?agreement rdfs:label ?l "
