@@ -10,15 +10,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..nlp.gazetteer import Entry, Gazetteer
-from ..vocab import entity_iri
+from ..nlp.gazetteer import Entry, Gazetteer, ministry_descriptor
+from ..vocab import country_iri, entity_iri
 
 LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
                "PLACE": "Place", "TECH": "TechnologyDomain"}
-_CORP_SUFFIX = re.compile(r"[,\s]+(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation)\.?$")
+_CORP_SUFFIX = re.compile(r"[,\s]+(?:(?:and|&)\s+Co|Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation|Pte)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
-_LOCATIVE = {"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting"}
+# "pressure from Washington" is the state: "from" is not locative
+_LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "visited", "visit", "visiting", "toured"}
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class Mention:
     start_char: int
     end_char: int
     entry: Entry | None = None
+    country: str | None = None  # ISO3 of a body named with its state ("China's commerce ministry")
 
 
 def _clean_name(text: str) -> str:
@@ -50,14 +52,51 @@ class MentionLinker:
         self.published = published
         self.people: dict[str, Mention] = {}  # surname or full name -> first person mention
         self.orgs: dict[str, tuple[str, str]] = {}  # first word of an organisation's name -> (iri, name)
+        self.by_words: dict[frozenset, str] = {}  # the words of a full name, any order -> name
+        self.model_orgs: set[str] = set()  # names the model calls an organisation somewhere
+        self.not_orgs: set[str] = set()  # names of agreements and programmes (and their acronyms)
 
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
+        self.model_orgs = {e.text for e in sdoc.ents if e.label_ == "ORG" and not e.kb_id_}
         for ent in sdoc.ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
                 out.append(mention)
         return out
+
+    # -- shapes of names -----------------------------------------------------------------
+    def _has_digits(self, ent) -> bool:
+        """Products and model numbers ("NXT:2050i", "Model 3") are neither people nor places."""
+        return any(any(c.isdigit() for c in t.text) for t in ent)
+
+    def _title_fragment(self, ent) -> bool:
+        """"Commerce" in "Commerce Secretary", "State" in "Secretary of State", "Trade" in
+        "Trade Representative": one capitalised word that is part of a title, not a body."""
+        if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper():
+            return False
+        doc, i = ent.doc, ent.start
+        for left in range(max(0, i - 3), i + 1):
+            for right in range(i + 1, min(len(doc), i + 4) + 1):
+                if right - left < 2:
+                    continue
+                if self.gaz.title(doc[left:right].text) is not None:
+                    return True
+        return False
+
+    def _ends_with(self, name: str, kind: str) -> bool:
+        heads = self.gaz.words(kind)
+        words = name.split()
+        return bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
+
+    def _place_twin(self, ent, entry: Entry) -> Entry | None:
+        """"at the White House": the building, where "the White House said" is the office."""
+        twin = self.gaz.place_twins.get(entry.iri)
+        if twin is None:
+            return None
+        i = ent.start - (1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else 0)
+        prev = ent.doc[i - 1] if i > 0 else None
+        return twin if prev is not None and prev.lower_ in _LOCATIVE else None
 
     def _mention(self, ent, iri, cls, label, entry=None) -> Mention:
         return Mention(iri, cls, label, ent.text, ent.start, ent.end, ent.start_char, ent.end_char, entry)
@@ -73,6 +112,14 @@ class MentionLinker:
                 return self._mention(ent, entity_iri("place", name), "Place", name, entry)
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
+            if entry.cls == "Organization":
+                if self._title_fragment(ent):
+                    return None
+                twin = self._place_twin(ent, entry)
+                if twin is not None:
+                    return self._mention(ent, twin.iri, "Place", twin.label, twin)
+                if entry.kind == "government" and ministry_descriptor(ent.text):
+                    return self._ministry(ent, ent.text) or self._mention(ent, entry.iri, entry.cls, entry.label, entry)
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
         if ent.text.isupper() and len(ent.text) > 3:
             entry = self.gaz.lookup(ent.text.title(), self.published)
@@ -80,10 +127,19 @@ class MentionLinker:
                 return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
             if label == "PERSON":
                 return None  # "CAMP DAVID, Md." datelines and headlines
+        if label in ("PERSON", "PLACE") and ent.text in self.model_orgs:
+            label = "ORG"  # "Yukos" a person here, an organisation elsewhere in the story
+        if label in ("PERSON", "PLACE") and self._has_digits(ent):
+            return None
+        if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
+            name = _clean_name(ent.text)
+            return self._mention(ent, entity_iri("place", name), "Place", name)
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
-            return self._person_by_surname(ent) or self._organization(ent)
+            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
+                return None  # "Secretary of State": a title, "National Security Adviser" too
+            return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)
         if label == "PLACE":
             name = _clean_name(ent.text)
             if not name or not name[0].isupper() or self._person_by_surname(ent):
@@ -108,15 +164,22 @@ class MentionLinker:
 
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
         """Remember a full name so that a later surname finds it. East Asian names put the
-        family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi")."""
+        family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi"); a surname may
+        carry particles ("Jean-Yves Le Drian" → "Le Drian", "Faisal bin Farhan")."""
         parts = full.split()
         if len(parts) > 1:
             keys = [parts[-1]]
+            particles = self.gaz.words("particle")
+            for k in range(len(parts) - 2, 0, -1):  # "Le Drian", "van der Leyen"
+                if parts[k] not in particles:
+                    break
+                keys.append(" ".join(parts[k:]))
             if entry is not None and entry.country in _FAMILY_NAME_FIRST:
                 keys.append(parts[0])
             for key in keys:
                 self.people[key] = self.people.get(key) or (full, entry)
             self.people[full] = (full, entry)
+            self.by_words.setdefault(frozenset(parts), full)
 
     def _person(self, ent) -> Mention | None:
         tokens = [t for t in ent if not (t.is_punct and t.text not in "-.'")]
@@ -128,16 +191,36 @@ class MentionLinker:
             if entry is not None and entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
                 return self._mention(ent, entry.iri, "Person", entry.label, entry)
-        words = [w for w in words if not self.gaz.title(w)]
+        honorifics, particles = self.gaz.words("honorific"), self.gaz.words("particle")
+        while words and (self.gaz.title(words[0]) or words[0] in honorifics):
+            words = words[1:]  # "Mr Aiyar", "Prince Faisal bin Farhan", "Foreign Minister X"
+        words = [w for w in words if w in particles or not self.gaz.title(w)]
         if not tokens or not words:
             return None
         if len(words) == 1:
             return self._person_by_surname(ent, words[0])
-        if not all(w[0].isupper() for w in words if w[0].isalpha()):
+        if not all(w[0].isupper() for w in words if w[0].isalpha() and w not in particles):
             return None
         name = " ".join(words)
+        known = self.people.get(name)
+        if known is None and frozenset(words) in self.by_words:  # "Jae-myung Lee" after "Lee Jae-myung"
+            known = self.people.get(self.by_words[frozenset(words)])
+        if known is None and len(words) == 2 and words[-1] in self.people and words[0] in self.people.get(words[-1])[0].split():
+            known = self.people[words[-1]]  # "George Bush" after "George W. Bush"
+        if known is not None:
+            full, entry = known
+            return self._mention(ent, entry.iri if entry else entity_iri("person", full), "Person", full, entry)
+        entry = self._gazetteer_person(words)
+        if entry is not None:
+            self._remember(entry.label, ent, entry)
+            return self._mention(ent, entry.iri, "Person", entry.label, entry)
         self._remember(name, ent, None)
         return self._mention(ent, entity_iri("person", name), "Person", name)
+
+    def _gazetteer_person(self, words: list[str]) -> Entry | None:
+        """A known official under a shorter or reordered form ("Kono Taro", "Prince Faisal")."""
+        entry = self.gaz.lookup(" ".join(reversed(words)), self.published)
+        return entry if entry is not None and entry.cls == "Person" else None
 
     def _person_by_surname(self, ent, surname: str | None = None) -> Mention | None:
         surname = surname or _clean_name(ent.text)
@@ -148,16 +231,61 @@ class MentionLinker:
             return self._mention(ent, iri, "Person", full, entry)
         if ent.label_ != "PERSON":
             return None
-        candidates = [e for e in self.gaz.person_by_surname(surname)]
+        candidates = self.gaz.person_by_surname(surname)
+        if len(candidates) > 1:  # "President Bush" in 2005 is not his father
+            candidates = [e for e in candidates if e.valid_on(self.published)] if self.published else []
         if len(candidates) == 1:
             entry = candidates[0]
             self._remember(entry.label, ent, entry)
             return self._mention(ent, entry.iri, "Person", entry.label, entry)
         return None
 
+    def _ministry(self, ent, name: str) -> Mention | None:
+        """"China's commerce ministry", "the Chinese foreign ministry", "Ministry of
+        Commerce": that state's ministry, labelled "Ministry of Commerce" as such bodies are
+        usually named."""
+        descriptor = ministry_descriptor(name)
+        if descriptor is None:
+            return None
+        country = self._country_of(ent)
+        entry, canonical = self.gaz.ministry(country, descriptor)
+        if entry is not None:
+            m = self._mention(ent, entry.iri, "Organization", entry.label, entry)
+        elif country is not None:
+            cname = self.gaz.entries[country_iri(country)].label
+            m = self._mention(ent, entity_iri("org", f"{canonical} of {cname}"), "Organization", canonical)
+        elif name[:1].isupper():
+            m = self._mention(ent, entity_iri("org", canonical), "Organization", canonical)
+        else:
+            return None
+        m.country = country or (entry.country if entry else None)
+        return m
+
+    def _country_of(self, ent) -> str | None:
+        """The state a ministry's name gives: a country word inside it or just before it."""
+        doc = ent.doc
+        for t in doc[max(0, ent.start - 2):ent.end]:
+            if t.ent_type_ == "COUNTRY" and t.ent_kb_id_:
+                entry = self.gaz.entries.get(t.ent_kb_id_)
+                if entry is not None and entry.cls == "Country":
+                    return entry.country
+        for w in ent.text.replace("’s", "").replace("'s", "").split():
+            entry = self.gaz.lookup(w, self.published)
+            if entry is not None and entry.cls == "Country":
+                return entry.country
+        return None
+
     def _organization(self, ent) -> Mention | None:
         name = _clean_name(ent.text.split("(")[0])
         if len(name) < 2 or not name[0].isupper() or name.isdigit():
+            return None
+        if name in self.not_orgs or self._ends_with(name, "not_org_head"):
+            # "the Global Combat Air Programme", "the Initiative on ...": not a body; nor is
+            # its acronym in brackets right after it
+            self.not_orgs.add(name)
+            nxt = ent.doc[ent.end:ent.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+                self.not_orgs.add(nxt[1].text)
             return None
         entry = self.gaz.lookup(name, self.published)
         if entry is not None:

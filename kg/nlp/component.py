@@ -37,6 +37,7 @@ class GazetteerComponent:
             if entry is None:
                 continue
             spans.append(Span(doc, span.start, span.end, label=CLASS_LABEL[entry.cls], kb_id=entry.iri))
+        spans = self._company_names(doc, spans)
         chosen = filter_spans(spans)
         taken = set()
         for s in chosen:
@@ -50,6 +51,39 @@ class GazetteerComponent:
             chosen.append(ent)
         doc.ents = filter_spans(chosen)
         return doc
+
+
+    def _company_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A model ORG span with a company or body head ("China National Petroleum
+        Corporation", "Los Angeles World Affairs Council", "Salomon Brothers Asia") keeps its
+        whole name: the countries and places the gazetteer finds inside it are part of the
+        name. An ORG whose only gazetteer match is an organisation is left to the gazetteer."""
+        heads = self.gazetteer.words("legal_suffix") | self.gazetteer.words("org_head")
+        out = list(spans)
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            words = [t.text.rstrip(".") for t in ent]
+            if not any(w in heads for w in words[1:]):
+                continue
+            inside = [s for s in spans if s.start < ent.end and ent.start < s.end]
+            if not inside or any(s.label_ not in ("COUNTRY", "PLACE") for s in inside):
+                continue
+            if any(s.start < ent.start or s.end > ent.end for s in inside):
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (ent.start, ent.end):
+                continue
+            first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            taken = {i for s in inside for i in range(s.start, s.end)}
+            # at least one capitalised word of its own besides the head ("Bank of Korea" keeps
+            # only a head: "Korea" stays a country there)
+            own = [t for t in doc[first:ent.end] if t.i not in taken and t.is_alpha and t.text[0].isupper()
+                   and t.text.rstrip(".") not in heads]
+            if not own:
+                continue
+            out = [s for s in out if s not in inside]
+            out.append(Span(doc, first, ent.end, label="ORG"))
+        return out
 
 
 @Language.factory(

@@ -59,6 +59,20 @@ def _date(cell: str | None) -> date | None:
         return None
 
 
+_MINISTRY = re.compile(
+    r"^(?:ministry|department) (?:for|of) (?:the )?(?P<a>[a-z ,&]+?)(?: of (?:the )?[a-z ]+)?$"
+    r"|^(?:[\w.]+(?:'s|’s)? )*?(?P<b>[a-z]+(?: affairs)?) (?:ministry|department)$")
+
+
+def ministry_descriptor(name: str) -> str | None:
+    """"foreign" for "Japan's Foreign Ministry", "commerce" for "Ministry of Commerce of
+    China": what a state ministry is for, lower case."""
+    m = _MINISTRY.match(name.lower())
+    if not m:
+        return None
+    return (m.group("a") or m.group("b")).strip()
+
+
 def _rows(path: Path):
     if not path.exists():
         return []
@@ -78,6 +92,8 @@ class Gazetteer:
         self.surnames: dict[str, list[Entry]] = {}
         self.org_by_name: dict[str, str] = {}
         self.capitals: dict[str, set[str]] = {}  # country IRI -> capital names
+        self.name_words: dict[str, set[str]] = {}  # kind (honorific, legal_suffix, ...) -> words
+        self.place_twins: dict[str, Entry] = {}  # org IRI -> the place of the same name (White House)
         self._load(folder)
         self._exact_re, self._lower_re = self._compile()
 
@@ -126,6 +142,22 @@ class Gazetteer:
                     known = self.surnames.setdefault(words[-1], [])
                     if e not in known:
                         known.append(e)
+        self.ministry_names = {r["descriptor"]: r["canonical"] for r in _rows(self._path("ministries.csv"))}
+        self.ministries: dict[tuple[str, str], Entry] = {}  # (ISO3, "commerce") -> that state's ministry
+        for e in self.entries.values():
+            if e.cls == "Organization" and e.country:
+                for form in e.aliases:
+                    d = ministry_descriptor(form)
+                    if d:
+                        self.ministries.setdefault((e.country, self.ministry_names.get(d, d.title()).lower()), e)
+        for row in _rows(self._path("name_words.csv")):
+            self.name_words.setdefault(row["kind"], set()).add(row["word"])
+        for e in list(self.entries.values()):
+            if e.cls == "Place":
+                for form in e.aliases:
+                    for twin in self.index.get(form, ()):
+                        if twin.cls == "Organization":
+                            self.place_twins.setdefault(twin.iri, e)
         for row in _rows(self._path("titles.csv")):
             t = Title(row["title"], self.org_by_name.get(row.get("organization") or ""),
                       row.get("country") or None, row.get("kind", ""))
@@ -173,6 +205,18 @@ class Gazetteer:
 
     def person_by_surname(self, surname: str) -> list[Entry]:
         return list(self.surnames.get(surname, []))
+
+    def ministry(self, country: str | None, descriptor: str) -> tuple[Entry | None, str]:
+        """The gazetteer's ministry of ``country`` for ``descriptor`` ("commerce") and the
+        canonical name of such a ministry ("Ministry of Commerce")."""
+        canonical = self.ministry_names.get(descriptor, descriptor.title())
+        entry = self.ministries.get((country, canonical.lower())) if country else None
+        return entry, f"Ministry of {canonical}"
+
+    def words(self, kind: str) -> set[str]:
+        """Name-shape words of one kind from ``name_words.csv`` (honorific, particle,
+        legal_suffix, org_head, gov_head, venue_head, not_org_head)."""
+        return self.name_words.get(kind, set())
 
     def title(self, text: str) -> Title | None:
         return self.titles.get(text) or self.titles.get(text.lower())
