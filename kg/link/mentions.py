@@ -119,7 +119,10 @@ class MentionLinker:
                 if twin is not None:
                     return self._mention(ent, twin.iri, "Place", twin.label, twin)
                 if entry.kind == "government" and ministry_descriptor(ent.text):
-                    return self._ministry(ent, ent.text) or self._mention(ent, entry.iri, entry.cls, entry.label, entry)
+                    # "India's Ministry of Commerce" is not China's, whatever the alias says
+                    country = self._country_of(ent)
+                    if country is not None and country != entry.country:
+                        return self._ministry(ent, ent.text)
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
         if ent.text.isupper() and len(ent.text) > 3:
             entry = self.gaz.lookup(ent.text.title(), self.published)

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer, ministry_descriptor
 
 # kg's entity labels, by core class
 CLASS_LABEL = {"Country": "COUNTRY", "Person": "PERSON", "Organization": "ORG",
@@ -64,10 +64,12 @@ class GazetteerComponent:
             if ent.label_ != "ORG" or len(ent) < 2:
                 continue
             words = [t.text.rstrip(".") for t in ent]
-            if not any(w in heads for w in words[1:]):
+            if not any(w in heads for w in words[1:]) and not ministry_descriptor(ent.text):
                 continue
             inside = [s for s in spans if s.start < ent.end and ent.start < s.end]
-            if not inside or any(s.label_ not in ("COUNTRY", "PLACE") for s in inside):
+            # "the Ministry of Commerce": "Commerce" alone is not the US department here
+            allowed = ("COUNTRY", "PLACE", "ORG") if ministry_descriptor(ent.text) else ("COUNTRY", "PLACE")
+            if not inside or any(s.label_ not in allowed or (s.label_ == "ORG" and len(s) > 1) for s in inside):
                 continue
             if any(s.start < ent.start or s.end > ent.end for s in inside):
                 continue
@@ -79,7 +81,7 @@ class GazetteerComponent:
             # only a head: "Korea" stays a country there)
             own = [t for t in doc[first:ent.end] if t.i not in taken and t.is_alpha and t.text[0].isupper()
                    and t.text.rstrip(".") not in heads]
-            if not own:
+            if not own and not ministry_descriptor(ent.text):
                 continue
             out = [s for s in out if s not in inside]
             out.append(Span(doc, first, ent.end, label="ORG"))

@@ -132,9 +132,11 @@ class Gazetteer:
             self._add(e, _split(row.get("aliases")))
         for row in _rows(self._path("people.csv")):
             org = self.org_by_name.get(row.get("organization") or "")
+            # from/to: the years the person is the one a bare name means ("George Bush")
             e = Entry(entity_iri("person", row["name"]), "Person", row["name"],
                       country=row.get("country") or None, organization=org,
-                      role=row.get("role", ""), qid=row.get("qid", ""))
+                      role=row.get("role", ""), qid=row.get("qid", ""),
+                      valid_from=_date(row.get("from")), valid_to=_date(row.get("to")))
             self._add(e, _split(row.get("aliases")))
             for form in {e.label, *e.aliases}:
                 words = form.split()
