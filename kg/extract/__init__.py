@@ -43,7 +43,7 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
     person_country = {p: r.country for p, r in roles.items() if r.country}
     mentioned = {m.iri for m in mentions}
     for role in roles.values():
-        if role.ministry and role.organization is None and role.country:
+        if role.ministry and role.country and (role.organization is None or not role.org_from_text):
             _named_ministry(out, role, gazetteer)
         if role.organization and not role.org_from_text:
             entry = gazetteer.entries.get(role.organization)

@@ -112,10 +112,10 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
     elif left is not None and left.cls == "Organization":
         role.organization, role.org_sent, role.from_text = left.iri, sent, True
         role.org_from_text = True
-        country = left.country or (left.entry.country if left.entry is not None else None)
+        country = _body_country(left)
         if country:
             role.country, role.country_sent = country_iri(country), sent
-        elif left.entry is not None:
+        elif left.entry is not None and left.entry.kind == "international":
             role.acts_for_body = True  # "EU Trade Commissioner": the EU, not a state
     _ministry_in_title(title_tokens, gaz, role, sent)
     if title is not None:
@@ -157,6 +157,11 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
     for t in window:
         if t.text in (",", ";") and t.i > j + 2:
             break
+        if t.i in by_token and by_token[t.i].cls == "Person":
+            return  # "Subir Raha, Gazprom chairman Aleksey Miller and ...": a list of people
+    for t in window:
+        if t.text in (",", ";") and t.i > j + 2:
+            break
         if t.i > j + 1 and t.i - 1 not in by_token and by_token.get(t.i) is not None and sdoc[t.i - 1].lower_ == "and" \
                 and by_token[t.i].cls == "Person":
             break  # "X, Commerce Secretary Y and ...": a list of people, not an apposition
@@ -166,7 +171,7 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
         if other is not None and other.cls == "Organization":
             role.organization, role.org_sent, role.from_text = other.iri, sent, True
             role.org_from_text = True
-            country = other.country or (other.entry.country if other.entry is not None else None)
+            country = _body_country(other)
             if country:
                 role.country, role.country_sent = country_iri(country), sent
             return
@@ -175,6 +180,19 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
                     and sdoc[t.i - 1].lower_ == "of":
                 continue  # "Association of Japan ...": part of a body's name
             role.country, role.country_sent = other.iri, sent
+
+
+_STATE_BODIES = ("government", "legislature", "military", "state_company")
+
+
+def _body_country(m) -> str | None:
+    """The state a body acts for: a ministry or agency's, never a company's ("Gazprom
+    chairman" does not act for Russia) nor an industry association's."""
+    if m.country:
+        return m.country
+    if m.entry is not None and m.entry.kind in _STATE_BODIES:
+        return m.entry.country
+    return None
 
 
 def _of_body(sdoc, k, by_token, role, sent):
@@ -186,7 +204,7 @@ def _of_body(sdoc, k, by_token, role, sent):
         return
     if other.cls == "Organization":
         role.organization, role.org_sent, role.from_text, role.org_from_text = other.iri, sent, True, True
-        country = other.country or (other.entry.country if other.entry is not None else None)
+        country = _body_country(other)
         if country:
             role.country, role.country_sent = country_iri(country), sent
     elif other.cls == "Country" and other.end < sent.end and sdoc[other.end].text[:1].isupper():

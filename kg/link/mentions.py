@@ -59,16 +59,41 @@ class MentionLinker:
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
         self.model_orgs = {e.text for e in sdoc.ents if e.label_ == "ORG" and not e.kb_id_}
-        for ent in sdoc.ents:
+        ents = sorted([*sdoc.ents, *self._untagged_full_names(sdoc)], key=lambda e: e.start)
+        for ent in ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
                 out.append(mention)
+        return out
+
+    def _untagged_full_names(self, sdoc) -> list:
+        """"Shuichi Takemoto of the Foreign Ministry ..." missed by the model while the
+        surname alone is tagged later: the given name and surname together are the person."""
+        from spacy.tokens import Span
+
+        singles = {e.text for e in sdoc.ents if e.label_ == "PERSON" and len(e) == 1}
+        if not singles:
+            return []
+        honorifics = self.gaz.words("honorific")
+        out = []
+        for t in sdoc:
+            if t.text not in singles or t.ent_iob_ != "O" or t.i == 0:
+                continue
+            prev = sdoc[t.i - 1]
+            if prev.ent_iob_ == "O" and prev.is_alpha and prev.is_title and prev.pos_ == "PROPN" \
+                    and prev.text not in honorifics and not self.gaz.title(prev.text):
+                out.append(Span(sdoc, t.i - 1, t.i + 1, label="PERSON"))
         return out
 
     # -- shapes of names -----------------------------------------------------------------
     def _has_digits(self, ent) -> bool:
         """Products and model numbers ("NXT:2050i", "Model 3") are neither people nor places."""
         return any(any(c.isdigit() for c in t.text) for t in ent)
+
+    def _country_pair(self, text: str) -> bool:
+        parts = [p for p in re.split(r"[/\-–]", text) if p.strip()]
+        return len(parts) > 1 and all(
+            (e := self.gaz.lookup(p.strip(), self.published)) is not None and e.cls == "Country" for p in parts)
 
     def _title_fragment(self, ent) -> bool:
         """"Commerce" in "Commerce Secretary", "State" in "Secretary of State", "Trade" in
@@ -115,6 +140,9 @@ class MentionLinker:
             if entry.cls == "Organization":
                 if self._title_fragment(ent):
                     return None
+                if len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("of", "for") \
+                        and ent.doc[ent.start - 2].lower_ in ("ministry", "department"):
+                    return self._ministry(ent.doc[ent.start - 2:ent.end], ent.doc[ent.start - 2:ent.end].text)
                 twin = self._place_twin(ent, entry)
                 if twin is not None:
                     return self._mention(ent, twin.iri, "Place", twin.label, twin)
@@ -134,6 +162,8 @@ class MentionLinker:
             label = "ORG"  # "Yukos" a person here, an organisation elsewhere in the story
         if label in ("PERSON", "PLACE") and self._has_digits(ent):
             return None
+        if label == "PLACE" and self._country_pair(ent.text):
+            return None  # "U.S./Japan", "U.S.-Japan": two states, not a place
         if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
             name = _clean_name(ent.text)
             return self._mention(ent, entity_iri("place", name), "Place", name)
@@ -264,6 +294,19 @@ class MentionLinker:
         m.country = country or (entry.country if entry else None)
         return m
 
+    def _with_country_word(self, ent) -> Entry | None:
+        """"China's National Petroleum Corporation": the body "China National Petroleum
+        Corporation" with its state's name split off by a possessive."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "’s") or not doc[ent.start - 2].ent_kb_id_:
+            return None
+        text = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        for name in (f"{doc[ent.start - 2].text} {text}", f"{doc[ent.start - 2].text} {_clean_name(text)}"):
+            entry = self.gaz.lookup(name, self.published)
+            if entry is not None and entry.cls == "Organization":
+                return entry
+        return None
+
     def _country_of(self, ent) -> str | None:
         """The state a ministry's name gives: a country word inside it or just before it."""
         doc = ent.doc
@@ -282,6 +325,13 @@ class MentionLinker:
         name = _clean_name(ent.text.split("(")[0])
         if len(name) < 2 or not name[0].isupper() or name.isdigit():
             return None
+        words = name.split()
+        not_org_heads = self.gaz.words("not_org_head")
+        before = ent.doc[max(0, ent.start - 2):ent.start]
+        if len(before) == 2 and before[1].text == "(" and before[0].text in not_org_heads:
+            self.not_orgs.add(name)  # "Military Information Agreement (GSOMIA)"
+        if len(words) > 2 and words[0] in not_org_heads and words[1] in ("on", "for", "of", "to"):
+            self.not_orgs.add(name)  # "Initiative on Critical and Emerging Technology"
         if name in self.not_orgs or self._ends_with(name, "not_org_head"):
             # "the Global Combat Air Programme", "the Initiative on ...": not a body; nor is
             # its acronym in brackets right after it
@@ -290,7 +340,7 @@ class MentionLinker:
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
                 self.not_orgs.add(nxt[1].text)
             return None
-        entry = self.gaz.lookup(name, self.published)
+        entry = self.gaz.lookup(name, self.published) or self._with_country_word(ent)
         if entry is not None:
             if entry.cls == "Country":
                 return None

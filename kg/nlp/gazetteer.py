@@ -67,7 +67,7 @@ _MINISTRY = re.compile(
 def ministry_descriptor(name: str) -> str | None:
     """"foreign" for "Japan's Foreign Ministry", "commerce" for "Ministry of Commerce of
     China": what a state ministry is for, lower case."""
-    m = _MINISTRY.match(name.lower())
+    m = _MINISTRY.match(re.sub(r"^the ", "", name.lower()))
     if not m:
         return None
     return (m.group("a") or m.group("b")).strip()
