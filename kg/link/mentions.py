@@ -18,6 +18,7 @@ LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
 _CORP_SUFFIX = re.compile(r"[,\s]+(?:(?:and|&)\s+Co|Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation|Pte)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
+_PERSON_TITLE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
 # "pressure from Washington" is the state: "from" is not locative
 _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "visited", "visit", "visiting", "toured"}
 
@@ -59,7 +60,10 @@ class MentionLinker:
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
         self.model_orgs = {e.text for e in sdoc.ents if e.label_ == "ORG" and not e.kb_id_}
-        ents = sorted([*sdoc.ents, *self._untagged_full_names(sdoc)], key=lambda e: e.start)
+        self.model_people = {e.text for e in sdoc.ents if e.label_ == "PERSON" and not e.kb_id_} - self.model_orgs
+        extra = self._untagged_full_names(sdoc) + self._lowercase_ministries(sdoc)
+        replaced = {i for e in extra for i in range(e.start, e.end)}
+        ents = sorted([*(e for e in sdoc.ents if e.start not in replaced), *extra], key=lambda e: e.start)
         for ent in ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
@@ -77,7 +81,10 @@ class MentionLinker:
         honorifics = self.gaz.words("honorific")
         out = []
         for t in sdoc:
-            if t.text not in singles or t.ent_iob_ != "O" or t.i == 0:
+            if t.text not in singles or t.i == 0:
+                continue
+            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG") and not t.ent_kb_id_
+                                         and (t.i + 1 == len(sdoc) or sdoc[t.i + 1].ent_iob_ != "I")):
                 continue
             prev = sdoc[t.i - 1]
             if prev.ent_iob_ == "O" and prev.is_alpha and prev.is_title and prev.pos_ == "PROPN" \
@@ -85,7 +92,48 @@ class MentionLinker:
                 out.append(Span(sdoc, t.i - 1, t.i + 1, label="PERSON"))
         return out
 
+    def _lowercase_ministries(self, sdoc) -> list:
+        """"China's commerce ministry", "the Chinese foreign ministry": the model rarely tags
+        a ministry written in lower case; a state word and a known descriptor make it one."""
+        from spacy.tokens import Span
+
+        out = []
+        for t in sdoc:
+            if t.lower_ != "ministry" or t.ent_iob_ != "O" or t.i < 2:
+                continue
+            k = t.i - 1
+            if sdoc[k].ent_iob_ != "O" or sdoc[k].lower_ not in self.gaz.ministry_names:
+                continue
+            j = k - 1 if sdoc[k - 1].text in ("'s", "’s") else k
+            if sdoc[j - 1].ent_type_ == "COUNTRY" and j - 1 >= 0:
+                out.append(Span(sdoc, k, t.i + 1, label="ORG"))
+        return out
+
     # -- shapes of names -----------------------------------------------------------------
+    def _titled(self, ent) -> bool:
+        """A two- or three-word name followed by ", <state>'s <title>" or led by a title:
+        the model's organisation or place is a person ("Nadia Petrova, Bulgaria's trade
+        minister", "Foreign Minister Hakan Fidan")."""
+        words = ent.text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            return False
+        if self._ends_with(ent.text, "legal_suffix") or self._ends_with(ent.text, "org_head"):
+            return False
+        doc = ent.doc
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and (t := self.gaz.title(prev.text)) is not None and t.kind in _PERSON_TITLE_KINDS:
+            return True
+        after = doc[ent.end:ent.end + 6]
+        if len(after) < 2 or after[0].text != ",":
+            return False
+        for tok in after[1:]:
+            t = self.gaz.title(tok.lower_)
+            if t is not None and t.kind in _PERSON_TITLE_KINDS:
+                return True
+            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower):
+                return False
+        return False
+
     def _has_digits(self, ent) -> bool:
         """Products and model numbers ("NXT:2050i", "Model 3") are neither people nor places."""
         return any(any(c.isdigit() for c in t.text) for t in ent)
@@ -160,6 +208,10 @@ class MentionLinker:
                 return None  # "CAMP DAVID, Md." datelines and headlines
         if label in ("PERSON", "PLACE") and ent.text in self.model_orgs:
             label = "ORG"  # "Yukos" a person here, an organisation elsewhere in the story
+        elif label in ("ORG", "PLACE") and (ent.text in self.model_people or self._titled(ent)):
+            label = "PERSON"  # "Nadia Petrova, Bulgaria's trade minister": a person
+        if label == "EVENT" and self._ends_with(_clean_name(ent.text), "venue_head"):
+            label = "PLACE"
         if label in ("PERSON", "PLACE") and self._has_digits(ent):
             return None
         if label == "PLACE" and self._country_pair(ent.text):
@@ -348,7 +400,8 @@ class MentionLinker:
         first = ent.doc[ent.start]
         if first.lower_ == "the":
             first = ent.doc[min(ent.start + 1, ent.end - 1)]
-        if first.ent_kb_id_ or self.gaz.lookup(first.text, self.published) is not None:
+        company = self._ends_with(ent.text.rstrip("."), "legal_suffix") or self._ends_with(ent.text, "org_head")
+        if not company and (first.ent_kb_id_ or self.gaz.lookup(first.text, self.published) is not None):
             return None  # "U.S. Semiconductor", "U.S. Government": a country word leads it
         if not any(c.isalpha() for c in name) or all(t.is_lower for t in ent if t.is_alpha):
             return None

@@ -1,0 +1,237 @@
+"""Golden tests for entity mentions, their typing and the person facts (represents, memberOf).
+
+Sentences are written for the project; each class of phrasing has several wordings.
+"""
+from __future__ import annotations
+
+import pytest
+
+P = pytest.param
+
+
+def _entities(ext):
+    """{(class, label)} plus every alternative label, for checks by name."""
+    out = set()
+    for e in ext.entities.values():
+        if not e.mentioned:
+            continue
+        for name in {e.label, *e.alt_labels}:
+            out.add((e.cls, name))
+    return out
+
+
+def _labels(ext, cls):
+    return {e.label for e in ext.entities.values() if e.cls == cls and e.mentioned}
+
+
+# -- member_of only for a body the text names (error class 8) ---------------------------
+
+@pytest.mark.parametrize("text, person, fragment", [
+    P("Commerce Secretary Dana Whitfield met Indonesian officials in Jakarta on Monday.",
+      "dana-whitfield", "Commerce", id="'Commerce Secretary' names no body 'Commerce'"),
+    P("Secretary of State Alan Porter said the talks with Vietnam would continue.",
+      "alan-porter", "State", id="'Secretary of State' names no body 'State'"),
+    P("Trade Representative Maria Castell announced new tariffs on Brazilian steel.",
+      "maria-castell", "Trade", id="'Trade Representative' names no body 'Trade'"),
+    P("Treasury Secretary Owen Marsh flew to Tokyo for talks on currency policy.",
+      "owen-marsh", "Treasury", id="'Treasury Secretary' names no body 'Treasury'"),
+])
+def test_title_fragment_is_no_organisation(extract_text, text, person, fragment):
+    ext, facts = extract_text(text)
+    assert fragment not in _labels(ext, "Organization")
+    assert not {f for f in facts if f[0] == person and f[1] == "memberOf"}, sorted(facts)
+    assert (person, "represents", "USA") in facts
+
+
+@pytest.mark.parametrize("text, org_label, usual_name", [
+    P("China's commerce ministry said the new licensing rules take effect in May.",
+      "Ministry of Commerce of China", "Ministry of Commerce", id="possessive state + lowercase ministry"),
+    P("The Chinese commerce ministry announced the curbs late on Thursday.",
+      "Ministry of Commerce of China", "Ministry of Commerce", id="adjective + lowercase ministry"),
+    P("Officials at Japan's Foreign Ministry declined to comment on the report.",
+      "Ministry of Foreign Affairs of Japan", "Ministry of Foreign Affairs", id="capitalised 'Foreign Ministry'"),
+    P("Brazil's energy ministry published the auction rules on Friday.",
+      "Ministry of Energy", "Ministry of Energy", id="a ministry the gazetteer does not know"),
+])
+def test_ministry_of_a_state_is_named_as_usual(extract_text, text, org_label, usual_name):
+    ext, _facts = extract_text(text)
+    ents = _entities(ext)
+    assert ("Organization", org_label) in ents, sorted(ents)
+    assert ("Organization", usual_name) in ents, sorted(ents)
+
+
+@pytest.mark.parametrize("text, person, country", [
+    P("Malaysian foreign ministry spokesman Ahmad Fauzi said the embassy had been informed.",
+      "ahmad-fauzi", "MYS", id="adjective state + 'foreign ministry spokesman'"),
+    P("Japan's foreign ministry spokesman Kenji Morikawa called the test regrettable.",
+      "kenji-morikawa", "JPN", id="possessive state + 'foreign ministry spokesman'"),
+    P("Thailand's commerce ministry official Somchai Rattana said exports would resume.",
+      "somchai-rattana", "THA", id="'commerce ministry official'"),
+])
+def test_ministry_named_in_a_title_gives_member_of(extract_text, text, person, country):
+    ext, facts = extract_text(text)
+    assert (person, "represents", country) in facts, sorted(facts)
+    orgs = {o for s, p, o in facts if s == person and p == "memberOf"}
+    assert len(orgs) == 1, sorted(facts)
+    assert any(e.cls == "Organization" and e.label.startswith("Ministry of") for e in ext.entities.values())
+
+
+# -- entity typing (error class 9) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    P("Shares of Lumora Dynamics Pte rose after the listing in Singapore.", "Lumora Dynamics",
+      id="Pte"),
+    P("Korvan Systems Corp. agreed to supply sensors to the Dutch navy.", "Korvan Systems",
+      id="Corp."),
+    P("The contract went to Halden Maritime AG, a shipbuilder based in Basel.", "Halden Maritime",
+      id="AG"),
+    P("Brazil Mining Corporation said it would expand its lithium output.", "Brazil Mining",
+      id="country word inside a company name"),
+])
+def test_company_with_legal_suffix_is_an_organisation(extract_text, text, name):
+    ext, _facts = extract_text(text)
+    ents = _entities(ext)
+    assert ("Organization", name) in ents, sorted(ents)
+    assert not {n for c, n in ents if c in ("Person", "Place") and name.split()[0] in n}
+
+
+@pytest.mark.parametrize("text, full, titled", [
+    P("Emeka Okonkwo, Nigeria's oil minister, arrived on Monday. Mr Okonkwo said output would rise.",
+      "Emeka Okonkwo", "Mr Okonkwo", id="Mr + surname"),
+    P("Talks were led by Ingrid Halvorsen of Norway. Later Ms Halvorsen told reporters the deal was close.",
+      "Ingrid Halvorsen", "Ms Halvorsen", id="Ms + surname"),
+    P("Rafael Ortega met the delegation. Dr Ortega said the vaccine plant would open next year.",
+      "Rafael Ortega", "Dr Ortega", id="Dr + surname"),
+])
+def test_titled_name_is_the_person(extract_text, text, full, titled):
+    ext, _facts = extract_text(text)
+    people = _labels(ext, "Person")
+    assert full in people and titled not in people, people
+
+
+@pytest.mark.parametrize("text, person", [
+    P("Park Min-jun opened the forum in Seoul. Min-jun Park later met Australian officials.",
+      "Park Min-jun", id="family name first, then given name first"),
+    P("Tanaka Hiroshi spoke first. Afterwards Hiroshi Tanaka answered questions on chips.",
+      "Tanaka Hiroshi", id="Japanese order then Western order"),
+    P("Foreign Minister Jean-Yves Le Drian spoke in Paris. Le Drian said the pact was a mistake.",
+      "Jean-Yves Le Drian", id="surname with a particle"),
+])
+def test_one_person_under_two_name_orders(extract_text, text, person):
+    ext, _facts = extract_text(text)
+    people = _labels(ext, "Person")
+    assert people == {person}, people
+    assert not _labels(ext, "Organization"), _labels(ext, "Organization")
+
+
+@pytest.mark.parametrize("text", [
+    P("The rules cover the NXT:2050i and NXT:2100i immersion systems.", id="model numbers with colons"),
+    P("Exports of the XR-7000 scanner and the TX 4500 sensor need a licence.", id="model numbers with hyphens"),
+    P("The company will ship the Falcon 9X modules to Korea next year.", id="product with a number"),
+])
+def test_products_are_not_people_or_places(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not _labels(ext, "Person") and not _labels(ext, "Place"), sorted(_entities(ext))
+
+
+@pytest.mark.parametrize("text, venue", [
+    P("The leaders addressed a rally at the Harbourfront Arena in Sydney.", "Harbourfront Arena",
+      id="arena"),
+    P("The ministers met at the Grand Kempinski Hotel on Tuesday.", "Grand Kempinski Hotel", id="hotel"),
+    P("The signing took place at the Marble Palace in the capital.", "Marble Palace", id="palace"),
+])
+def test_venues_are_places(extract_text, text, venue):
+    ext, _facts = extract_text(text)
+    assert venue in _labels(ext, "Place"), sorted(_entities(ext))
+    assert venue not in _labels(ext, "Organization")
+
+
+@pytest.mark.parametrize("text, cls", [
+    P("Prime Minister Anthony Albanese held talks at the White House on Monday.", "Place",
+      id="'at the White House' is the building"),
+    P("President Yoon Suk Yeol paid a visit to the White House in April.", "Place",
+      id="'a visit to the White House' is the building"),
+    P("The White House said the tariffs would take effect in June.", "Organization",
+      id="'the White House said' is the office"),
+])
+def test_white_house_building_or_office(extract_text, text, cls):
+    ext, _facts = extract_text(text)
+    assert "White House" in _labels(ext, cls), sorted(_entities(ext))
+
+
+@pytest.mark.parametrize("text, name", [
+    P("The Initiative on Critical and Emerging Technology was launched in 2022.",
+      "Initiative on Critical and Emerging Technology", id="'Initiative on ...'"),
+    P("Seoul ended the General Security of Military Information Agreement (GSOMIA) with Japan. "
+      "GSOMIA had been renewed each year.", "GSOMIA", id="acronym of an agreement"),
+    P("Britain and Japan joined the Global Combat Air Programme in 2022.", "Global Combat Air Programme",
+      id="programme"),
+])
+def test_agreements_and_programmes_are_not_organisations(extract_text, text, name):
+    ext, _facts = extract_text(text)
+    assert name not in _labels(ext, "Organization"), _labels(ext, "Organization")
+
+
+# -- represents from title, apposition or gazetteer, never proximity (error class 10) -------
+
+@pytest.mark.parametrize("text, person, country", [
+    P("India's petroleum minister Ravi Kapoor met Russian officials in Moscow.",
+      "ravi-kapoor", "IND", id="possessive state + lowercase title"),
+    P("Russian energy minister Pavel Orlov said the pipeline would be finished.",
+      "pavel-orlov", "RUS", id="adjective + lowercase title"),
+    P("Tokyo summoned South Korea's ambassador, Choi Min-ho, on Friday.",
+      "choi-min-ho", "KOR", id="possessive title, comma, name"),
+    P("Kono Taro met his Japanese counterpart Hiroshi Tanabe in Manila.",
+      "hiroshi-tanabe", "JPN", id="'his Japanese counterpart'"),
+    P("Nadia Petrova, Bulgaria's trade minister, said the deal was balanced.",
+      "nadia-petrova", "BGR", id="apposition after the name"),
+    P("U.S. Commerce Secretary Dana Whitfield said the rule was final.",
+      "dana-whitfield", "USA", id="'U.S. Commerce Secretary'"),
+    P("US Secretary of State Alan Porter said Washington was disappointed.",
+      "alan-porter", "USA", id="title with 'of'"),
+    P("Lin Wei-ting of the Korean Mission in Taipei said the office would reopen.",
+      "lin-wei-ting", "KOR", id="'of the Korean Mission'"),
+])
+def test_represents_from_title_or_apposition(extract_text, text, person, country):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", country) in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, person, country, other", [
+    P("South Korean President Park Jin-ho spoke after the United States announced tariffs.",
+      "park-jin-ho", "KOR", "USA", id="a Korean president does not represent the United States"),
+    P("Indonesian Trade Minister Budi Santoso will visit China and Japan next month.",
+      "budi-santoso", "IDN", "CHN", id="countries visited are not represented"),
+    P("Canadian envoy Claire Dubois criticised Germany over the export ban.",
+      "claire-dubois", "CAN", "DEU", id="a criticised state is not represented"),
+])
+def test_represents_never_from_proximity(extract_text, text, person, country, other):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", country) in facts, sorted(facts)
+    assert (person, "represents", other) not in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, person", [
+    P("Vale chairman Daniel Stieler said the Brazilian miner would invest in Canada.",
+      "daniel-stieler", id="a company chairman"),
+    P("Shoichi Saba, chairman of the Electronic Industries Association of Japan, urged calm.",
+      "shoichi-saba", id="an industry association's chairman"),
+    P("Oskar Brandt, chief executive of Siemens AG, met ministers in Berlin.",
+      "oskar-brandt", id="a company's chief executive"),
+])
+def test_company_people_do_not_act_for_a_state(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert not {f for f in facts if f[0] == person and f[1] == "represents"}, sorted(facts)
+
+
+@pytest.mark.parametrize("text, person", [
+    P("EU Trade Commissioner Peter Mandelson said talks with Washington would start.",
+      "peter-mandelson", id="an EU commissioner acts for the EU"),
+    P("European Commissioner Peter Mandelson met Chinese officials in Beijing.",
+      "peter-mandelson", id="European Commissioner"),
+    P("The talks were opened by EU Commissioner Peter Mandelson in Brussels.",
+      "peter-mandelson", id="EU Commissioner"),
+])
+def test_international_title_overrides_gazetteer_state(extract_text, text, person):
+    _ext, facts = extract_text(text, published=__import__("datetime").date(2005, 3, 1))
+    assert not {f for f in facts if f[0] == person and f[1] == "represents"}, sorted(facts)
