@@ -235,3 +235,22 @@ def test_company_people_do_not_act_for_a_state(extract_text, text, person):
 def test_international_title_overrides_gazetteer_state(extract_text, text, person):
     _ext, facts = extract_text(text, published=__import__("datetime").date(2005, 3, 1))
     assert not {f for f in facts if f[0] == person and f[1] == "represents"}, sorted(facts)
+
+
+# -- gazetteer matching on tokens: the word-boundary rules ---------------------------------
+
+@pytest.mark.parametrize("text, present, absent", [
+    P("The Japan-Canada pact on batteries was renewed.", {("Country", "Japan"), ("Country", "Canada")}, set(),
+      id="names after a hyphen match"),
+    P("Officials reviewed the U.S./Japan agreement on chips.", {("Country", "United States"), ("Country", "Japan")},
+      set(), id="names around a slash match"),
+    P("Sales of U.S.-made chips fell in March.", {("Country", "United States")}, set(),
+      id="an abbreviation before '-made' matches"),
+    P("The start-up sells AI-powered cameras and non-space hardware.", set(),
+      {("TechnologyDomain", "Space technology")}, id="a common word after a hyphen does not match"),
+])
+def test_gazetteer_word_boundaries(extract_text, text, present, absent):
+    ext, _facts = extract_text(text)
+    got = {(e.cls, e.label) for e in ext.entities.values() if e.mentioned}
+    assert present <= got, sorted(got)
+    assert not (absent & got), sorted(got)

@@ -23,11 +23,13 @@ class GazetteerComponent:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer):
         self.name = name
         self.gazetteer = gazetteer
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         day = doc.user_data.get("kg_published")
         spans = []
-        for start, end, surface in self.gazetteer.find(doc.text):
+        # the aliases as token patterns (PhraseMatcher), built for this pipeline's tokenizer
+        for start, end, surface in self.gazetteer.matcher(self.nlp).find(doc):
             span = doc.char_span(start, end, alignment_mode="strict")
             if span is None:
                 span = doc.char_span(start, end, alignment_mode="contract")

@@ -197,6 +197,15 @@ class Gazetteer:
                 nxt = text.find(" ", m.start() + 1, m.end())
                 pos = nxt + 1 if nxt != -1 else m.end()
 
+    def matcher(self, nlp):
+        """A :class:`TokenMatcher` of every alias for ``nlp``'s tokenizer (built once)."""
+        key = id(nlp.vocab)
+        cached = getattr(self, "_matchers", {})
+        if key not in cached:
+            cached[key] = TokenMatcher(self, nlp)
+            self._matchers = cached
+        return cached[key]
+
     def lookup(self, surface: str, day: date | None = None) -> Entry | None:
         """The entry a surface form names, preferring entries valid on ``day``."""
         candidates = self.index.get(surface) or self.lower_index.get(surface.lower()) or []
@@ -222,6 +231,46 @@ class Gazetteer:
 
     def title(self, text: str) -> Title | None:
         return self.titles.get(text) or self.titles.get(text.lower())
+
+
+class TokenMatcher:
+    """The aliases as spaCy ``PhraseMatcher`` patterns: case-sensitive forms on ``ORTH``,
+    lower-case forms on ``LOWER``; what :meth:`Gazetteer.find` does with one regex over the
+    text, at a fraction of its cost, with the same word-boundary rules."""
+
+    def __init__(self, gaz: Gazetteer, nlp):
+        from spacy.matcher import PhraseMatcher
+
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact.add("exact", list(nlp.tokenizer.pipe(sorted(f for f in gaz.index if f))))
+        self.lower.add("lower", list(nlp.tokenizer.pipe(sorted(f for f in gaz.lower_index if f))))
+
+    def find(self, doc):
+        """Yield ``(start_char, end_char, surface)`` for every alias occurrence in ``doc``."""
+        for matcher, lower in ((self.exact, False), (self.lower, True)):
+            for _key, start, end in matcher(doc):
+                if self._bounded(doc, start, end, lower):
+                    span = doc[start:end]
+                    yield span.start_char, span.end_char, span.text
+
+    @staticmethod
+    def _bounded(doc, start, end, lower) -> bool:
+        """Whole words: no word character glued on either side; a common word may not
+        follow a hyphen ("non-space"), no alias may run into "-lowercase" ("AI-powered")."""
+        if start > 0 and not doc[start - 1].whitespace_:
+            last = doc[start - 1].text[-1]
+            if last.isalnum() or last == "_" or (lower and last == "-"):
+                return False
+        if end < len(doc) and not doc[end - 1].whitespace_:
+            nxt = doc[end].text
+            if nxt[0].isalnum() or nxt[0] == "_":
+                return False
+            if nxt[0] == "-":
+                rest = nxt[1:] or (doc[end + 1].text if end + 1 < len(doc) and not doc[end].whitespace_ else "")
+                if (rest[:1].isalpha() if lower else rest[:1].islower()) and not doc[end - 1].text.endswith("."):
+                    return False  # "AI-powered"; but "U.S.-made" names the United States
+        return True
 
 
 @lru_cache(maxsize=4)
