@@ -43,6 +43,27 @@ def test_title_fragment_is_no_organisation(extract_text, text, person, fragment)
     assert (person, "represents", "USA") in facts
 
 
+@pytest.mark.parametrize("text, person, fragment", [
+    P("Rahul Mehta, Commerce and Industry Minister, announced the new duty rates.",
+      "rahul-mehta", "Commerce", id="'Commerce and Industry Minister' is not the US department"),
+    P("Education Secretary Helen Marsh visited a school in Leeds.",
+      "helen-marsh", "Education", id="'Education Secretary'"),
+    P("Home Secretary Ian Pryce defended the new border rules.",
+      "ian-pryce", "Home", id="'Home Secretary'"),
+])
+def test_portfolio_word_is_no_organisation(extract_text, text, person, fragment):
+    ext, facts = extract_text(text)
+    assert fragment not in _labels(ext, "Organization") and "Commerce Department" not in _labels(ext, "Organization")
+    assert not {f for f in facts if f[0] == person and f[2] == "USA"}, sorted(facts)
+
+
+def test_portfolio_word_inside_a_body_name_stays_in_it(extract_text):
+    ext, facts = extract_text("Rates must stay low, said Mark Tilbury, director general of the British "
+                              "Chambers of Commerce.")
+    assert "British Chambers of Commerce" in _labels(ext, "Organization")
+    assert not {f for f in facts if f[2] == "USA"}, sorted(facts)
+
+
 @pytest.mark.parametrize("text, org_label, usual_name", [
     P("China's commerce ministry said the new licensing rules take effect in May.",
       "Ministry of Commerce of China", "Ministry of Commerce", id="possessive state + lowercase ministry"),

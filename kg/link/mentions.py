@@ -145,15 +145,27 @@ class MentionLinker:
 
     def _title_fragment(self, ent) -> bool:
         """"Commerce" in "Commerce Secretary", "State" in "Secretary of State", "Trade" in
-        "Trade Representative": one capitalised word that is part of a title, not a body."""
+        "Trade Representative", "Commerce" in "Commerce and Industry Minister": a portfolio
+        word that is part of a title, not a body; so is any one word that makes a known
+        title with its neighbours."""
         if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper():
             return False
         doc, i = ent.doc, ent.start
+        heads = self.gaz.words("title_head")
+        for k in range(i + 1, min(len(doc), i + 5) if ent.text in self.gaz.words("portfolio") else i + 1):
+            # "Commerce [and Industry] Minister"
+            t = doc[k]
+            if t.text in heads:
+                return True
+            if not (t.text in (",", "and", "&") or t.is_title):
+                break
+        j = i - 1 - (1 if i >= 1 and doc[i - 1].lower_ == "the" else 0)
+        if j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads \
+                and ent.text in self.gaz.words("portfolio"):
+            return True  # "Secretary of State", "Minister for Trade"
         for left in range(max(0, i - 3), i + 1):
             for right in range(i + 1, min(len(doc), i + 4) + 1):
-                if right - left < 2:
-                    continue
-                if self.gaz.title(doc[left:right].text) is not None:
+                if right - left >= 2 and self.gaz.title(doc[left:right].text) is not None:
                     return True
         return False
 
@@ -400,7 +412,8 @@ class MentionLinker:
         first = ent.doc[ent.start]
         if first.lower_ == "the":
             first = ent.doc[min(ent.start + 1, ent.end - 1)]
-        company = self._ends_with(ent.text.rstrip("."), "legal_suffix") or self._ends_with(ent.text, "org_head")
+        heads = self.gaz.words("legal_suffix") | self.gaz.words("org_head")
+        company = any(w.rstrip(".,") in heads for w in ent.text.split()[1:])
         if not company and (first.ent_kb_id_ or self.gaz.lookup(first.text, self.published) is not None):
             return None  # "U.S. Semiconductor", "U.S. Government": a country word leads it
         if not any(c.isalpha() for c in name) or all(t.is_lower for t in ent if t.is_alpha):

@@ -71,14 +71,16 @@ class GazetteerComponent:
             inside = [s for s in spans if s.start < ent.end and ent.start < s.end]
             # "the Ministry of Commerce": "Commerce" alone is not the US department here
             allowed = ("COUNTRY", "PLACE", "ORG") if ministry_descriptor(ent.text) else ("COUNTRY", "PLACE")
-            if not inside or any(s.label_ not in allowed or (s.label_ == "ORG" and len(s) > 1) for s in inside):
-                continue
+            portfolio = self.gazetteer.words("portfolio")
+            if not inside or any(s.label_ not in allowed and not (s.label_ == "ORG" and s.text in portfolio)
+                                 or (s.label_ == "ORG" and len(s) > 1) for s in inside):
+                continue  # "British Chambers of Commerce" keeps its "Commerce"
             if any(s.start < ent.start or s.end > ent.end for s in inside):
                 continue
             if len(inside) == 1 and (inside[0].start, inside[0].end) == (ent.start, ent.end):
                 continue
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-            taken = {i for s in inside for i in range(s.start, s.end)}
+            taken = {i for s in inside if s.label_ != "ORG" for i in range(s.start, s.end)}
             # at least one capitalised word of its own besides the head ("Bank of Korea" keeps
             # only a head: "Korea" stays a country there)
             own = [t for t in doc[first:ent.end] if t.i not in taken and t.is_alpha and t.text[0].isupper()
