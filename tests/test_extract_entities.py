@@ -275,3 +275,16 @@ def test_gazetteer_word_boundaries(extract_text, text, present, absent):
     got = {(e.cls, e.label) for e in ext.entities.values() if e.mentioned}
     assert present <= got, sorted(got)
     assert not (absent & got), sorted(got)
+
+
+@pytest.mark.parametrize("text, person", [
+    P("Rates will rise slowly, said Maria Lopez, chief US economist at Wells Fargo.", "maria-lopez",
+      id="chief US economist"),
+    P("Beijing will cut rates, said Tom Reade, chief China economist at Standard Chartered.", "tom-reade",
+      id="chief China economist"),
+    P("Exports will recover, said Paul Denning, chief Korea strategist at a Seoul brokerage.", "paul-denning",
+      id="chief Korea strategist"),
+])
+def test_apposition_needs_a_state_title(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert not {f for f in facts if f[0] == person and f[1] == "represents"}, sorted(facts)

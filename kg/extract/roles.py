@@ -154,6 +154,15 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
         return
     if not any(w in cues.state_titles for w in words[:4]):
         return
+    head, titled = None, False  # the apposition's head: "chief US economist for ..." is an economist
+    for t in window:
+        if t.lower_ in ("of", "for", "at", "with", "in", ",", ";", "who", "which") or t.i in by_token and by_token[t.i].cls == "Organization":
+            break
+        if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and t.i not in by_token:
+            head = t
+            titled = titled or (t.lower_ != "chief" and _is_title_head(sdoc, t, gaz, cues))
+    if head is None or not titled:
+        return
     for t in window:
         if t.text in (",", ";") and t.i > j + 2:
             break
@@ -193,6 +202,16 @@ def _body_country(m) -> str | None:
     if m.entry is not None and m.entry.kind in _STATE_BODIES:
         return m.entry.country
     return None
+
+
+def _is_title_head(sdoc, head, gaz, cues) -> bool:
+    """"minister", "Director-General", "secretary-general": a title, not "economist"."""
+    if head.lower_ in cues.state_titles or gaz.title(head.text) is not None:
+        return True
+    if head.i >= 2 and sdoc[head.i - 1].text == "-":
+        joined = f"{sdoc[head.i - 2].text}-{head.text}"
+        return gaz.title(joined) is not None or gaz.title(joined.title()) is not None
+    return False
 
 
 def _of_body(sdoc, k, by_token, role, sent):

@@ -18,6 +18,7 @@ LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
 _CORP_SUFFIX = re.compile(r"[,\s]+(?:(?:and|&)\s+Co|Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation|Pte)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
+_PEERAGE = {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron", "Earl"}
 _PERSON_TITLE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
 # "pressure from Washington" is the state: "from" is not locative
 _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "visited", "visit", "visiting", "toured"}
@@ -289,13 +290,16 @@ class MentionLinker:
                 self._remember(entry.label, ent, entry)
                 return self._mention(ent, entry.iri, "Person", entry.label, entry)
         honorifics, particles = self.gaz.words("honorific"), self.gaz.words("particle")
+        peerage = ent.start > 0 and ent.doc[ent.start - 1].text in _PEERAGE
         while words and (self.gaz.title(words[0]) or words[0] in honorifics):
+            peerage = peerage or words[0] in _PEERAGE
             words = words[1:]  # "Mr Aiyar", "Prince Faisal bin Farhan", "Foreign Minister X"
         words = [w for w in words if w in particles or not self.gaz.title(w)]
         if not tokens or not words:
             return None
         if len(words) == 1:
-            return self._person_by_surname(ent, words[0])
+            # "Lord Harris" is not the gazetteer's Kamala Harris
+            return self._person_by_surname(ent, words[0], gazetteer=not peerage)
         if not all(w[0].isupper() for w in words if w[0].isalpha() and w not in particles):
             return None
         name = " ".join(words)
@@ -319,14 +323,14 @@ class MentionLinker:
         entry = self.gaz.lookup(" ".join(reversed(words)), self.published)
         return entry if entry is not None and entry.cls == "Person" else None
 
-    def _person_by_surname(self, ent, surname: str | None = None) -> Mention | None:
+    def _person_by_surname(self, ent, surname: str | None = None, gazetteer: bool = True) -> Mention | None:
         surname = surname or _clean_name(ent.text)
         known = self.people.get(surname)
         if known:
             full, entry = known
             iri = entry.iri if entry else entity_iri("person", full)
             return self._mention(ent, iri, "Person", full, entry)
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or not gazetteer:
             return None
         candidates = self.gaz.person_by_surname(surname)
         if len(candidates) > 1:  # "President Bush" in 2005 is not his father
