@@ -288,3 +288,29 @@ def test_gazetteer_word_boundaries(extract_text, text, present, absent):
 def test_apposition_needs_a_state_title(extract_text, text, person):
     _ext, facts = extract_text(text)
     assert not {f for f in facts if f[0] == person and f[1] == "represents"}, sorted(facts)
+
+
+@pytest.mark.parametrize("text, person, absent", [
+    P("The appeal was argued by Ian Baird QC before three judges.", "Ian Baird", "Ian Baird QC",
+      id="post-nominal QC"),
+    P("The motion was tabled by Karen Holt MP on Tuesday.", "Karen Holt", "Karen Holt MP",
+      id="post-nominal MP"),
+    P("Lib Dem Norman Baker said the plan was flawed.", "Norman Baker", "Lib Dem Norman Baker",
+      id="party before a name"),
+    P("Constable David Warcup said the inquiry would continue.", "David Warcup", "Constable David Warcup",
+      id="rank before a name"),
+])
+def test_person_name_without_titles_around_it(extract_text, text, person, absent):
+    ext, _facts = extract_text(text)
+    people = _labels(ext, "Person")
+    assert person in people and absent not in people, people
+
+
+@pytest.mark.parametrize("text, company", [
+    P("Shares in Seibu Railways fell after the chairman resigned.", "Seibu Railways", id="Railways"),
+    P("Analysts expect Westar Mining to report a loss.", "Westar Mining", id="Mining"),
+    P("Investors sold Halvard Laboratories after the trial failed.", "Halvard Laboratories", id="Laboratories"),
+])
+def test_company_taken_for_a_person_is_an_organisation(extract_text, text, company):
+    ext, _facts = extract_text(text)
+    assert company not in _labels(ext, "Person"), sorted(_entities(ext))

@@ -125,6 +125,8 @@ class MentionLinker:
         if prev is not None and (t := self.gaz.title(prev.text)) is not None and t.kind in _PERSON_TITLE_KINDS:
             return True
         after = doc[ent.end:ent.end + 6]
+        if len(after) and after[0].text in self.gaz.words("postnominal"):
+            return True  # "Karen Holt MP"
         if len(after) < 2 or after[0].text != ",":
             return False
         for tok in after[1:]:
@@ -232,6 +234,9 @@ class MentionLinker:
         if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
             name = _clean_name(ent.text)
             return self._mention(ent, entity_iri("place", name), "Place", name)
+        if label == "PERSON" and len(ent) > 1 and (self._ends_with(ent.text.rstrip("."), "legal_suffix")
+                                                   or self._ends_with(ent.text, "org_head")):
+            label = "ORG"  # "Seibu Railways", "Westar Mining": a company the model took for a person
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
@@ -291,9 +296,16 @@ class MentionLinker:
                 return self._mention(ent, entry.iri, "Person", entry.label, entry)
         honorifics, particles = self.gaz.words("honorific"), self.gaz.words("particle")
         peerage = ent.start > 0 and ent.doc[ent.start - 1].text in _PEERAGE
-        while words and (self.gaz.title(words[0]) or words[0] in honorifics):
-            peerage = peerage or words[0] in _PEERAGE
-            words = words[1:]  # "Mr Aiyar", "Prince Faisal bin Farhan", "Foreign Minister X"
+        stripped = True
+        while words and stripped:  # "Mr Aiyar", "Prince Faisal bin Farhan", "Crown Prince X"
+            stripped = False
+            for n in (3, 2, 1):
+                if len(words) > n and (self.gaz.title(" ".join(words[:n])) or n == 1 and words[0] in honorifics):
+                    peerage = peerage or words[0] in _PEERAGE
+                    words, stripped = words[n:], True
+                    break
+        while len(words) > 1 and words[-1] in self.gaz.words("postnominal"):
+            words = words[:-1]  # "Ian Baird QC", "Ruth Kelly MP"
         words = [w for w in words if w in particles or not self.gaz.title(w)]
         if not tokens or not words:
             return None

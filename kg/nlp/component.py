@@ -46,6 +46,10 @@ class GazetteerComponent:
             taken.update(range(s.start, s.end))
         for ent in doc.ents:
             label = MODEL_LABEL.get(ent.label_)
+            if label == "PERSON" and taken.intersection(range(ent.start, ent.end)):
+                ent = self._person_after(doc, ent, taken)  # "Lib Dem Norman Baker"
+                if ent is None:
+                    continue
             if label is None or taken.intersection(range(ent.start, ent.end)):
                 continue
             if ent.label_ != label:
@@ -54,6 +58,20 @@ class GazetteerComponent:
         doc.ents = filter_spans(chosen)
         return doc
 
+
+    @staticmethod
+    def _person_after(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
+        """The name left of a person span once a gazetteer entity at its start is taken
+        away ("Lib Dem Norman Baker", "Labour MP Ann Clwyd"): two or more capitalised words."""
+        start = ent.start
+        while start < ent.end and start in taken:
+            start += 1
+        rest = doc[start:ent.end]
+        if start == ent.start or len(rest) < 2 or taken.intersection(range(start, ent.end)):
+            return None
+        if not all(t.text[:1].isupper() for t in rest if t.is_alpha):
+            return None
+        return Span(doc, start, ent.end, label="PERSON")
 
     def _company_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A model ORG span with a company or body head ("China National Petroleum
@@ -81,11 +99,12 @@ class GazetteerComponent:
                 continue
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             taken = {i for s in inside if s.label_ != "ORG" for i in range(s.start, s.end)}
-            # at least one capitalised word of its own besides the head ("Bank of Korea" keeps
-            # only a head: "Korea" stays a country there)
+            # a capitalised word of its own besides the head, or two heads ("Brazil Mining
+            # Corporation"); "Bank of Korea" keeps only a head: "Korea" stays a country there
             own = [t for t in doc[first:ent.end] if t.i not in taken and t.is_alpha and t.text[0].isupper()
                    and t.text.rstrip(".") not in heads]
-            if not own and not ministry_descriptor(ent.text):
+            n_heads = sum(1 for t in doc[first:ent.end] if t.i not in taken and t.text.rstrip(".") in heads)
+            if not own and n_heads < 2 and not ministry_descriptor(ent.text):
                 continue
             out = [s for s in out if s not in inside]
             out.append(Span(doc, first, ent.end, label="ORG"))
