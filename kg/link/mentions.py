@@ -228,8 +228,10 @@ class MentionLinker(NameShapes):
         if ent.label_ != "PERSON" or not gazetteer:
             return None
         candidates = self.gaz.person_by_surname(surname)
-        if len(candidates) > 1:  # "President Bush" in 2005 is not his father
-            candidates = [e for e in candidates if e.valid_on(self.published)] if self.published else []
+        if self.published is not None:  # "President Bush" in 2005 is not his father
+            candidates = [e for e in candidates if e.valid_on(self.published)]
+        elif len(candidates) > 1:
+            candidates = []
         if len(candidates) == 1:
             entry = candidates[0]
             self._remember(entry.label, ent, entry)
