@@ -314,3 +314,28 @@ def test_person_name_without_titles_around_it(extract_text, text, person, absent
 def test_company_taken_for_a_person_is_an_organisation(extract_text, text, company):
     ext, _facts = extract_text(text)
     assert company not in _labels(ext, "Person"), sorted(_entities(ext))
+
+
+@pytest.mark.parametrize("text, person", [
+    P("Hazel Blears opened the debate. Later Ms Blears said the bill was fair.", "Hazel Blears",
+      id="sentence adverb before Ms"),
+    P("Bernard Ebbers was charged. Yesterday Mr Ebbers denied the charges.", "Bernard Ebbers",
+      id="sentence adverb before Mr"),
+    P("Anita Rao led the trial. Afterwards Dr Rao published the results.", "Anita Rao",
+      id="sentence adverb before Dr"),
+])
+def test_courtesy_title_inside_an_organisation_span_is_the_person(extract_text, text, person):
+    ext, _facts = extract_text(text)
+    assert _labels(ext, "Person") == {person}, sorted(_entities(ext))
+    assert not any("Ms " in n or "Mr " in n or "Dr " in n for n in _labels(ext, "Organization"))
+
+
+@pytest.mark.parametrize("text, company", [
+    P("Shares of Orbis Hanover Corp <OHC> rose on the news.", "Orbis Hanover", id="ticker in brackets"),
+    P("Pelham Freight Co &lt;PFC> said profits doubled.", "Pelham Freight", id="escaped ticker"),
+    P("Rivermark Bancorp <RVB.O> agreed to buy a rival.", "Rivermark Bancorp", id="ticker with exchange"),
+])
+def test_ticker_is_not_part_of_a_company_name(extract_text, text, company):
+    ext, _facts = extract_text(text)
+    orgs = _labels(ext, "Organization")
+    assert company in orgs and not any("<" in o or "&lt;" in o for o in orgs), orgs

@@ -19,6 +19,7 @@ LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
 _CORP_SUFFIX = re.compile(r"[,\s]+(?:(?:and|&)\s+Co|Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation|Pte)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
+_COURTESY = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
 _PEERAGE = {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron", "Earl"}
 
 
@@ -38,7 +39,11 @@ class Mention:
     country: str | None = None  # ISO3 of a body named with its state ("China's commerce ministry")
 
 
+_TICKER = re.compile(r"\s*(?:<|&lt;)[^>]*>?\s*$")  # wire copy's "Exxon Corp <XON>"
+
+
 def _clean_name(text: str) -> str:
+    text = _TICKER.sub("", text)
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     text = _POSSESSIVE.sub("", text).strip()
     return _CORP_SUFFIX.sub("", text).strip(" ,")
@@ -108,6 +113,10 @@ class MentionLinker(NameShapes):
             label = "ORG"  # "Yukos" a person here, an organisation elsewhere in the story
         elif label in ("ORG", "PLACE") and (ent.text in self.model_people or self._titled(ent)):
             label = "PERSON"  # "Nadia Petrova, Bulgaria's trade minister": a person
+        elif label in ("ORG", "PLACE"):
+            k = next((k for k, t in enumerate(ent[:-1]) if t.text in _COURTESY), None)
+            if k is not None:  # "Later Ms Blears", "Mr Ebbers": a person after the honorific
+                ent, label = ent.doc[ent.start + k:ent.end], "PERSON"
         if label == "EVENT" and self._ends_with(_clean_name(ent.text), "venue_head"):
             label = "PLACE"
         if label in ("PERSON", "PLACE") and self._has_digits(ent):
@@ -117,8 +126,8 @@ class MentionLinker(NameShapes):
         if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
             name = _clean_name(ent.text)
             return self._mention(ent, entity_iri("place", name), "Place", name)
-        if label == "PERSON" and len(ent) > 1 and (self._ends_with(ent.text.rstrip("."), "legal_suffix")
-                                                   or self._ends_with(ent.text, "org_head")):
+        bare = _TICKER.sub("", ent.text).rstrip(".")
+        if label == "PERSON" and len(ent) > 1 and (self._ends_with(bare, "legal_suffix") or self._ends_with(bare, "org_head")):
             label = "ORG"  # "Seibu Railways", "Westar Mining": a company the model took for a person
         if label == "PERSON":
             return self._person(ent)
