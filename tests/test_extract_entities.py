@@ -339,3 +339,20 @@ def test_ticker_is_not_part_of_a_company_name(extract_text, text, company):
     ext, _facts = extract_text(text)
     orgs = _labels(ext, "Organization")
     assert company in orgs and not any("<" in o or "&lt;" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    P("Interfax reported that the pipeline deal was close.", "Interfax", id="news agency"),
+    P("According to the Yomiuri Shimbun, Tokyo will relax the rules.", "Yomiuri Shimbun", id="newspaper"),
+    P("The Kardovan Daily Herald said the talks had failed.", "Kardovan Daily Herald", id="unknown newspaper"),
+    P("The US-Pacific Chip Supply Resilience Working Group met in Manila.",
+      "US-Pacific Chip Supply Resilience Working Group", id="working group with a state and a technology in its name"),
+    P("The Joint Council on Critical Technology will meet in March.", "Joint Council on Critical Technology",
+      id="council"),
+    P("Officials of the Trade Remedies Commission reviewed the case.", "Trade Remedies Commission", id="commission"),
+    P("The Department of Industrial Policy issued new guidance.", "Department of Industrial Policy",
+      id="'Department of ...' keeps its name"),
+])
+def test_media_and_named_bodies_are_organisations(extract_text, text, name):
+    ext, _facts = extract_text(text)
+    assert name in _labels(ext, "Organization"), sorted(_entities(ext))

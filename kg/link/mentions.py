@@ -255,7 +255,8 @@ class MentionLinker(NameShapes):
         if descriptor is None:
             return None
         country = self._country_of(ent)
-        entry, canonical = self.gaz.ministry(country, descriptor)
+        head = "Department" if "department" in name.lower() else "Ministry"
+        entry, canonical = self.gaz.ministry(country, descriptor, head)
         if entry is not None:
             m = self._mention(ent, entry.iri, "Organization", entry.label, entry)
         elif country is not None:

@@ -88,7 +88,8 @@ class GazetteerComponent:
                 continue
             inside = [s for s in spans if s.start < ent.end and ent.start < s.end]
             # "the Ministry of Commerce": "Commerce" alone is not the US department here
-            allowed = ("COUNTRY", "PLACE", "ORG") if ministry_descriptor(ent.text) else ("COUNTRY", "PLACE")
+            # ... and technology words inside a body's name ("Semiconductor Industry Association")
+            allowed = ("COUNTRY", "PLACE", "TECH", "ORG") if ministry_descriptor(ent.text) else ("COUNTRY", "PLACE", "TECH")
             portfolio = self.gazetteer.words("portfolio")
             if not inside or any(s.label_ not in allowed and not (s.label_ == "ORG" and s.text in portfolio)
                                  or (s.label_ == "ORG" and len(s) > 1) for s in inside):

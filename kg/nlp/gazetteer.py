@@ -217,12 +217,12 @@ class Gazetteer:
     def person_by_surname(self, surname: str) -> list[Entry]:
         return list(self.surnames.get(surname, []))
 
-    def ministry(self, country: str | None, descriptor: str) -> tuple[Entry | None, str]:
+    def ministry(self, country: str | None, descriptor: str, head: str = "Ministry") -> tuple[Entry | None, str]:
         """The gazetteer's ministry of ``country`` for ``descriptor`` ("commerce") and the
-        canonical name of such a ministry ("Ministry of Commerce")."""
+        canonical name of such a body ("Ministry of Commerce", "Department of Energy")."""
         canonical = self.ministry_names.get(descriptor, descriptor.title())
         entry = self.ministries.get((country, canonical.lower())) if country else None
-        return entry, f"Ministry of {canonical}"
+        return entry, f"{head} of {canonical}"
 
     def words(self, kind: str) -> set[str]:
         """Name-shape words of one kind from ``name_words.csv`` (honorific, particle,
