@@ -356,3 +356,16 @@ def test_ticker_is_not_part_of_a_company_name(extract_text, text, company):
 def test_media_and_named_bodies_are_organisations(extract_text, text, name):
     ext, _facts = extract_text(text)
     assert name in _labels(ext, "Organization"), sorted(_entities(ext))
+
+
+@pytest.mark.parametrize("text, person, body", [
+    P("A spokesperson for the Ministry of Commerce, Shu Jueting, said the rules were lawful.",
+      "shu-jueting", "ministry-of-commerce", id="spokesperson for the Ministry, NAME"),
+    P("The director of the Bureau of Industry and Security, Alan Estevez, announced the rule.",
+      "alan-estevez", "bureau-of-industry-and-security", id="director of the Bureau, NAME"),
+    P("A spokesman at the European Commission, Olof Gill, said talks would go on.",
+      "olof-gill", "european-commission", id="spokesman at the Commission, NAME"),
+])
+def test_member_of_from_title_for_a_named_body(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert (person, "memberOf", body) in facts, sorted(facts)

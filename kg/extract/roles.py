@@ -70,8 +70,9 @@ def _title_span(sdoc, m, by_token, sent):
     Minister Prince", "his Japanese counterpart". Returns (tokens, mention at its left
     edge or None)."""
     i = m.start - 1
-    if i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and sdoc[i - 1].i not in by_token:
-        i -= 1  # "South Korea's ambassador, Nam Gwan-pyo"
+    if i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and (
+            sdoc[i - 1].i not in by_token or by_token[i - 1].cls == "Organization"):
+        i -= 1  # "South Korea's ambassador, Nam Gwan-pyo", "a spokesperson for the Ministry, X"
     tokens = []
     while i >= sent.start and len(tokens) < 8:
         t = sdoc[i]
@@ -96,6 +97,8 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
     """"U.S. President Donald Trump", "Chinese President Xi", "OSTP Director Michael Kratsios",
     "India's petroleum minister Mani Shankar Aiyar", "Japan's foreign minister, Taro Kono"."""
     title_tokens, left = _title_span(sdoc, m, by_token, sent)
+    if not title_tokens and left is not None and left.cls == "Organization":
+        title_tokens = _title_of_body(sdoc, left, gaz, cues, sent)
     if left is not None and title_tokens and title_tokens[0].lower_ in ("'s", "’s"):
         title_tokens = title_tokens[1:]
     honorifics = gaz.words("honorific")
@@ -127,6 +130,19 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
             role.organization, role.org_sent = title.organization, sent
         if title.organization and title.country is None and role.country is None:
             role.acts_for_body = True
+
+
+def _title_of_body(sdoc, body, gaz, cues, sent):
+    """"a spokesperson for the Ministry of Commerce, Shu Jueting": the title before the body."""
+    j = body.start - 1
+    if j >= sent.start and sdoc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < sent.start or sdoc[j].lower_ not in ("for", "of", "at"):
+        return []
+    head = sdoc[j - 1]
+    if head.lower_ in cues.state_titles or gaz.title(head.text) is not None:
+        return [head]
+    return []
 
 
 def _ministry_in_title(tokens, gaz, role, sent):
