@@ -369,3 +369,16 @@ def test_media_and_named_bodies_are_organisations(extract_text, text, name):
 def test_member_of_from_title_for_a_named_body(extract_text, text, person, body):
     _ext, facts = extract_text(text)
     assert (person, "memberOf", body) in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, fact", [
+    P("Alan Estevez, head of the Bureau of Industry and Security, announced the rule.",
+      ("alan-estevez", "memberOf", "bureau-of-industry-and-security"), id="head of a named bureau"),
+    P("Lisa Park, head of the Korean delegation, arrived in Geneva.",
+      ("lisa-park", "represents", "KOR"), id="head of a state's delegation"),
+    P("Omar Haddad, the head of the Saudi negotiating team, said talks would resume.",
+      ("omar-haddad", "represents", "SAU"), id="head of a state's team"),
+])
+def test_head_of_is_a_title(extract_text, text, fact):
+    _ext, facts = extract_text(text)
+    assert fact in facts, sorted(facts)

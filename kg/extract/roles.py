@@ -168,7 +168,7 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
     if words[:1] == ["of"]:
         _of_body(sdoc, j + 2, by_token, role, sent)
         return
-    if not any(w in cues.state_titles for w in words[:4]):
+    if not any(w in cues.state_titles or gaz.title(w) is not None for w in words[:4] if w.isalpha()):
         return
     head, titled = None, False  # the apposition's head: "chief US economist for ..." is an economist
     for t in window:
