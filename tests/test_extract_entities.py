@@ -382,3 +382,17 @@ def test_member_of_from_title_for_a_named_body(extract_text, text, person, body)
 def test_head_of_is_a_title(extract_text, text, fact):
     _ext, facts = extract_text(text)
     assert fact in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, person, country, host", [
+    P("China's ambassador to the US, Zhang Wei, met officials.", "zhang-wei", "CHN", "USA",
+      id="ambassador to the US, NAME"),
+    P("The Japanese ambassador to Washington, Koji Tomita, attended the dinner.", "koji-tomita", "JPN", "USA",
+      id="ambassador to a capital, NAME"),
+    P("Germany's envoy to Brazil, Anna Kessler, presented her credentials.", "anna-kessler", "DEU", "BRA",
+      id="envoy to a state, NAME"),
+])
+def test_host_state_of_a_diplomat_is_not_represented(extract_text, text, person, country, host):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", country) in facts, sorted(facts)
+    assert (person, "represents", host) not in facts, sorted(facts)

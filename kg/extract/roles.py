@@ -71,13 +71,19 @@ def _title_span(sdoc, m, by_token, sent):
     edge or None)."""
     i = m.start - 1
     if i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and (
-            sdoc[i - 1].i not in by_token or by_token[i - 1].cls == "Organization"):
+            sdoc[i - 1].i not in by_token or by_token[i - 1].cls in ("Organization", "Country", "Place")):
         i -= 1  # "South Korea's ambassador, Nam Gwan-pyo", "a spokesperson for the Ministry, X"
     tokens = []
     while i >= sent.start and len(tokens) < 8:
         t = sdoc[i]
         if i in by_token:
             left = by_token[i]
+            k = left.start - 1
+            if k > sent.start and sdoc[k].lower_ == "the":
+                k -= 1
+            if left.cls in ("Country", "Place") and k > sent.start and sdoc[k].lower_ in ("to", "in"):
+                i = k - 1  # "China's ambassador to the US, X": the host state is not represented
+                continue
             return tokens, (left if left.cls in ("Country", "Organization") else None)
         if t.text in ("Sen.", "Rep.", "Gov.") or t.is_title or t.text.isupper() and t.is_alpha:
             tokens.insert(0, t)
