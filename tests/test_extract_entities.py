@@ -396,3 +396,14 @@ def test_host_state_of_a_diplomat_is_not_represented(extract_text, text, person,
     _ext, facts = extract_text(text)
     assert (person, "represents", country) in facts, sorted(facts)
     assert (person, "represents", host) not in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, place", [
+    P("An official of the ministry's North American Division declined to comment.", "North America",
+      id="North American Division"),
+    P("The European Affairs Bureau issued a statement on Monday.", "Europe", id="European Affairs Bureau"),
+    P("A director at the Asian Development Bank said lending would grow.", "Asia", id="Asian Development Bank"),
+])
+def test_place_adjective_inside_a_body_name_is_no_place(extract_text, text, place):
+    ext, _facts = extract_text(text)
+    assert place not in _labels(ext, "Place"), sorted(_entities(ext))

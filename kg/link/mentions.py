@@ -88,6 +88,8 @@ class MentionLinker(NameShapes):
                 return self._mention(ent, entity_iri("place", name), "Place", name, entry)
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
+            if entry.cls == "Place" and self._names_a_body_part(ent, entry):
+                return None  # "the Foreign Ministry's North American Division"
             if entry.cls == "Organization":
                 if self._title_fragment(ent):
                     return None

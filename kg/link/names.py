@@ -133,3 +133,12 @@ class NameShapes:
         i = ent.start - (1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else 0)
         prev = ent.doc[i - 1] if i > 0 else None
         return twin if prev is not None and prev.lower_ in LOCATIVE else None
+
+    def _names_a_body_part(self, ent, entry: Entry) -> bool:
+        """A place's adjective inside a body's name ("North American Division", "European
+        Affairs Bureau") is not a mention of the place."""
+        if ent.text == entry.label or ent.end >= len(ent.doc):
+            return False
+        nxt = ent.doc[ent.end]
+        heads = self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")
+        return nxt.is_title and nxt.text in heads
