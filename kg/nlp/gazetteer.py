@@ -95,7 +95,7 @@ class Gazetteer:
         self.name_words: dict[str, set[str]] = {}  # kind (honorific, legal_suffix, ...) -> words
         self.place_twins: dict[str, Entry] = {}  # org IRI -> the place of the same name (White House)
         self._load(folder)
-        self._exact_re, self._lower_re = self._compile()
+        self._regexes = None  # built on first use of find(); the pipeline uses matcher()
 
     # -- loading --------------------------------------------------------------------
     def _path(self, name: str) -> Path:
@@ -179,12 +179,15 @@ class Gazetteer:
 
     # -- lookup ---------------------------------------------------------------------
     def find(self, text: str):
-        """Yield ``(start, end, surface)`` for every alias occurrence, longest first.
+        """Yield ``(start, end, surface)`` for every alias occurrence, longest first: one
+        regex over plain text (the pipeline matches tokens with :meth:`matcher` instead).
 
         Overlapping occurrences are all reported ("U.S. Senate" and "Senate Finance
         Committee"); the caller keeps the longest.
         """
-        for rx in (self._exact_re, self._lower_re):
+        if self._regexes is None:
+            self._regexes = self._compile()
+        for rx in self._regexes:
             if rx is None:
                 continue
             pos = 0
