@@ -407,3 +407,16 @@ def test_host_state_of_a_diplomat_is_not_represented(extract_text, text, person,
 def test_place_adjective_inside_a_body_name_is_no_place(extract_text, text, place):
     ext, _facts = extract_text(text)
     assert place not in _labels(ext, "Place"), sorted(_entities(ext))
+
+
+@pytest.mark.parametrize("text, person, wrong", [
+    P("He begins his second term as US President, Tony Blair has said.", "tony-blair", "USA",
+      id="'as US President, X has said'"),
+    P("She served as Canada's trade minister, Omar Rahimi told the committee.", "omar-rahimi", "CAN",
+      id="'as Canada's trade minister, X told'"),
+    P("He spoke as Japan's foreign minister, Maria Costa wrote in her memoir.", "maria-costa", "JPN",
+      id="'as Japan's foreign minister, X wrote'"),
+])
+def test_title_before_a_comma_is_an_apposition_only_if_it_closes(extract_text, text, person, wrong):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", wrong) not in facts, sorted(facts)

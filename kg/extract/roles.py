@@ -70,7 +70,8 @@ def _title_span(sdoc, m, by_token, sent):
     Minister Prince", "his Japanese counterpart". Returns (tokens, mention at its left
     edge or None)."""
     i = m.start - 1
-    if i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and (
+    closed = m.end >= sent.end or sdoc[m.end].is_punct  # "..., Taro Kono, lodged" / "..., Nam Gwan-pyo."
+    if closed and i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and (
             sdoc[i - 1].i not in by_token or by_token[i - 1].cls in ("Organization", "Country", "Place")):
         i -= 1  # "South Korea's ambassador, Nam Gwan-pyo", "a spokesperson for the Ministry, X"
     tokens = []
