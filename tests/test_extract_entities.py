@@ -420,3 +420,15 @@ def test_place_adjective_inside_a_body_name_is_no_place(extract_text, text, plac
 def test_title_before_a_comma_is_an_apposition_only_if_it_closes(extract_text, text, person, wrong):
     _ext, facts = extract_text(text)
     assert (person, "represents", wrong) not in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, label, country", [
+    P("Ishiba Shigeru met the delegation in Tokyo.", "Shigeru Ishiba", "JPN", id="Japanese order"),
+    P("Kishida Fumio said Japan would join the pact.", "Fumio Kishida", "JPN", id="Japanese order, second"),
+    P("The talks were chaired by Jae-myung Lee in Seoul.", "Lee Jae-myung", "KOR", id="Western order of a Korean name"),
+])
+def test_known_official_in_either_name_order(extract_text, text, label, country):
+    ext, facts = extract_text(text)
+    people = [e for e in ext.entities.values() if e.cls == "Person"]
+    assert [p.label for p in people] == [label], [p.label for p in people]
+    assert (people[0].iri.rsplit("/", 1)[-1], "represents", country) in facts, sorted(facts)
