@@ -1,8 +1,14 @@
 """Who acts for whom: ``ta:represents`` (person → state) and ``ta:memberOf`` (person → body).
 
 Sources, strongest first: a title phrase in the text ("U.S. President Donald Trump",
-"White House OSTP Director Michael Kratsios", "Commerce Secretary Malcolm Baldrige"), an
-apposition ("Osamu Watanabe, Director of MITI's Americas Division"), then the gazetteer.
+"India's petroleum minister X", "his Japanese counterpart X", "South Korea's ambassador,
+X,"), an apposition ("Osamu Watanabe, Director of MITI's Americas Division", "X, Korea's
+trade minister", "X of the Korean Mission in Taipei"), then the gazetteer. Never proximity:
+a state counts only inside the title phrase or apposition (the host state of "ambassador
+to the US" does not), and a body gives its state only when it is a state body (a ministry,
+an agency, a state-owned company), never a company or an industry association. A title's
+office ("Commerce Secretary" → the Commerce Department) is a membership only where the
+text names that body.
 """
 from __future__ import annotations
 
