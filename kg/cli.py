@@ -201,14 +201,15 @@ def query(text: Optional[str] = typer.Argument(None, help="SPARQL text or the na
 @app.command(no_args_is_help=True)
 def export(store: str = STORE,
            format: str = typer.Option(..., "--format", help="nquads, trig, turtle, jsonld, graphml or gexf."),
-           out: Path = typer.Option(..., "--out", "-o", help="File to write.")):
-    """Write the whole store in an RDF or graph format."""
+           out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+           include_rejected: bool = typer.Option(False, "--include-rejected", help="Keep facts analysts rejected (marked).")):
+    """Write the whole store in an RDF or graph format (without rejected facts unless asked)."""
     from .export import export as run_export
     from .store import open_store
 
     try:
         with open_store(store, read_only=True) as st:
-            run_export(st, format, out)
+            run_export(st, format, out, include_rejected=include_rejected)
     except KGError as e:
         _fail(str(e))
     typer.echo(f"wrote {out}", err=True)
@@ -251,7 +252,8 @@ def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.
                  store: str = STORE,
                  format: str = typer.Option("table", "--format", help="table or json."),
                  show_errors: bool = typer.Option(False, "--show-errors", help="List missed and spurious facts."),
-                 min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when overall F1 is below.")):
+                 min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when overall F1 is below."),
+                 curation: bool = typer.Option(True, "--curation/--no-curation", help="Count analysts' decisions (kg review), or score the extractor alone.")):
     """Score the store against gold annotations: precision, recall and F1 per view."""
     from .evaluate import EVAL_FORMATS, evaluate, format_report
     from .store import open_store
@@ -260,7 +262,7 @@ def eval_command(gold_dir: Path = typer.Argument(..., help="Folder of NAME.gold.
         _fail(f"unknown format '{format}'; choose one of: {', '.join(EVAL_FORMATS)}")
     try:
         with open_store(store, read_only=True) as st:
-            report = evaluate(st, gold_dir)
+            report = evaluate(st, gold_dir, curation=curation)
         format_report(report, format, sys.stdout, show_errors=show_errors)
     except KGError as e:
         _fail(str(e))
@@ -356,6 +358,11 @@ def explain(entity: str = typer.Argument(..., help="A label or alias ('South Kor
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         render_text(result)
+
+
+from .review.cli import app as _review_app  # noqa: E402
+
+app.add_typer(_review_app, name="review")
 
 
 def main() -> None:

@@ -192,16 +192,20 @@ def read_gold_dir(gold_dir: str | Path) -> list[GoldDocument]:
     return docs
 
 
-def evaluate(store: Store, gold_dir: str | Path) -> EvalReport:
+def evaluate(store: Store, gold_dir: str | Path, *, curation: bool = True) -> EvalReport:
     """Compare the store with the gold files in ``gold_dir``; return per-view scores.
 
     A fact counts as a true positive when the document's graph asserts it and the gold
     file lists it, as spurious when only the graph has it (and it is not optional), and
     as missed when only the gold file has it. A gold document with no graph in the store
     is listed in ``missing_documents`` and all its facts count as missed.
+
+    With ``curation`` (the default) analysts' decisions count (``kg review``): a rejected
+    fact is not asserted, a fact added by hand is asserted by its document; without it the
+    extractor's own output is scored.
     """
     golds = read_gold_dir(gold_dir)
-    reader = StoreFacts(store)
+    reader = StoreFacts(store, curation=curation)
     present = reader.document_ids()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     errors: list[FactError] = []

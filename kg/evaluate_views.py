@@ -56,8 +56,14 @@ def set_key(parts) -> str:
 class StoreFacts:
     """Reads a store once (types, labels, who represents whom) and yields per-document facts."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, *, curation: bool = True):
+        from kg.review import decisions
+
         self.store = store
+        # analysts' decisions (kg review): rejected facts do not count, added ones do
+        found = decisions(store) if curation else []
+        self.rejected = {d.fact for d in found if d.action == "reject"}
+        self.added = [d for d in found if d.action == "add"]
         self.types: dict[str, set[str]] = defaultdict(set)
         self.labels: dict[str, set[str]] = defaultdict(set)
         self.represents: dict[str, set[str]] = defaultdict(set)
@@ -109,9 +115,16 @@ class StoreFacts:
         result = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{doc}> {{ ?s ?p ?o }} VALUES ?p {{ {values} }} }}")
         edges: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for (s, p, o), kinds in zip(result.rows, result.kinds):
-            edges[(s, p[len(TA):])].append((o, kinds[2] not in ("iri", "bnode")))
+            if (s, p, o) not in self.rejected:
+                edges[(s, p[len(TA):])].append((o, kinds[2] not in ("iri", "bnode")))
+        for d in (d for d in self.added if d.doc == doc_id and d.predicate.startswith(TA)):
+            here = edges[(d.subject, d.predicate[len(TA):])]
+            if (d.object, d.datatype is not None) not in here:
+                here.append((d.object, d.datatype is not None))
         grouped = self._select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{doc}> {{ ?s ?p ?o }} "
                                f"FILTER EXISTS {{ VALUES ?t {{ {' '.join(f'ta:{c}' for c in _GROUPED)} }} ?s a ?t }} }}")
+        grouped.rows += [[d.subject] for d in self.added
+                         if d.doc == doc_id and [d.subject] not in grouped.rows]
         objects = lambda s, prop: edges.get((s, prop), [])  # noqa: E731
         key = lambda node: self.key(node, alias)  # noqa: E731
         facts: set[tuple] = set()

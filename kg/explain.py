@@ -50,6 +50,7 @@ class Source:
     confidence: float | None = None
     char_start: int | None = None
     copy_of: str | None = None  # a syndicated copy: the first document of its story
+    id: str | None = None  # the evidence id (kg review reject ID)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Fact:
     derived: bool = False
     details: dict[str, str] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
+    review: str | None = None  # an analyst's decision: "rejected by ana on 2026-12-02: note"
 
     @property
     def heading(self) -> str:
@@ -122,6 +124,10 @@ def explain(store: Store, entity: str) -> Explanation:
     expl = Explanation(iri=iri, label=names.labels.get(iri, ""), others=others)
     _describe(store, expl)
     expl.facts = _facts(store, iri)
+    from .review.readers import annotate_explanation
+
+    annotate_explanation(store, expl)
+    _count_stories(store, expl.facts)  # after kg review's added facts name their documents
     return expl
 
 
@@ -194,14 +200,14 @@ def _facts(store: Store, iri: str) -> list[Fact]:
         ("in", f"?n ?p <{iri}>", f"rdf:subject ?n ; rdf:predicate ?p ; rdf:object <{iri}>"),
     ):
         result = _select(store, f"""
-            SELECT ?g ?p ?n ?sentence ?conf ?start WHERE {{
+            SELECT ?g ?p ?n ?sentence ?conf ?start ?e WHERE {{
               GRAPH ?g {{ {pattern} .
                 OPTIONAL {{ ?e a ta:Evidence ; {evidence} .
                   OPTIONAL {{ ?e ta:sentence ?sentence }} OPTIONAL {{ ?e ta:confidence ?conf }}
                   OPTIONAL {{ ?e ta:charStart ?start }} }} }}
               {_fact_filter("?p")}
             }}""")
-        for (g, p, n, sentence, conf, start), kinds in zip(result.rows, result.kinds):
+        for (g, p, n, sentence, conf, start, e), kinds in zip(result.rows, result.kinds):
             if direction == "in" and local_name(p) in _SYMMETRIC:
                 continue  # materialised both ways: the outgoing triple says it already
             fact = facts.get((direction, p, n))
@@ -217,14 +223,14 @@ def _facts(store: Store, iri: str) -> list[Fact]:
             if sentence is not None or conf is not None:
                 fact.sources.append(Source(sentence=sentence, document=g,
                                            confidence=float(conf) if conf is not None else None,
-                                           char_start=int(start) if start is not None else None))
+                                           char_start=int(start) if start is not None else None,
+                                           id=compact(e) if kinds[6] == "iri" else None))
     _annotate(store, iri, list(facts.values()), DERIVED_GRAPH)
     return list(facts.values())
 
 
 def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> None:
     """Fill in node labels and types, document metadata and derived-edge details."""
-    _count_stories(store, facts)
     nodes = sorted({f.node for f in facts if f.node_is_iri and _SAFE_IRI.match(f.node)})
     docs = sorted({s.document for f in facts for s in f.sources if _SAFE_IRI.match(s.document)})
     labels: dict[str, str] = {}
@@ -335,6 +341,8 @@ def render_text(expl: Explanation, console=None) -> None:
             if f.derived and not f.documents:
                 line += " [magenta]derived[/magenta]"
             out.print(line)
+            if f.review:
+                out.print(f"      [{'red' if f.review.startswith('rejected') else 'green'}]{escape(f.review)}[/]")
             for s in f.sources:
                 _print_source(out, s, escape)
             if not f.sources and f.documents:
@@ -356,6 +364,7 @@ def _print_source(out, s: Source, escape) -> None:
     copy = f"copy of {compact(s.copy_of)}" if s.copy_of else None
     where = ", ".join(x for x in (s.title or compact(s.document), s.published, s.url, copy) if x)
     conf = f" [dim]confidence {s.confidence:.2f}[/dim]" if s.confidence is not None else ""
+    conf += f" [dim]\\[{escape(s.id)}][/dim]" if s.id else ""
     out.print(f"      “{escape((s.sentence or '').strip())}”")
     # the source line is never wrapped by rich: a URL broken across lines cannot be opened
     out.print(f"        [dim]— {escape(where)}[/dim]{conf}", soft_wrap=True)

@@ -27,26 +27,32 @@ RDF_FORMATS = ("nquads", "trig", "turtle", "jsonld")
 _RDFLIB_NAMES = {"nquads": "nquads", "trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}
 
 
-def export(store: Store, fmt: str, out: str | Path | BinaryIO) -> None:
+def export(store: Store, fmt: str, out: str | Path | BinaryIO, *, include_rejected: bool = False) -> None:
     """Write the whole store to ``out`` (a path or a binary file) in format ``fmt``.
 
     ``nquads`` and ``trig`` keep the named graph of each document; ``turtle`` is the
     union of all graphs as plain triples; ``jsonld`` keeps named graphs with a compact
     ``@context`` of the kg prefixes; ``graphml`` and ``gexf`` write the entity network
     of :func:`kg.network.to_networkx` with string/number attributes only.
+
+    Facts an analyst rejected (``kg review reject``) are left out, with their evidence
+    records, unless ``include_rejected``: then they stay, marked by the decision records
+    of the curation graph (RDF formats) or a ``rejected`` edge attribute (graphml, gexf).
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    from kg.review.readers import dump
+
     if fmt in ("nquads", "trig"):
-        store.dump(out, fmt)  # the store translates its own errors
+        dump(store, fmt, out, include_rejected=include_rejected)  # the store translates its own errors
         return
     try:
         if fmt == "turtle":
-            data = _turtle(store)
+            data = _turtle(store, include_rejected)
         elif fmt == "jsonld":
-            data = _jsonld(store)
+            data = _jsonld(store, include_rejected)
         else:
-            data = _network(store, fmt)
+            data = _network(store, fmt, include_rejected)
         _write(out, data)
     except KGError:
         raise
@@ -116,10 +122,14 @@ def _remote_context(document) -> str | None:
     return None
 
 
-def _turtle(store: Store) -> bytes:
+def _turtle(store: Store, include_rejected: bool = False) -> bytes:
     from pyoxigraph import RdfFormat, serialize
 
+    from kg.review import filter_quads, rejected_facts
+
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    if not include_rejected:
+        triples = list(filter_quads(triples, rejected_facts(store)))
     text = (serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
     # "<" and ">" of article text written as \u003C and \u003E: the same literal to any
     # Turtle reader, and no markup to a browser that sniffs the file for HTML
@@ -131,11 +141,13 @@ def _turtle(store: Store) -> bytes:
 _TURTLE_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
-def _jsonld(store: Store) -> bytes:
+def _jsonld(store: Store, include_rejected: bool = False) -> bytes:
     from rdflib import Dataset
 
+    from kg.review.readers import dump
+
     buffer = io.BytesIO()
-    store.dump(buffer, "nquads")
+    dump(store, "nquads", buffer, include_rejected=include_rejected)
     dataset = Dataset()
     with _quiet_rdflib():
         dataset.parse(data=buffer.getvalue(), format="nquads")
@@ -157,12 +169,12 @@ def _jsonld(store: Store) -> bytes:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 
-def _network(store: Store, fmt: str) -> bytes:
+def _network(store: Store, fmt: str, include_rejected: bool = False) -> bytes:
     import networkx as nx
 
     from kg.network import to_networkx
 
-    graph = flatten_attributes(to_networkx(store))
+    graph = flatten_attributes(to_networkx(store, include_rejected=include_rejected))
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, encoding="utf-8")

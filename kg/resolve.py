@@ -35,7 +35,7 @@ __all__ = ["Names", "UnknownEntityError", "AmbiguousEntityError", "choices", "co
            "fold"]
 
 # ta: classes whose instances are not entities one names
-_NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment")
+_NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment", "Decision")
 _IRI_FORM = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*):(\S+)$")
 _COMPACT = re.compile(r"^([\w-]+)/(\S+)$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..documents import Document
 from ..link.mentions import MentionLinker
-from ..vocab import TA, TAI, local_name, slug
+from ..vocab import TA, TAI, entity_iri, local_name, slug
 from .cues import Cues, load_cues
 from .events import Event, EventFinder
 from .records import Entity, Evidence, Extraction, Fact, Value
@@ -36,12 +36,15 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
         alts = {m.surface} if m.surface != m.label and m.cls != "Country" else set()
         if m.entry is not None and m.entry.cls == m.cls and m.cls in ("Organization", "Person", "Place"):
             alts |= {a for a in m.entry.aliases if a != m.label}
+            alts |= _usual_name(m.entry, gazetteer)
         out.add_entity(Entity(m.iri, m.cls, m.label, alts))
 
     roles = find_roles(sdoc, mentions, gazetteer, cues)
     person_country = {p: r.country for p, r in roles.items() if r.country}
     mentioned = {m.iri for m in mentions}
     for role in roles.values():
+        if role.ministry and role.country and (role.organization is None or not role.org_from_text):
+            _named_ministry(out, role, gazetteer)
         if role.organization and not role.org_from_text:
             entry = gazetteer.entries.get(role.organization)
             # the gazetteer's office counts when the body is named here and is not a legislature
@@ -62,6 +65,36 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
     for ev in events:
         _emit_event(out, ev, iris, evidence, document, gazetteer)
     return out
+
+
+def _named_ministry(out, role, gaz) -> None:
+    """"foreign ministry spokesman Zhao Lijian": the person belongs to that state's ministry."""
+    descriptor, sent, start, end = role.ministry
+    iso = local_name(role.country)
+    entry, canonical = gaz.ministry(iso, descriptor)
+    surface = sent.doc.text[start:end]
+    if entry is not None:
+        alts = (set(entry.aliases) | _usual_name(entry, gaz) | {surface}) - {entry.label}
+        out.add_entity(Entity(entry.iri, "Organization", entry.label, alts))
+        role.organization = entry.iri
+    else:
+        home = gaz.entries.get(role.country)
+        iri = entity_iri("org", f"{canonical} of {home.label if home else iso}")
+        out.add_entity(Entity(iri, "Organization", canonical, {surface}))
+        role.organization = iri
+    role.org_sent, role.org_from_text = sent, True
+
+
+def _usual_name(entry, gaz) -> set[str]:
+    """"Ministry of Commerce" for the gazetteer's "Ministry of Commerce of China": a state's
+    body is usually named without its state."""
+    home = gaz.entries.get(f"{TAI}country/{entry.country}") if entry.country else None
+    if entry.cls != "Organization" or home is None:
+        return set()
+    for tail in (f" of the {home.label}", f" of {home.label}"):
+        if entry.label.endswith(tail):
+            return {entry.label[:-len(tail)]}
+    return set()
 
 
 def _keep_domain(m, sdoc, cues) -> bool:

@@ -1,8 +1,14 @@
 """Who acts for whom: ``ta:represents`` (person → state) and ``ta:memberOf`` (person → body).
 
 Sources, strongest first: a title phrase in the text ("U.S. President Donald Trump",
-"White House OSTP Director Michael Kratsios", "Commerce Secretary Malcolm Baldrige"), an
-apposition ("Osamu Watanabe, Director of MITI's Americas Division"), then the gazetteer.
+"India's petroleum minister X", "his Japanese counterpart X", "South Korea's ambassador,
+X,"), an apposition ("Osamu Watanabe, Director of MITI's Americas Division", "X, Korea's
+trade minister", "X of the Korean Mission in Taipei"), then the gazetteer. Never proximity:
+a state counts only inside the title phrase or apposition (the host state of "ambassador
+to the US" does not), and a body gives its state only when it is a state body (a ministry,
+an agency, a state-owned company), never a company or an industry association. A title's
+office ("Commerce Secretary" → the Commerce Department) is a membership only where the
+text names that body.
 """
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ class Role:
     org_sent: object = None
     from_text: bool = False
     org_from_text: bool = False
+    acts_for_body: bool = False  # the text's title is of an international body (EU commissioner)
+    ministry: tuple | None = None  # ("foreign", sentence, start_char, end_char) named in a title
 
 
 def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
@@ -38,7 +46,7 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
     for m in mentions:  # the gazetteer fills what the text did not say
         if m.cls == "Person" and m.entry is not None:
             role = roles[m.iri]
-            if role.country is None and m.entry.country:
+            if role.country is None and m.entry.country and not role.acts_for_body:
                 role.country = country_iri(m.entry.country)
                 role.country_sent = sdoc[m.start].sent
             if role.organization is None and m.entry.organization:
@@ -57,55 +65,195 @@ def _title_words(tokens, gaz, cues):
     return None, None
 
 
-def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
-    """"U.S. President Donald Trump", "Chinese President Xi", "OSTP Director Michael Kratsios"."""
+_CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "-"}
+_MODIFIER_POS = {"NOUN", "ADJ", "PROPN"}
+_STATE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
+
+
+def _title_span(sdoc, m, by_token, sent):
+    """The title phrase right before a name, read leftwards: "U.S. Secretary of State",
+    "India's petroleum minister", "Japan's foreign minister," (apposition), "Saudi Foreign
+    Minister Prince", "his Japanese counterpart". Returns (tokens, mention at its left
+    edge or None)."""
     i = m.start - 1
-    title_tokens = []
-    while i >= sent.start and i not in by_token and sdoc[i].is_title or (i >= sent.start and sdoc[i].text in ("Sen.", "Rep.", "Gov.")):
+    closed = m.end >= sent.end or sdoc[m.end].is_punct  # "..., Taro Kono, lodged" / "..., Nam Gwan-pyo."
+    if closed and i >= sent.start and sdoc[i].text == "," and i - 1 >= sent.start and (
+            sdoc[i - 1].i not in by_token or by_token[i - 1].cls in ("Organization", "Country", "Place")):
+        i -= 1  # "South Korea's ambassador, Nam Gwan-pyo", "a spokesperson for the Ministry, X"
+    tokens = []
+    while i >= sent.start and len(tokens) < 8:
+        t = sdoc[i]
         if i in by_token:
+            left = by_token[i]
+            k = left.start - 1
+            if k > sent.start and sdoc[k].lower_ == "the":
+                k -= 1
+            if left.cls in ("Country", "Place") and k > sent.start and sdoc[k].lower_ in ("to", "in"):
+                i = k - 1  # "China's ambassador to the US, X": the host state is not represented
+                continue
+            return tokens, (left if left.cls in ("Country", "Organization") else None)
+        if t.text in ("Sen.", "Rep.", "Gov.") or t.is_title or t.text.isupper() and t.is_alpha:
+            tokens.insert(0, t)
+        elif t.lower_ in _CONNECTORS and tokens:
+            tokens.insert(0, t)
+        elif t.is_lower and t.is_alpha and t.pos_ in _MODIFIER_POS:
+            tokens.insert(0, t)
+        else:
             break
-        title_tokens.insert(0, sdoc[i])
         i -= 1
+    while tokens and tokens[0].lower_ in _CONNECTORS:
+        tokens.pop(0)
+    return tokens, None
+
+
+def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
+    """"U.S. President Donald Trump", "Chinese President Xi", "OSTP Director Michael Kratsios",
+    "India's petroleum minister Mani Shankar Aiyar", "Japan's foreign minister, Taro Kono"."""
+    title_tokens, left = _title_span(sdoc, m, by_token, sent)
+    if not title_tokens and left is not None and left.cls == "Organization":
+        title_tokens = _title_of_body(sdoc, left, gaz, cues, sent)
+    if left is not None and title_tokens and title_tokens[0].lower_ in ("'s", "’s"):
+        title_tokens = title_tokens[1:]
+    honorifics = gaz.words("honorific")
+    while title_tokens and title_tokens[-1].text in honorifics:
+        title_tokens = title_tokens[:-1]  # "Foreign Minister Prince Faisal"
     phrase, title = _title_words(title_tokens, gaz, cues) if title_tokens else (None, None)
     if phrase is None:
         return
-    kind_is_state = title is None or title.kind in ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
+    kind_is_state = title is None or title.kind in _STATE_KINDS
     if not kind_is_state:
         return
-    left = by_token.get(i)
     if left is not None and left.cls == "Country":
         role.country, role.country_sent, role.from_text = left.iri, sent, True
     elif left is not None and left.cls == "Organization":
         role.organization, role.org_sent, role.from_text = left.iri, sent, True
         role.org_from_text = True
-        if left.entry is not None and left.entry.country:
-            role.country, role.country_sent = country_iri(left.entry.country), sent
+        country = _body_country(left)
+        if country:
+            role.country, role.country_sent = country_iri(country), sent
+        elif left.entry is not None and left.entry.kind == "international":
+            role.acts_for_body = True  # "EU Trade Commissioner": the EU, not a state
+    _ministry_in_title(title_tokens, gaz, role, sent)
     if title is not None:
         if title.country and role.country is None:
             role.country, role.country_sent = country_iri(title.country), sent
         if title.organization and role.organization is None and title.kind not in ("legislator", "leader"):
+            # the title's office ("Commerce Secretary" → the Commerce Department) counts
+            # only where the text also names that body
             role.organization, role.org_sent = title.organization, sent
-            role.org_from_text = True
+        if title.organization and title.country is None and role.country is None:
+            role.acts_for_body = True
+
+
+def _title_of_body(sdoc, body, gaz, cues, sent):
+    """"a spokesperson for the Ministry of Commerce, Shu Jueting": the title before the body."""
+    j = body.start - 1
+    if j >= sent.start and sdoc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < sent.start or sdoc[j].lower_ not in ("for", "of", "at"):
+        return []
+    head = sdoc[j - 1]
+    if head.lower_ in cues.state_titles or gaz.title(head.text) is not None:
+        return [head]
+    return []
+
+
+def _ministry_in_title(tokens, gaz, role, sent):
+    """"foreign ministry spokesman", "commerce ministry official": the ministry is named."""
+    words = [t.lower_ for t in tokens]
+    for k, w in enumerate(words):
+        if w in ("ministry", "department") and k > 0:
+            role.ministry = (words[k - 1], sent, tokens[k - 1].idx, tokens[k].idx + len(tokens[k].text))
+            return
 
 
 def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
-    """"Osamu Watanabe, Director of the Ministry of International Trade and Industry's ..."."""
+    """"Osamu Watanabe, Director of the Ministry of International Trade and Industry's ...",
+    "Kim Hyun-chong, Korea's trade minister", "Lee, of the Korean Mission in Taipei"."""
     j = m.end
+    if j < sent.end and sdoc[j].lower_ == "of":
+        _of_body(sdoc, j + 1, by_token, role, sent)
+        return
     if j >= sent.end or sdoc[j].text != ",":
         return
     window = sdoc[j + 1:min(sent.end, j + 14)]
     words = [t.lower_ for t in window]
-    if not any(w in cues.state_titles for w in words[:4]):
+    if words[:1] == ["of"]:
+        _of_body(sdoc, j + 2, by_token, role, sent)
+        return
+    if not any(w in cues.state_titles or gaz.title(w) is not None for w in words[:4] if w.isalpha()):
+        return
+    head, titled = None, False  # the apposition's head: "chief US economist for ..." is an economist
+    for t in window:
+        if t.lower_ in ("of", "for", "at", "with", "in", ",", ";", "who", "which") or t.i in by_token and by_token[t.i].cls == "Organization":
+            break
+        if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and t.i not in by_token:
+            head = t
+            titled = titled or (t.lower_ != "chief" and _is_title_head(sdoc, t, gaz, cues))
+    if head is None or not titled:
         return
     for t in window:
         if t.text in (",", ";") and t.i > j + 2:
             break
+        if t.i in by_token and by_token[t.i].cls == "Person":
+            return  # "Subir Raha, Gazprom chairman Aleksey Miller and ...": a list of people
+    for t in window:
+        if t.text in (",", ";") and t.i > j + 2:
+            break
+        if t.i > j + 1 and t.i - 1 not in by_token and by_token.get(t.i) is not None and sdoc[t.i - 1].lower_ == "and" \
+                and by_token[t.i].cls == "Person":
+            break  # "X, Commerce Secretary Y and ...": a list of people, not an apposition
         other = by_token.get(t.i)
+        if other is not None and other.cls == "Person":
+            break
         if other is not None and other.cls == "Organization":
             role.organization, role.org_sent, role.from_text = other.iri, sent, True
             role.org_from_text = True
-            if other.entry is not None and other.entry.country:
-                role.country, role.country_sent = country_iri(other.entry.country), sent
+            country = _body_country(other)
+            if country:
+                role.country, role.country_sent = country_iri(country), sent
             return
         if other is not None and other.cls == "Country" and role.country is None:
+            if t.i + 1 < sent.end and sdoc[t.i + 1].text[:1].isupper() and sdoc[t.i + 1].i not in by_token \
+                    and sdoc[t.i - 1].lower_ == "of":
+                continue  # "Association of Japan ...": part of a body's name
             role.country, role.country_sent = other.iri, sent
+
+
+_STATE_BODIES = ("government", "legislature", "military", "state_company")
+
+
+def _body_country(m) -> str | None:
+    """The state a body acts for: a ministry or agency's, never a company's ("Gazprom
+    chairman" does not act for Russia) nor an industry association's."""
+    if m.country:
+        return m.country
+    if m.entry is not None and m.entry.kind in _STATE_BODIES:
+        return m.entry.country
+    return None
+
+
+def _is_title_head(sdoc, head, gaz, cues) -> bool:
+    """"minister", "Director-General", "secretary-general": a title, not "economist"."""
+    if head.lower_ in cues.state_titles or gaz.title(head.text) is not None:
+        return True
+    if head.i >= 2 and sdoc[head.i - 1].text == "-":
+        joined = f"{sdoc[head.i - 2].text}-{head.text}"
+        return gaz.title(joined) is not None or gaz.title(joined.title()) is not None
+    return False
+
+
+def _of_body(sdoc, k, by_token, role, sent):
+    """"of the Korean Mission in Taipei", "of the Foreign Ministry's North American Division"."""
+    if k < sent.end and sdoc[k].lower_ == "the":
+        k += 1
+    other = by_token.get(k)
+    if other is None or k >= sent.end:
+        return
+    if other.cls == "Organization":
+        role.organization, role.org_sent, role.from_text, role.org_from_text = other.iri, sent, True, True
+        country = _body_country(other)
+        if country:
+            role.country, role.country_sent = country_iri(country), sent
+    elif other.cls == "Country" and other.end < sent.end and sdoc[other.end].text[:1].isupper():
+        role.country, role.country_sent, role.from_text = other.iri, sent, True

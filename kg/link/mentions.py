@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..nlp.gazetteer import Entry, Gazetteer
-from ..vocab import entity_iri
+from ..nlp.gazetteer import Entry, Gazetteer, ministry_descriptor
+from .names import LOCATIVE, NameShapes
+from ..vocab import country_iri, entity_iri
 
 LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
                "PLACE": "Place", "TECH": "TechnologyDomain"}
-_CORP_SUFFIX = re.compile(r"[,\s]+(?:Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation)\.?$")
+_CORP_SUFFIX = re.compile(r"[,\s]+(?:(?:and|&)\s+Co|Inc|Ltd|Corp|Co|Plc|PLC|LLC|AG|SA|NV|GmbH|Limited|Corporation|Pte)\.?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _FAMILY_NAME_FIRST = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM"}
-_LOCATIVE = {"in", "at", "to", "from", "near", "outside", "visited", "visit", "visiting"}
+_COURTESY = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
+_PEERAGE = {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron", "Earl"}
 
 
 @dataclass(slots=True)
@@ -34,15 +36,20 @@ class Mention:
     start_char: int
     end_char: int
     entry: Entry | None = None
+    country: str | None = None  # ISO3 of a body named with its state ("China's commerce ministry")
+
+
+_TICKER = re.compile(r"\s*(?:<|&lt;)[^>]*>?\s*$")  # wire copy's "Exxon Corp <XON>"
 
 
 def _clean_name(text: str) -> str:
+    text = _TICKER.sub("", text)
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     text = _POSSESSIVE.sub("", text).strip()
     return _CORP_SUFFIX.sub("", text).strip(" ,")
 
 
-class MentionLinker:
+class MentionLinker(NameShapes):
     """Turn ``doc.ents`` into :class:`Mention` records for one document."""
 
     def __init__(self, gazetteer: Gazetteer, published: date | None):
@@ -50,10 +57,18 @@ class MentionLinker:
         self.published = published
         self.people: dict[str, Mention] = {}  # surname or full name -> first person mention
         self.orgs: dict[str, tuple[str, str]] = {}  # first word of an organisation's name -> (iri, name)
+        self.by_words: dict[frozenset, str] = {}  # the words of a full name, any order -> name
+        self.model_orgs: set[str] = set()  # names the model calls an organisation somewhere
+        self.not_orgs: set[str] = set()  # names of agreements and programmes (and their acronyms)
 
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
-        for ent in sdoc.ents:
+        self.model_orgs = {e.text for e in sdoc.ents if e.label_ == "ORG" and not e.kb_id_}
+        self.model_people = {e.text for e in sdoc.ents if e.label_ == "PERSON" and not e.kb_id_} - self.model_orgs
+        extra = self._untagged_full_names(sdoc) + self._lowercase_ministries(sdoc)
+        replaced = {i for e in extra for i in range(e.start, e.end)}
+        ents = sorted([*(e for e in sdoc.ents if e.start not in replaced), *extra], key=lambda e: e.start)
+        for ent in ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
                 out.append(mention)
@@ -73,6 +88,22 @@ class MentionLinker:
                 return self._mention(ent, entity_iri("place", name), "Place", name, entry)
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
+            if entry.cls == "Place" and self._names_a_body_part(ent, entry):
+                return None  # "the Foreign Ministry's North American Division"
+            if entry.cls == "Organization":
+                if self._title_fragment(ent):
+                    return None
+                if len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("of", "for") \
+                        and ent.doc[ent.start - 2].lower_ in ("ministry", "department"):
+                    return self._ministry(ent.doc[ent.start - 2:ent.end], ent.doc[ent.start - 2:ent.end].text)
+                twin = self._place_twin(ent, entry)
+                if twin is not None:
+                    return self._mention(ent, twin.iri, "Place", twin.label, twin)
+                if entry.kind == "government" and ministry_descriptor(ent.text):
+                    # "India's Ministry of Commerce" is not China's, whatever the alias says
+                    country = self._country_of(ent)
+                    if country is not None and country != entry.country:
+                        return self._ministry(ent, ent.text)
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
         if ent.text.isupper() and len(ent.text) > 3:
             entry = self.gaz.lookup(ent.text.title(), self.published)
@@ -80,10 +111,32 @@ class MentionLinker:
                 return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
             if label == "PERSON":
                 return None  # "CAMP DAVID, Md." datelines and headlines
+        if label in ("PERSON", "PLACE") and ent.text in self.model_orgs:
+            label = "ORG"  # "Yukos" a person here, an organisation elsewhere in the story
+        elif label in ("ORG", "PLACE") and (ent.text in self.model_people or self._titled(ent)):
+            label = "PERSON"  # "Nadia Petrova, Bulgaria's trade minister": a person
+        elif label in ("ORG", "PLACE"):
+            k = next((k for k, t in enumerate(ent[:-1]) if t.text in _COURTESY), None)
+            if k is not None:  # "Later Ms Blears", "Mr Ebbers": a person after the honorific
+                ent, label = ent.doc[ent.start + k:ent.end], "PERSON"
+        if label == "EVENT" and self._ends_with(_clean_name(ent.text), "venue_head"):
+            label = "PLACE"
+        if label in ("PERSON", "PLACE") and self._has_digits(ent):
+            return None
+        if label == "PLACE" and self._country_pair(ent.text):
+            return None  # "U.S./Japan", "U.S.-Japan": two states, not a place
+        if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
+            name = _clean_name(ent.text)
+            return self._mention(ent, entity_iri("place", name), "Place", name)
+        bare = _TICKER.sub("", ent.text).rstrip(".")
+        if label == "PERSON" and len(ent) > 1 and (self._ends_with(bare, "legal_suffix") or self._ends_with(bare, "org_head")):
+            label = "ORG"  # "Seibu Railways", "Westar Mining": a company the model took for a person
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
-            return self._person_by_surname(ent) or self._organization(ent)
+            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
+                return None  # "Secretary of State": a title, "National Security Adviser" too
+            return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)
         if label == "PLACE":
             name = _clean_name(ent.text)
             if not name or not name[0].isupper() or self._person_by_surname(ent):
@@ -104,19 +157,26 @@ class MentionLinker:
         if prev is None or "\n" in prev.text or prev.is_space:
             nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
             return nxt is not None and nxt.text == ","
-        return prev.lower_ in _LOCATIVE
+        return prev.lower_ in LOCATIVE
 
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
         """Remember a full name so that a later surname finds it. East Asian names put the
-        family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi")."""
+        family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi"); a surname may
+        carry particles ("Jean-Yves Le Drian" → "Le Drian", "Faisal bin Farhan")."""
         parts = full.split()
         if len(parts) > 1:
             keys = [parts[-1]]
+            particles = self.gaz.words("particle")
+            for k in range(len(parts) - 2, 0, -1):  # "Le Drian", "van der Leyen"
+                if parts[k] not in particles:
+                    break
+                keys.append(" ".join(parts[k:]))
             if entry is not None and entry.country in _FAMILY_NAME_FIRST:
                 keys.append(parts[0])
             for key in keys:
                 self.people[key] = self.people.get(key) or (full, entry)
             self.people[full] = (full, entry)
+            self.by_words.setdefault(frozenset(parts), full)
 
     def _person(self, ent) -> Mention | None:
         tokens = [t for t in ent if not (t.is_punct and t.text not in "-.'")]
@@ -128,38 +188,136 @@ class MentionLinker:
             if entry is not None and entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
                 return self._mention(ent, entry.iri, "Person", entry.label, entry)
-        words = [w for w in words if not self.gaz.title(w)]
+        honorifics, particles = self.gaz.words("honorific"), self.gaz.words("particle")
+        peerage = ent.start > 0 and ent.doc[ent.start - 1].text in _PEERAGE
+        stripped = True
+        while words and stripped:  # "Mr Aiyar", "Prince Faisal bin Farhan", "Crown Prince X"
+            stripped = False
+            for n in (3, 2, 1):
+                if len(words) > n and (self.gaz.title(" ".join(words[:n])) or n == 1 and words[0] in honorifics):
+                    peerage = peerage or words[0] in _PEERAGE
+                    words, stripped = words[n:], True
+                    break
+        while len(words) > 1 and words[-1] in self.gaz.words("postnominal"):
+            words = words[:-1]  # "Ian Baird QC", "Ruth Kelly MP"
+        words = [w for w in words if w in particles or not self.gaz.title(w)]
         if not tokens or not words:
             return None
         if len(words) == 1:
-            return self._person_by_surname(ent, words[0])
-        if not all(w[0].isupper() for w in words if w[0].isalpha()):
+            # "Lord Harris" is not the gazetteer's Kamala Harris
+            return self._person_by_surname(ent, words[0], gazetteer=not peerage)
+        if not all(w[0].isupper() for w in words if w[0].isalpha() and w not in particles):
             return None
         name = " ".join(words)
+        known = self.people.get(name)
+        if known is None and frozenset(words) in self.by_words:  # "Jae-myung Lee" after "Lee Jae-myung"
+            known = self.people.get(self.by_words[frozenset(words)])
+        if known is None and len(words) == 2 and words[-1] in self.people and words[0] in self.people.get(words[-1])[0].split():
+            known = self.people[words[-1]]  # "George Bush" after "George W. Bush"
+        if known is not None:
+            full, entry = known
+            return self._mention(ent, entry.iri if entry else entity_iri("person", full), "Person", full, entry)
+        entry = self._gazetteer_person(words)
+        if entry is not None:
+            self._remember(entry.label, ent, entry)
+            return self._mention(ent, entry.iri, "Person", entry.label, entry)
         self._remember(name, ent, None)
         return self._mention(ent, entity_iri("person", name), "Person", name)
 
-    def _person_by_surname(self, ent, surname: str | None = None) -> Mention | None:
+    def _gazetteer_person(self, words: list[str]) -> Entry | None:
+        """A known official under a shorter or reordered form ("Kono Taro", "Prince Faisal")."""
+        entry = self.gaz.lookup(" ".join(reversed(words)), self.published)
+        return entry if entry is not None and entry.cls == "Person" else None
+
+    def _person_by_surname(self, ent, surname: str | None = None, gazetteer: bool = True) -> Mention | None:
         surname = surname or _clean_name(ent.text)
         known = self.people.get(surname)
         if known:
             full, entry = known
             iri = entry.iri if entry else entity_iri("person", full)
             return self._mention(ent, iri, "Person", full, entry)
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or not gazetteer:
             return None
-        candidates = [e for e in self.gaz.person_by_surname(surname)]
+        candidates = self.gaz.person_by_surname(surname)
+        if self.published is not None:  # "President Bush" in 2005 is not his father
+            candidates = [e for e in candidates if e.valid_on(self.published)]
+        elif len(candidates) > 1:
+            candidates = []
         if len(candidates) == 1:
             entry = candidates[0]
             self._remember(entry.label, ent, entry)
             return self._mention(ent, entry.iri, "Person", entry.label, entry)
         return None
 
+    def _ministry(self, ent, name: str) -> Mention | None:
+        """"China's commerce ministry", "the Chinese foreign ministry", "Ministry of
+        Commerce": that state's ministry, labelled "Ministry of Commerce" as such bodies are
+        usually named."""
+        descriptor = ministry_descriptor(name)
+        if descriptor is None:
+            return None
+        country = self._country_of(ent)
+        head = "Department" if "department" in name.lower() else "Ministry"
+        entry, canonical = self.gaz.ministry(country, descriptor, head)
+        if entry is not None:
+            m = self._mention(ent, entry.iri, "Organization", entry.label, entry)
+        elif country is not None:
+            cname = self.gaz.entries[country_iri(country)].label
+            m = self._mention(ent, entity_iri("org", f"{canonical} of {cname}"), "Organization", canonical)
+        elif name[:1].isupper():
+            m = self._mention(ent, entity_iri("org", canonical), "Organization", canonical)
+        else:
+            return None
+        m.country = country or (entry.country if entry else None)
+        return m
+
+    def _with_country_word(self, ent) -> Entry | None:
+        """"China's National Petroleum Corporation": the body "China National Petroleum
+        Corporation" with its state's name split off by a possessive."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "’s") or not doc[ent.start - 2].ent_kb_id_:
+            return None
+        text = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        for name in (f"{doc[ent.start - 2].text} {text}", f"{doc[ent.start - 2].text} {_clean_name(text)}"):
+            entry = self.gaz.lookup(name, self.published)
+            if entry is not None and entry.cls == "Organization":
+                return entry
+        return None
+
+    def _country_of(self, ent) -> str | None:
+        """The state a ministry's name gives: a country word inside it or just before it."""
+        doc = ent.doc
+        for t in doc[max(0, ent.start - 2):ent.end]:
+            if t.ent_type_ == "COUNTRY" and t.ent_kb_id_:
+                entry = self.gaz.entries.get(t.ent_kb_id_)
+                if entry is not None and entry.cls == "Country":
+                    return entry.country
+        for w in ent.text.replace("’s", "").replace("'s", "").split():
+            entry = self.gaz.lookup(w, self.published)
+            if entry is not None and entry.cls == "Country":
+                return entry.country
+        return None
+
     def _organization(self, ent) -> Mention | None:
         name = _clean_name(ent.text.split("(")[0])
         if len(name) < 2 or not name[0].isupper() or name.isdigit():
             return None
-        entry = self.gaz.lookup(name, self.published)
+        words = name.split()
+        not_org_heads = self.gaz.words("not_org_head")
+        before = ent.doc[max(0, ent.start - 2):ent.start]
+        if len(before) == 2 and before[1].text == "(" and before[0].text in not_org_heads:
+            self.not_orgs.add(name)  # "Military Information Agreement (GSOMIA)"
+        if len(words) > 2 and words[0] in not_org_heads and words[1] in ("on", "for", "of", "to"):
+            self.not_orgs.add(name)  # "Initiative on Critical and Emerging Technology"
+        if name in self.not_orgs or self._ends_with(name, "not_org_head"):
+            # "the Global Combat Air Programme", "the Initiative on ...": not a body; nor is
+            # its acronym in brackets right after it
+            self.not_orgs.add(name)
+            nxt = ent.doc[ent.end:ent.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+                self.not_orgs.add(nxt[1].text)
+            return None
+        entry = self.gaz.lookup(name, self.published) or self._with_country_word(ent)
         if entry is not None:
             if entry.cls == "Country":
                 return None
@@ -167,7 +325,9 @@ class MentionLinker:
         first = ent.doc[ent.start]
         if first.lower_ == "the":
             first = ent.doc[min(ent.start + 1, ent.end - 1)]
-        if first.ent_kb_id_ or self.gaz.lookup(first.text, self.published) is not None:
+        heads = self.gaz.words("legal_suffix") | self.gaz.words("org_head")
+        company = any(w.rstrip(".,") in heads for w in ent.text.split()[1:])
+        if not company and (first.ent_kb_id_ or self.gaz.lookup(first.text, self.published) is not None):
             return None  # "U.S. Semiconductor", "U.S. Government": a country word leads it
         if not any(c.isalpha() for c in name) or all(t.is_lower for t in ent if t.is_alpha):
             return None

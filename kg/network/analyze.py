@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.vocab import PREFIXES, TAI, local_name
+from kg.vocab import PREFIXES, TA, TAI, local_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -210,9 +210,14 @@ def _read(store: Store) -> _Network:
         labels.setdefault(code, code)
         names.update({_fold(n): code for n in (label, alt) if n})
     names.update({_fold(code): code for code in labels})  # codes win over clashing names
+    from kg.review import rejected_facts
+
+    rejected = rejected_facts(store)  # parties an analyst rejected (kg review) do not count
     agreements: dict[str, dict] = {}
     for iri, party, label in select("""SELECT DISTINCT ?a ?p ?label WHERE {
             ?a a ta:Agreement ; ta:party ?p . ?p a ta:Country OPTIONAL { ?a rdfs:label ?label } }"""):
+        if (iri, TA + "party", party) in rejected:
+            continue
         a = agreements.setdefault(iri, {"label": label or local_name(iri), "year": None, "parties": set()})
         a["label"] = min(a["label"], label) if label else a["label"]
         a["parties"].add(party[len(prefix):] if party.startswith(prefix) else local_name(party))
@@ -221,7 +226,7 @@ def _read(store: Store) -> _Network:
             { ?a ta:date ?d } UNION { GRAPH ?g { ?a ta:date ?d } FILTER (?g != graph:facts)
               OPTIONAL { GRAPH ?g { ?g ta:sameStoryAs ?first } } } }""", union=False):
         m = _YEAR.match(date or "")
-        if iri in agreements and m:
+        if iri in agreements and m and (iri, TA + "date", date) not in rejected:
             given[(iri, m.group(1))].add(first or g)
     years: dict[str, Counter] = defaultdict(Counter)
     for (iri, year), stories in given.items():

@@ -26,7 +26,8 @@ _NOT_FACTS = (RDF + "type", RDFS + "label", SKOS + "altLabel", RDF + "subject",
 _STATUS_ORDER = ("Completed", "Cancelled", "Planned")  # tie-break between documents
 
 
-def to_networkx(store: Store, *, projection: str = "full", include_documents: bool = False):
+def to_networkx(store: Store, *, projection: str = "full", include_documents: bool = False,
+                include_rejected: bool = False):
     """Turn the store into a networkx graph.
 
     ``projection="full"``: a ``MultiDiGraph`` with one node per typed entity (node id =
@@ -41,6 +42,9 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
     ``projection="countries"``: a ``Graph`` of countries, linked when they are parties
     to the same agreement (``weight`` = number of agreements, ``agreements`` = their
     labels, ``label`` = "N agreements").
+
+    Facts an analyst rejected (``kg review``) are left out, unless ``include_rejected``:
+    then their edges carry ``rejected=True`` and the decision (``review``).
     """
     if projection not in PROJECTIONS:
         raise KGError(f"unknown projection {projection!r}; valid projections: {', '.join(PROJECTIONS)}")
@@ -48,13 +52,17 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
 
     classes = [c for c in CORE_CLASSES if include_documents or c != "Document"]
     nodes = _node_types(store, ["Country"] if projection == "countries" else classes)
-    facts = _facts(store, classes, include_documents)
+    from kg.review import rejected_facts
+    from kg.review.readers import network_facts, rejected_edge
+
+    rejected = rejected_facts(store)
+    facts = network_facts(store, _facts(store, classes, include_documents), {} if include_rejected else rejected)
     stories = story_of(store)
     attrs = _node_attributes(store, nodes, facts, stories)
     if projection == "countries":
         graph = nx.Graph()
         graph.add_nodes_from(sorted(attrs.items()))
-        _add_country_edges(store, graph)
+        _add_country_edges(store, graph, {} if include_rejected else rejected)
         return graph
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(sorted(attrs.items()))
@@ -67,7 +75,8 @@ def to_networkx(store: Store, *, projection: str = "full", include_documents: bo
             key = p  # two vocabularies with the same local name between the same nodes
         named = sorted(d for d in docs if d is not None)
         graph.add_edge(s, o, key=key, label=local_name(p), predicate=p, documents=named,
-                       sources=count_stories(named, stories), evidence=evidence.get((s, p, o), []))
+                       sources=count_stories(named, stories), evidence=evidence.get((s, p, o), []),
+                       **rejected_edge(rejected, s, p, o))
     return graph
 
 
@@ -205,14 +214,14 @@ def _evidence(store: Store) -> dict[tuple[str, str, str], list[dict]]:
     return found
 
 
-def _add_country_edges(store: Store, graph: "nx.Graph") -> None:
+def _add_country_edges(store: Store, graph: "nx.Graph", rejected: dict) -> None:
     """Link countries that are parties to the same agreement (pairs built here, not in
     SPARQL: a join over the union graph would repeat each row once per document)."""
     parties: dict[str, set[str]] = defaultdict(set)
     result = _select(store, "SELECT DISTINCT ?agreement ?x WHERE { ?agreement ta:party ?x "
                             "FILTER EXISTS { ?agreement a ta:Agreement } }")
     for agreement, party in result.rows:
-        if party in graph:
+        if party in graph and (agreement, TA + "party", party) not in rejected:
             parties[agreement].add(party)
     labels: dict[str, str] = {}
     result = _select(store, "SELECT DISTINCT ?agreement ?l WHERE { ?agreement rdfs:label ?l "

@@ -67,8 +67,12 @@ def load_pipeline(model: str | None = None, *, gazetteer_folder: str | None = No
 
 
 def _split_abbreviation_hyphens(nlp) -> None:
-    """Split "U.S.-Japan" into "U.S.", "-", "Japan" (the default infixes keep it whole)."""
-    from spacy.util import compile_infix_regex
+    """Split "U.S.-Japan" into "U.S.", "-", "Japan", "U.S.-made" into "U.S.", "-", "made",
+    "U.S./Japan" into "U.S.", "/", "Japan" (the default infixes keep them whole), and the
+    HTML-escaped brackets of wire copy ("&lt;Fujitsu Ltd&gt;") off the names they enclose."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])", r"(?<=[A-Za-z.])/(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(["&lt;", *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(["&gt;", *nlp.Defaults.suffixes]).search

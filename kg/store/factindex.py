@@ -31,6 +31,10 @@ made by an older kg, or loaded from a file without one) or when a build that was
 changing it died (the :data:`STALE` mark stays in the graph until a build finishes).
 The canned queries in ``queries/`` read this graph.
 
+Analysts' decisions (``kg review``, the graph ``tai:graph/curation``) shape it: a fact an
+analyst rejected is left out, a fact added by hand (stated in the curation graph) is
+taken in; :func:`clear_stale` applies them to what a build's batches just wrote.
+
 >>> from kg.store.oxigraph import OxigraphStore
 >>> store = OxigraphStore()
 >>> rebuild(store)
@@ -62,15 +66,31 @@ _IS_DOC = f'STRSTARTS(STR(?g), "{DOC_PREFIX}")'
 _FACT_VALUES = "VALUES ?p { " + " ".join(f"<{TA}{name}>" for name in FACT_PROPERTIES) + " }"
 
 
+# Analysts' decisions (kg.review): a rejected fact stays out of the index, a fact added
+# by hand (stated in the curation graph itself) goes in.
+_C = f"<{TAI}graph/curation>"
+_VERDICT = f"?r <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; <{TA}verdict> <{TA}{{}}>"
+_REJECTED = f"GRAPH {_C} {{ {_VERDICT.format('Rejected')} }}"
+
+
 def _facts(values: str = "") -> str:
     return f"""
         INSERT {{ GRAPH {_F} {{ ?s ?p ?o }} }}
         WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {values} {_FACT_VALUES}
-            GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DOC}) }} }}"""
+            GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DOC} || ?g = {_C})
+            MINUS {{ {_REJECTED} }} }} }}"""
+
+
+def _curation() -> str:
+    """The update that makes the index follow the decisions: after a batch's facts went in
+    with its write (:func:`index_quads` knows nothing of decisions)."""
+    return (f"DELETE {{ GRAPH {_F} {{ ?s ?p ?o }} }} WHERE {{ {_REJECTED} GRAPH {_F} {{ ?s ?p ?o }} }} ;\n"
+            f"INSERT {{ GRAPH {_F} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {_C} {{ {_VERDICT.format('Added')} }} "
+            f"GRAPH {_C} {{ ?s ?p ?o }} }}")
 
 
 _NOT_DOCUMENT_OR_EVIDENCE = f"?c NOT IN (<{TA}Evidence>, <{TA}Document>)"
-_OTHERS = f"?g NOT IN ({_F}, <{TAI}graph/derived>)"  # every graph but the derived ones
+_OTHERS = f"?g NOT IN ({_F}, <{TAI}graph/derived>, {_C})"  # every graph but the derived ones and the curation
 
 
 def _types(values: str = "") -> str:
@@ -179,8 +199,9 @@ def mark_stale(store: Store) -> None:
 
 
 def clear_stale(store: Store) -> None:
-    """Remove the :func:`mark_stale` mark: the index matches the documents again."""
-    store.update(f"DELETE DATA {{ GRAPH {_F} {{ {STALE} }} }}")
+    """Remove the :func:`mark_stale` mark: the index matches the documents (and the
+    analysts' decisions, applied here to what the last batches added) again."""
+    store.update(_curation() + f" ;\nDELETE DATA {{ GRAPH {_F} {{ {STALE} }} }}")
 
 
 def is_stale(store: Store) -> bool:

@@ -220,6 +220,8 @@ def _node(node: Any, attrs: dict, degree: int) -> dict[str, Any]:
 def _edge(edge_id: str, u: Any, v: Any, attrs: dict) -> dict[str, Any]:
     record: dict[str, Any] = {"id": edge_id, "from": str(u), "to": str(v),
                               "label": _text(attrs.get("label"))}
+    if attrs.get("predicate"):  # the fact's relation: the page's Review buttons need it
+        record["predicate"] = _text(attrs["predicate"])
     for key in ("weight", "sources"):
         number = _number(attrs.get(key))
         if number is not None and (number or key != "sources"):  # no sources: nothing to say
@@ -315,7 +317,9 @@ def _csp_hash(script: str) -> str:
 
 def _page(data: dict[str, Any], title: str) -> str:
     vis = _asset("static/vis-network.min.js")
-    app = _asset("static/view.js")
+    from kg.review.view import review_script
+
+    app = _asset("static/view.js") + review_script()  # Confirm/Reject buttons (kg review)
     if "</script" in vis.lower() or "</script" in app.lower():
         raise ExportError("a bundled script contains '</script'; it cannot be inlined.")
     n, m = len(data["nodes"]), len(data["edges"])

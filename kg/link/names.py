@@ -1,0 +1,144 @@
+"""The shapes of names: what a span's words say about what it names, before any linking.
+
+Titles around a word ("Commerce" in "Commerce Secretary"), company and venue heads,
+product numbers, pairs of states ("U.S./Japan"), a building named like an office
+("at the White House"), full names the model missed and ministries written in lower case.
+The word lists are data (``data/gazetteer/name_words.csv``, ``titles.csv``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..nlp.gazetteer import Entry
+
+_PERSON_TITLE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
+# "pressure from Washington" is the state: "from" is not locative
+LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "visited", "visit", "visiting", "toured"}
+
+
+class NameShapes:
+    """Mixin of :class:`~kg.link.mentions.MentionLinker`: needs ``self.gaz`` and ``self.published``."""
+
+    def _untagged_full_names(self, sdoc) -> list:
+        """"Shuichi Takemoto of the Foreign Ministry ..." missed by the model while the
+        surname alone is tagged later: the given name and surname together are the person."""
+        from spacy.tokens import Span
+
+        singles = {e.text for e in sdoc.ents if e.label_ == "PERSON" and len(e) == 1}
+        if not singles:
+            return []
+        honorifics = self.gaz.words("honorific")
+        out = []
+        for t in sdoc:
+            if t.text not in singles or t.i == 0:
+                continue
+            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG") and not t.ent_kb_id_
+                                         and (t.i + 1 == len(sdoc) or sdoc[t.i + 1].ent_iob_ != "I")):
+                continue
+            prev = sdoc[t.i - 1]
+            if prev.ent_iob_ == "O" and prev.is_alpha and prev.is_title and prev.pos_ == "PROPN" \
+                    and prev.text not in honorifics and not self.gaz.title(prev.text):
+                out.append(Span(sdoc, t.i - 1, t.i + 1, label="PERSON"))
+        return out
+
+    def _lowercase_ministries(self, sdoc) -> list:
+        """"China's commerce ministry", "the Chinese foreign ministry": the model rarely tags
+        a ministry written in lower case; a state word and a known descriptor make it one."""
+        from spacy.tokens import Span
+
+        out = []
+        for t in sdoc:
+            if t.lower_ != "ministry" or t.ent_iob_ != "O" or t.i < 2:
+                continue
+            k = t.i - 1
+            if sdoc[k].ent_iob_ != "O" or sdoc[k].lower_ not in self.gaz.ministry_names:
+                continue
+            j = k - 1 if sdoc[k - 1].text in ("'s", "’s") else k
+            if sdoc[j - 1].ent_type_ == "COUNTRY" and j - 1 >= 0:
+                out.append(Span(sdoc, k, t.i + 1, label="ORG"))
+        return out
+
+    # -- shapes of names -----------------------------------------------------------------
+    def _titled(self, ent) -> bool:
+        """A two- or three-word name followed by ", <state>'s <title>" or led by a title:
+        the model's organisation or place is a person ("Nadia Petrova, Bulgaria's trade
+        minister", "Foreign Minister Hakan Fidan")."""
+        words = ent.text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            return False
+        if self._ends_with(ent.text, "legal_suffix") or self._ends_with(ent.text, "org_head"):
+            return False
+        doc = ent.doc
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and (t := self.gaz.title(prev.text)) is not None and t.kind in _PERSON_TITLE_KINDS:
+            return True
+        after = doc[ent.end:ent.end + 6]
+        if len(after) and after[0].text in self.gaz.words("postnominal"):
+            return True  # "Karen Holt MP"
+        if len(after) < 2 or after[0].text != ",":
+            return False
+        for tok in after[1:]:
+            t = self.gaz.title(tok.lower_)
+            if t is not None and t.kind in _PERSON_TITLE_KINDS:
+                return True
+            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower):
+                return False
+        return False
+
+    def _has_digits(self, ent) -> bool:
+        """Products and model numbers ("NXT:2050i", "Model 3") are neither people nor places."""
+        return any(any(c.isdigit() for c in t.text) for t in ent)
+
+    def _country_pair(self, text: str) -> bool:
+        parts = [p for p in re.split(r"[/\-–]", text) if p.strip()]
+        return len(parts) > 1 and all(
+            (e := self.gaz.lookup(p.strip(), self.published)) is not None and e.cls == "Country" for p in parts)
+
+    def _title_fragment(self, ent) -> bool:
+        """"Commerce" in "Commerce Secretary", "State" in "Secretary of State", "Trade" in
+        "Trade Representative", "Commerce" in "Commerce and Industry Minister": a portfolio
+        word that is part of a title, not a body; so is any one word that makes a known
+        title with its neighbours."""
+        if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper():
+            return False
+        doc, i = ent.doc, ent.start
+        heads = self.gaz.words("title_head")
+        for k in range(i + 1, min(len(doc), i + 5) if ent.text in self.gaz.words("portfolio") else i + 1):
+            # "Commerce [and Industry] Minister"
+            t = doc[k]
+            if t.text in heads:
+                return True
+            if not (t.text in (",", "and", "&") or t.is_title):
+                break
+        j = i - 1 - (1 if i >= 1 and doc[i - 1].lower_ == "the" else 0)
+        if j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads \
+                and ent.text in self.gaz.words("portfolio"):
+            return True  # "Secretary of State", "Minister for Trade"
+        for left in range(max(0, i - 3), i + 1):
+            for right in range(i + 1, min(len(doc), i + 4) + 1):
+                if right - left >= 2 and self.gaz.title(doc[left:right].text) is not None:
+                    return True
+        return False
+
+    def _ends_with(self, name: str, kind: str) -> bool:
+        heads = self.gaz.words(kind)
+        words = name.split()
+        return bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
+
+    def _place_twin(self, ent, entry: Entry) -> Entry | None:
+        """"at the White House": the building, where "the White House said" is the office."""
+        twin = self.gaz.place_twins.get(entry.iri)
+        if twin is None:
+            return None
+        i = ent.start - (1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else 0)
+        prev = ent.doc[i - 1] if i > 0 else None
+        return twin if prev is not None and prev.lower_ in LOCATIVE else None
+
+    def _names_a_body_part(self, ent, entry: Entry) -> bool:
+        """A place's adjective inside a body's name ("North American Division", "European
+        Affairs Bureau") is not a mention of the place."""
+        if ent.text == entry.label or ent.end >= len(ent.doc):
+            return False
+        nxt = ent.doc[ent.end]
+        heads = self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")
+        return nxt.is_title and nxt.text in heads
