@@ -58,6 +58,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         self.mentions = mentions
         self.events: list[Event] = []
         self.last: dict[str, Event] = {}
+        self._recent: list[Event] = []  # events in the order the text last talked about them
         self.country_counts: dict[str, int] = {}
         # DATE entities in document order; Span.ents would rebuild every entity of the
         # document for each sentence, which is quadratic on long documents
@@ -100,15 +101,20 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for sent in self.sdoc.sents:
             seen_here: list[Event] = []
             self._agreements(sent, seen_here)
+            self._verbal_agreements(sent, seen_here)
             self._elliptical_agreements(sent, seen_here)
             self._summits(sent, seen_here)
             self._controls(sent, seen_here)
             self._pronoun_subject(sent, seen_here)
+            self._continuation(sent, seen_here)
             self._signatories(sent, seen_here)
             self._link_agreement_to_summit(sent, seen_here)
             for ev in seen_here:
                 self._domains(sent, ev)
                 self.last[ev.kind] = ev
+                if ev in self._recent:
+                    self._recent.remove(ev)
+                self._recent.append(ev)
             self._carry_over(sent, seen_here)
         self._fill_single_party()
         return [ev for ev in self.events if self._keep(ev)]
