@@ -37,6 +37,10 @@ class Frames:
         self.continuation_verbs = low(data["continuation_verbs"])
         self.party_preps = low(data["party_preps"])
         self.non_party_verbs = low(data["non_party_verbs"])
+        self.argument_preps = low(data["argument_preps"])
+        self.relational_collectives = low(data["relational_collectives"])
+        self.summit_preps = low(data["summit_preps"])
+        self.bilateral = low(data["bilateral"])
 
 
 @lru_cache(maxsize=1)
@@ -133,11 +137,29 @@ class AgreementRules:
                 continue  # "signed an accord", "agreed on a pact": the noun rule has it
             states = self._subject_states(v)
             if len(states) < 2:
+                if any(c.dep_ == "prep" and c.lower_ in f.summit_preps for c in v.children):
+                    self._pending_at_summit.append(v)  # "what was agreed at the summit": see below
                 continue
             ev = self._find_or_create("Agreement", states, sent)
             for s in states:
                 ev.add_party(s, sent)
             self._note(ev, v, sent, seen_here)
+
+    def _agreed_at_summit(self, sent, seen_here):
+        """"What was agreed at his summit with Trump", "the deals reached during the visit":
+        an agreement made at a summit named here has the summit's countries as parties."""
+        pending, self._pending_at_summit = self._pending_at_summit, []
+        summits = [e for e in seen_here if e.kind == "Summit"]
+        for v in pending:
+            for e in summits:
+                parties = set(e.parties) | {c for c in (self.state_of(p) for p in e.persons) if c}
+                if len(parties) < 2:
+                    continue
+                ev = self._find_or_create("Agreement", sorted(parties), sent)
+                for c in sorted(parties):
+                    ev.add_party(c, sent)
+                self._note(ev, v, sent, seen_here)
+                break
 
     def _continuation(self, sent, seen_here):
         """"Under it, the two sides will cooperate on quantum": a sentence whose subject is the
@@ -196,18 +218,50 @@ class AgreementRules:
         states, people = self.actors_in(tokens)
         states += [c for c in (self.state_of(p) for p in people) if c]
         own = any(x.lower_ in ("its", "their", "our") and x.dep_ == "poss" for x in head.lefts)
-        verb = _first_verb(head, 5)
-        if verb is not None and head.dep_ in ("dobj", "attr", "conj", "appos", "nsubjpass", "pobj", "nsubj"):
-            near = verb.i == head.head.i or (head.head.dep_ == "prep" and head.head.head.i == verb.i)
-            if near or partner or own:
-                if head.dep_ in ("dobj", "nsubjpass"):  # "signed a pact with Japan", "terminate it with Japan"
-                    for c in verb.children:
-                        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                            s2, p2 = self.actors_in(list(c.subtree))
-                            states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
-                if verb.lemma_.lower() not in f.non_party_verbs or own:
-                    states += self._subject_states(verb, exclude=head)
+        verb, via = self._governor(head)
+        for noun in via:  # "Japan's compliance with the accord"
+            for c in noun.children:
+                if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
+                    s2, p2 = self.actors_in(list(c.subtree))
+                    states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
+        if verb is not None and head.dep_ != "nsubj":
+            if head.dep_ in ("dobj", "nsubjpass"):  # "signed a pact with Japan", "terminate it with Japan"
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                        s2, p2 = self.actors_in(list(c.subtree))
+                        states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
+            lemma = verb.lemma_.lower()
+            making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
+            if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
+                states += self._subject_states(verb, exclude=head)
+        if len(set(states)) < 2 and any(c.lower_ in f.bilateral for c in head.lefts):
+            # "a bilateral pact": the two states the sentence talks about
+            named = {m.iri for m in (self.by_token.get(x.i) for x in head.sent) if m is not None and m.cls == "Country"}
+            if len(named | set(states)) == 2:
+                states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
+
+    def _governor(self, head):
+        """The verb that takes the agreement noun as an argument, directly or through
+        argument prepositions and nouns ("in favour of a pact", "compliance with the accord"),
+        and the nouns on the way."""
+        f, cur, via = self._frames(), head, []
+        for _step in range(4):
+            if cur.dep_ in ("dobj", "nsubjpass", "attr", "appos", "conj", "oprd", "nsubj"):
+                up = cur.head
+            elif cur.dep_ == "pobj" and cur.head.lower_ in f.argument_preps:
+                up = cur.head.head
+            else:
+                return None, via
+            if up.i == cur.i:
+                return None, via
+            if up.pos_ in ("VERB", "AUX"):
+                return up, via
+            if up.pos_ not in ("NOUN", "PROPN") or self._is_agreement_noun(up):
+                return None, via
+            via.append(up)
+            cur = up
+        return None, via
 
     def _subject_states(self, verb, exclude=None) -> list[str]:
         """States named by the subject (or agent) of ``verb``: persons count for their state;
@@ -241,13 +295,18 @@ class AgreementRules:
         if tok.lower_ not in f.collective_nouns:
             return []
         n = next((f.collective_numbers[c.lower_] for c in tok.children if c.lower_ in f.collective_numbers), None)
-        if n is None:
+        if n is None and not (tok.lower_ in f.relational_collectives and any(c.lower_ == "the" for c in tok.lefts)):
             return []
         for ev in reversed(self._recent):
             parties = set(ev.parties) | {c for c in (self.state_of(p) for p in ev.persons) if c}
-            if ev.kind in ("Agreement", "Summit") and len(parties) == n:
+            if ev.kind in ("Agreement", "Summit") and (len(parties) == n or (n is None and len(parties) >= 2)):
                 return sorted(parties)
         return []
+
+    def _makes(self, v) -> bool:
+        """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
+        f = self._frames()
+        return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or v.lemma_.lower() in f.verbal
 
     def _negated(self, v) -> bool:
         if any(c.dep_ == "neg" for c in v.children):

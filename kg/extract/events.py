@@ -59,6 +59,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         self.events: list[Event] = []
         self.last: dict[str, Event] = {}
         self._recent: list[Event] = []  # events in the order the text last talked about them
+        self._pending_at_summit: list = []  # verbs of agreeing at a summit, for _agreed_at_summit
         self.country_counts: dict[str, int] = {}
         # DATE entities in document order; Span.ents would rebuild every entity of the
         # document for each sentence, which is quadratic on long documents
@@ -104,6 +105,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             self._verbal_agreements(sent, seen_here)
             self._elliptical_agreements(sent, seen_here)
             self._summits(sent, seen_here)
+            self._agreed_at_summit(sent, seen_here)
             self._controls(sent, seen_here)
             self._pronoun_subject(sent, seen_here)
             self._continuation(sent, seen_here)
@@ -183,6 +185,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if prev not in ("in", "at"):
                 continue
             governors = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") or a.i == t.i]
+            if ev.kind == "Agreement" and governors and governors[0].i != t.i and not self._makes(governors[0]) \
+                    and not (t.pos_ == "VERB" and governors[0].head.i == t.i):
+                continue  # "In Beijing, a spokesman criticised the pact": not where it was made
             if governors and (governors[0].i in chain or governors[0].i == t.i or governors[0].head.i == t.i):
                 ev.places.setdefault(m.iri, sent)
         # "Gyeongju, where the summit is being held": a relative clause on the place
