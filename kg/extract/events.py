@@ -151,6 +151,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
                 continue
+            if ent.root.head.lower_ in self.cues.non_event_date_preps or \
+                    (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
+                continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
             tok, ok = ent.root, False
             for _step in range(6):
                 if tok.i == t.i:
@@ -227,8 +230,12 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() != "sign" and v.lower_ not in ("sign", "signed", "signing", "signs"):
+            if v.lemma_.lower() not in ("sign", "ink", "countersign") and v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
                 continue
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
+                    self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those") for o in objs)):
+                continue  # "signed an executive order", "signed up": not an agreement's signatory
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
