@@ -162,8 +162,7 @@ def _emit_event(out, ev, iris, evidence, document, gaz):
             dates = [d for s, _sent in ev.during for d in s.dates]
         for value, sent in _distinct_dates(dates):
             out.add_fact(Fact(iri, "date", value, evidence(sent, 0.8)))
-        status, sent = _status(ev, document)
-        if status:
+        for status, sent in _statuses(ev, document):
             out.add_fact(Fact(iri, "status", TA + status,
                               evidence(sent, 0.8 if status != "Completed" or ev.statuses else 0.6)))
         for summit, sent in ev.during:
@@ -180,6 +179,18 @@ def _distinct_dates(dates):
         seen.setdefault(value.lexical, (value, sent))
     keys = list(seen)
     return [seen[k] for k in keys if not any(o != k and o.startswith(k) for o in keys)]
+
+
+def _statuses(ev: Event, document):
+    """Every status the text gives an agreement (one named as planned, then signed, then
+    scrapped has had all three); a summit's single status, see :func:`_status`."""
+    if ev.kind != "Agreement" or not ev.statuses:
+        status, sent = _status(ev, document)
+        return [(status, sent)] if status else []
+    seen = {}
+    for status, sent in ev.statuses:
+        seen.setdefault(status, sent)
+    return list(seen.items())
 
 
 def _status(ev: Event, document):
