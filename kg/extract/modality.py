@@ -49,6 +49,24 @@ def _cancelled(v, cues: Cues) -> bool:
     return v.lemma_.lower() == "call" and "off" in marks
 
 
+def _under_planned_noun(t, cues: Cues) -> bool:
+    """The event is the object of talks or plans: "talks on a pact", "plans to sign a deal"."""
+    cur = t
+    for _step in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
+            return True
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur is not t:
+            return False
+        if head.pos_ in ("VERB", "AUX") and cur is t and t.pos_ != "VERB":
+            cur = head  # "sign" governing the noun: look above the verb
+            continue
+        cur = head
+    return False
+
+
 def status_of(t, cues: Cues) -> str | None:
     """The status the text gives the event named by token ``t``, or None."""
     # "scrapped its planned deal": a cancelling verb wins over anything on the noun
@@ -63,12 +81,16 @@ def status_of(t, cues: Cues) -> str | None:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
             if _cancelled(c, cues):
                 return "Cancelled"
-            if _planned_marks(c, cues) or c.lower_ in ("planned", "proposed", "upcoming", "scheduled", "expected"):
+            if _planned_marks(c, cues) or c.lower_ in cues.planned_modifiers:
                 return "Planned"
             if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
                 return "Completed"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
+    if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers for c in t.children):
+        return "Planned"  # "a draft code of conduct", "a tentative deal"
+    if _under_planned_noun(t, cues):
+        return "Planned"  # "talks on a trade pact", "in talks to sign an accord"
     if t.pos_ == "VERB":
         verbs = [t] + [tok for _w, tok in trigger_chain(t, 3)]
     else:
@@ -76,6 +98,9 @@ def status_of(t, cues: Cues) -> str | None:
     for i, v in enumerate(verbs[:3]):
         if _cancelled(v, cues):
             return "Cancelled"
+        if i == 0 and t.pos_ != "VERB" and v.pos_ == "VERB" and v.lemma_.lower() in cues.planned_words \
+                and v.lemma_.lower() not in _NEEDS_INFINITIVE and (t.head.i == v.i or t.head.head.i == v.i):
+            return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
             upward = verbs[i:i + 3]
             if any(_planned_marks(u, cues) for u in upward):
