@@ -21,6 +21,12 @@ REF = date(2025, 10, 29)  # a Wednesday
     P("March 3, 1987", None, False, "1987-03-03", id="full date"),
     P("earlier this year", REF, False, "2025", id="earlier this year is the year"),
     P("last year", REF, False, "2024", id="last year"),
+    P("the beginning of December", date(2005, 1, 11), False, "2004-12", id="beginning of a month, in the past"),
+    P("the end of November", REF, True, "2025-11", id="end of a month ahead"),
+    P("the middle of March", date(1987, 4, 2), False, "1987-03", id="middle of a month at month precision"),
+    P("today", REF, False, "2025-10-29", id="today in a press release is the published date"),
+    P("on Thursday", date(2023, 5, 18), False, "2023-05-18", id="weekday of the published date is that day"),
+    P("last month", date(2019, 1, 10), False, "2018-12", id="last month across a year boundary"),
 ])
 def test_dates_resolve(text, ref, future, expected):
     assert resolve_date(text, ref, future=future).lexical == expected

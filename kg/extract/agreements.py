@@ -206,7 +206,7 @@ class AgreementRules:
         f = self._frames()
         head = self._noun_head(t)
         tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS]
-        partner = False
+        partner, group = False, []
         for c in list(head.rights) + (list(t.rights) if t is not head else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
                 tokens += list(c.subtree)
@@ -215,8 +215,9 @@ class AgreementRules:
                 for g in c.children:
                     if g.dep_ in ("agent", "nsubj") and not self._is_agreement_noun(g) and g.lower_ not in _PRONOUNS:
                         tokens += list(g.subtree)
+                        group += self._collective(g)  # "an accord the two leaders signed"
         states, people = self.actors_in(tokens)
-        states += [c for c in (self.state_of(p) for p in people) if c]
+        states += [c for c in (self.state_of(p) for p in people) if c] + group
         own = any(x.lower_ in ("its", "their", "our") and x.dep_ == "poss" for x in head.lefts)
         verb, via = self._governor(head)
         for noun in via:  # "Japan's compliance with the accord"

@@ -32,6 +32,8 @@ _REL_MONTH = re.compile(r"\b(last|next|this)\s+month\b", re.I)
 _REL_YEAR = re.compile(r"\b(last|next|this)\s+year\b", re.I)
 _LAST_MONTHNAME = re.compile(rf"\b(last|next|this|earlier this|later this)\s+{_MONTH}\b", re.I)
 _MONTH_ONLY = re.compile(rf"^(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH}$", re.I)
+_MONTH_PART = re.compile(rf"^(?:the\s+)?(?:beginning|start|end|middle|first half|second half|first week|last week)"
+                         rf"\s+of\s+{_MONTH}$", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TODAY = re.compile(r"\b(today|tonight)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
@@ -143,7 +145,7 @@ def resolve_date(text: str, ref: date | None, *, future: bool = False) -> Value 
         if which == "next":
             return _ym(ref.year + (month <= ref.month), month)
         return _ym(ref.year, month)
-    if m := _MONTH_ONLY.search(t.strip()):
+    if m := (_MONTH_ONLY.search(t.strip()) or _MONTH_PART.search(t.strip())):
         month = _month(m[1])
         return _ym(_month_near(ref, month, future), month)
     if _EARLIER_THIS_YEAR.search(t):
