@@ -79,8 +79,9 @@ class AgreementRules:
                 for c in t.children)
         if low not in self.cues.agreement_nouns and low not in f.extra_nouns:
             return False
-        if t.i in self.by_token:
-            return False  # part of a name: "General Agreement on Tariffs and Trade"
+        m = self.by_token.get(t.i)
+        if m is not None and (m.entry is not None or m.cls not in ("Organization", "Place")):
+            return False  # part of a known name: "General Agreement on Tariffs and Trade"
         if low == "memorandum":
             return True
         if low == "understanding":
@@ -286,6 +287,11 @@ class AgreementRules:
             if verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
                 continue
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "X and Y are in talks to sign"
+                up = _first_verb(verb.head, 3)
+                if up is not None:
+                    verb = up
+                    continue
             break
         return []
 

@@ -1,0 +1,188 @@
+"""Golden tests for agreement extraction (issue G): parties as arguments of the trigger,
+verbal triggers, named initiatives, continuation sentences, modality, dates, places and
+signatories. Every sentence is written for the project."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+P = pytest.param
+
+
+def _agreements(facts):
+    """{agreement id: {(predicate, object)}}"""
+    out: dict[str, set] = {}
+    for s, p, o in facts:
+        if p in ("party", "covers", "status", "date", "location", "signatory", "duringEvent"):
+            out.setdefault(s, set()).add((p, o))
+    return out
+
+
+def _parties(facts):
+    return {frozenset(o for p, o in fs if p == "party") for fs in _agreements(facts).values()}
+
+
+# -- 1. parties are arguments of the trigger, not neighbours -------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("Seoul said on Monday it would terminate its Military Information Agreement with Tokyo.",
+      {"KOR", "JPN"}, id="pronoun subject of a reported clause and 'with X' on the verb"),
+    P("Canberra dropped a submarine contract in favour of a new defence pact with Washington and London.",
+      {"AUS", "USA", "GBR"}, id="subject of the verb governing 'in favour of a pact with X and Y'"),
+    P("Officials in Brussels said Germany's accord with Brazil on hydrogen was working well.",
+      {"DEU", "BRA"}, id="possessive party and 'with' partner"),
+    P("Japanese officials reviewed Korea's compliance with the accord on chip materials.",
+      {"KOR", "JPN"}, id="possessor of the noun governing the accord plus the verb's subject"),
+    P("Amid worries that China could obtain the chips, Japan and the Netherlands signed a pact on lithography.",
+      {"JPN", "NLD"}, id="a state merely mentioned in the sentence is not a party"),
+    P("Tension between Washington and Tokyo has grown despite a bilateral pact on microchip pricing.",
+      {"USA", "JPN"}, id="a bilateral pact with no party named takes the sentence's two states"),
+])
+def test_parties_are_arguments(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text, outsider", [
+    P("Amid worries that China could obtain the chips, Japan and the Netherlands signed a pact on lithography.",
+      "CHN", id="worried-about state"),
+    P("In Beijing, a spokesman criticised the defence pact between Australia and Britain.",
+      "CHN", id="the critic's state"),
+    P("France recalled its envoy after Italy and Spain concluded an accord on satellites.",
+      "FRA", id="a state reacting in another clause"),
+])
+def test_a_mentioned_state_is_not_a_party(extract_text, text, outsider):
+    _ext, facts = extract_text(text)
+    assert all(outsider not in ps for ps in _parties(facts)), f"got {sorted(facts)}"
+
+
+# -- 2. verbal triggers: "X and Y agreed to ..." -------------------------------------------
+@pytest.mark.parametrize("text, parties, status", [
+    P("The European Union and the United States agreed on Tuesday to start talks on aircraft subsidies.",
+      {"USA", "european-union"}, "Completed", id="states agreed to"),
+    P("The pauses put into effect what Xi Jinping and Donald Trump agreed when they met in Busan.",
+      {"CHN", "USA"}, "Completed", id="leaders agreed, persons count for their states"),
+    P("India and Japan are expected to agree on a framework for rare earths next month.",
+      {"IND", "JPN"}, "Planned", id="expected to agree is planned"),
+])
+def test_verbal_agreements(extract_text, text, parties, status):
+    _ext, facts = extract_text(text)
+    found = [fs for fs in _agreements(facts).values() if {o for p, o in fs if p == "party"} == parties]
+    assert found and ("status", status) in found[0], f"got {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text", [
+    P("Japan agreed to buy more American chips.", id="one state agreeing is no agreement"),
+    P("Germany and France did not agree on the budget.", id="negated"),
+    P("Talks between Spain and Morocco failed to agree on fishing quotas.", id="failed to agree"),
+])
+def test_verbal_agreement_needs_two_states_and_no_negation(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _parties(facts), f"got {sorted(facts)}"
+
+
+# -- 3. named initiatives and frameworks are agreements ------------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("India and the United States launched their Initiative on Critical and Emerging Technology in May.",
+      {"IND", "USA"}, id="named initiative with possessive"),
+    P("Britain and Japan unveiled a semiconductor partnership on Thursday.",
+      {"GBR", "JPN"}, id="weak noun with a verb of making"),
+    P("The European Union and the United States will draft a code of conduct for generative AI.",
+      {"USA", "european-union"}, id="code of conduct"),
+])
+def test_initiatives_are_agreements(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+# -- 4. covered domains in sentences that continue the agreement ---------------------------
+@pytest.mark.parametrize("text, domain", [
+    P("Australia and Japan signed a security pact on Friday. The two sides also agreed to cooperate on quantum computing.",
+      "quantum", id="the two sides agreed"),
+    P("Britain and Italy signed an accord on Monday. The two countries will also work together on artificial intelligence.",
+      "artificial-intelligence", id="the two countries will work together"),
+    P("Canada and Korea signed a partnership on batteries. Ottawa and Seoul said they would cooperate on semiconductors.",
+      "semiconductors", id="the parties by name, pronoun clause"),
+])
+def test_covers_in_continuing_sentences(extract_text, text, domain):
+    _ext, facts = extract_text(text)
+    assert any(("covers", domain) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 5. modality ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, status", [
+    P("Japan and Korea are considering a pact on chips.", "Planned", id="considering"),
+    P("Norway and Sweden are in talks to sign an accord on batteries.", "Planned", id="in talks to sign"),
+    P("Germany and France will discuss a draft code of conduct for AI.", "Planned", id="draft"),
+    P("Brazil and India paused their agreement on drones.", "Cancelled", id="paused"),
+    P("Seoul suspended its intelligence-sharing pact with Tokyo.", "Cancelled", id="suspended"),
+    P("Washington halted its nuclear cooperation accord with Riyadh.", "Cancelled", id="halted"),
+    P("Kenya and Ghana signed a memorandum on solar energy last week.", "Completed", id="past-tense signing"),
+])
+def test_modality(extract_text, text, status):
+    _ext, facts = extract_text(text)
+    assert any(("status", status) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 6. dates of the event, not bounds or reports ------------------------------------------
+@pytest.mark.parametrize("text, good, bad", [
+    P("The United States and Saudi Arabia signed an AI partnership on Tuesday during the crown prince's first visit since 2018.",
+      "2025-10-28", "2018", id="since 2018 is a bound"),
+    P("Japan and India signed a chip accord on Monday that runs until 2030.",
+      "2025-10-27", "2030", id="until 2030 is a bound"),
+    P("Spain and Chile signed a lithium deal last month, before 2026 elections.",
+      "2025-09", "2026", id="before a year is a bound"),
+])
+def test_dates_of_the_event(extract_text, text, good, bad):
+    _ext, facts = extract_text(text)
+    dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
+    assert good in dates and bad not in dates, f"got {sorted(facts)}"
+
+
+def test_an_agreement_keeps_each_date(extract_text):
+    _ext, facts = extract_text("Britain and Japan signed a defence accord in January. "
+                               "Britain and Japan signed a technology accord on Thursday.",
+                               published=date(2023, 5, 18))
+    dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
+    assert {"2023-01", "2023-05-18"} <= dates
+
+
+# -- 7. where it was made ------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    P("In Beijing, a spokesman criticised the pact that Australia and Britain signed.", "beijing",
+      id="place of a reaction"),
+    P("At a press conference in Geneva, Swiss officials praised the accord between France and Italy.", "geneva",
+      id="place of a press conference"),
+    P("Speaking in Brussels, the minister said the deal between Spain and Portugal was fair.", "brussels",
+      id="place of a speech"),
+])
+def test_location_only_where_made(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert not any(p == "location" and o == place for _s, p, o in facts), f"got {sorted(facts)}"
+
+
+# -- 8. signatories sign the agreement, not other documents --------------------------------
+@pytest.mark.parametrize("text, person", [
+    P("Japan and India signed a pact on chips. Later, Joe Biden signed an executive order on tariffs.",
+      "joe-biden", id="executive order"),
+    P("Korea and Canada concluded an accord on batteries. Donald Trump signed a bill on shipbuilding the same day.",
+      "donald-trump", id="a bill"),
+    P("Italy and Japan signed a deal on jets. Rishi Sunak then signed up for a podcast interview.",
+      "rishi-sunak", id="signed up"),
+])
+def test_signatory_of_another_document_is_not_a_signatory(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert not any(p == "signatory" and o == person for _s, p, o in facts), f"got {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text, person", [
+    P("The memorandum was inked by Secretary of State Marco Rubio on Tuesday, after France and the United States agreed on it.",
+      "marco-rubio", id="inked by"),
+    P("Prime Minister Fumio Kishida and Rishi Sunak signed the accord between Japan and Britain.",
+      "fumio-kishida", id="subject of signed"),
+    P("Japan and Britain agreed an accord, which Rishi Sunak signed on Thursday.",
+      "rishi-sunak", id="relative clause"),
+])
+def test_signatories(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert any(p == "signatory" and o == person for _s, p, o in facts), f"got {sorted(facts)}"
