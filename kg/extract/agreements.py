@@ -105,7 +105,8 @@ class AgreementRules:
             weak = self._is_weak(t)
             if not states:
                 # "the pact", "the two countries signed a pact": the agreement last talked about
-                ev = self.last.get("Agreement") if (definite or self._two_of(t)) else None
+                here = next((e for e in reversed(seen_here) if e.kind == "Agreement"), None)
+                ev = (here or self.last.get("Agreement")) if (definite or self._two_of(t)) else None
                 if ev is None:
                     continue
             else:

@@ -15,7 +15,8 @@ from .modality import status_of, trigger_chain
 from .summits import SummitRules
 
 EVENT_VERBS = {"sign", "hold", "meet", "conclude", "reach", "schedule", "plan", "set", "seal",
-               "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide"}
+               "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide",
+               "unveil", "adopt", "establish", "renew", "finalise", "forge", "create"}
 
 
 @dataclass(slots=True)
@@ -146,7 +147,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         A date on another noun ("an April 1 deadline") or a reporting verb ("reported on
         the 28th") is not the event's."""
         from ..link.dates import resolve_date
-        chain = {tok.i for _w, tok in trigger_chain(t)}
+        # the verbs that govern the event noun directly: up its chain of heads, stopping at
+        # another noun ("launched an attempt to salvage the pact": "launched" is not the pact's)
+        chain = set()
+        for _w, tok in trigger_chain(t):
+            chain.add(tok.i)
+            if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
+                break
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
