@@ -32,6 +32,7 @@ class Event:
     during: list[tuple] = field(default_factory=list)  # (Event, sentence)
     sentences: list = field(default_factory=list)  # spans where the event is named
     name_hint: str = ""  # "APEC summit", "Technology Prosperity Deal"
+    triggers: list = field(default_factory=list)  # tokens that name the event
     party_sent: dict[str, object] = field(default_factory=dict)
     person_sent: dict[str, object] = field(default_factory=dict)
 
@@ -133,6 +134,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def _note(self, ev, t, sent, seen_here):
         if sent not in ev.sentences:
             ev.sentences.append(sent)
+        ev.triggers.append(t)
         status = status_of(t, self.cues)
         if status:
             ev.statuses.append((status, sent))
@@ -267,10 +269,19 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 seen_here.append(ev)
 
     def _link_agreement_to_summit(self, sent, seen_here):
+        """An agreement named with a summit was made there ("signed during the summit"),
+        unless it is only what the meeting is about ("a meeting to consider whether Japan is
+        breaking the pact"): inside the summit noun's phrase with no verb that makes it."""
         agreements = [e for e in seen_here if e.kind == "Agreement"]
         summits = [e for e in seen_here if e.kind == "Summit"]
         for a in agreements:
+            made_here = any(x.start == sent.start for _st, x in a.statuses)
+            mine = [t.i for t in a.triggers if sent.start <= t.i < sent.end]
             for s in summits:
+                inside = [t for t in s.triggers if sent.start <= t.i < sent.end and t.pos_ != "VERB"
+                          and any(t.left_edge.i <= i <= t.right_edge.i and i != t.i for i in mine)]
+                if inside and not made_here:
+                    continue
                 a.during.append((s, sent))
 
     def _domains(self, sent, ev):
