@@ -212,6 +212,7 @@ class AgreementRules:
         for c in list(head.rights) + (list(t.rights) if t is not head else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
                 tokens += list(c.subtree)
+                group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
                 partner = partner or c.lower_ == "with"
             if c.dep_ in ("acl", "relcl"):  # "the deal signed by X", "a pact that X and Y signed"
                 for g in c.children:
@@ -309,7 +310,22 @@ class AgreementRules:
             parties = set(ev.parties) | {c for c in (self.state_of(p) for p in ev.persons) if c}
             if ev.kind in ("Agreement", "Summit") and (len(parties) == n or (n is None and len(parties) >= 2)):
                 return sorted(parties)
-        return []
+        return self._salient_states(tok, n) if n else []
+
+    def _salient_states(self, tok, n) -> list[str]:
+        """"The two countries" with no event yet: the n states the text has named most so
+        far, when they stand out (as many distinct states, or the n-th named more often than
+        the next)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.start >= tok.i:
+                break
+            if m.cls == "Country":
+                counts[m.iri] = counts.get(m.iri, 0) + 1
+        ranked = sorted(counts, key=lambda c: (-counts[c], c))
+        if len(ranked) < n or (len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]):
+            return []
+        return sorted(ranked[:n])
 
     def _makes(self, v) -> bool:
         """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
