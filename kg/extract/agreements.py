@@ -100,6 +100,10 @@ class AgreementRules:
                 continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
             head = self._noun_head(t)
+            contact = self._contact_clause(head)
+            if contact is not None:  # "an accord the two leaders signed in London"
+                subj, verb = contact
+                states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
             definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
                            for c in head.lefts)
             weak = self._is_weak(t)
@@ -119,6 +123,8 @@ class AgreementRules:
             for s in states:
                 ev.add_party(s, sent)
             self._note(ev, t, sent, seen_here)
+            if contact is not None:
+                self._note(ev, contact[1], sent, seen_here)
             name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
             if name and not ev.name_hint:
                 ev.name_hint = f"{name} {t.text}"
@@ -209,7 +215,7 @@ class AgreementRules:
         head = self._noun_head(t)
         tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS]
         partner, group = False, []
-        for c in list(head.rights) + (list(t.rights) if t is not head else []):
+        for c in list(head.rights) + (list(t.rights) if t.i != head.i else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
                 tokens += list(c.subtree)
                 group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
@@ -244,6 +250,29 @@ class AgreementRules:
             if len(named | set(states)) == 2:
                 states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
+
+    def _contact_clause(self, head):
+        """A relative clause with no "that" the parser reads as a noun with a participle:
+        "the accord the two leaders signed in London", "the initiative the four leaders
+        launched". Returns (subject, verb) or None."""
+        x = next((c for c in head.rights if c.dep_ == "appos"), None)
+        after = max([head.i] + [c.right_edge.i for c in head.rights if x is None or c.i != x.i]) + 1
+        if after >= head.sent.end:
+            return None
+        if x is None:
+            nxt = head.doc[after]
+            x = next((a for a in [nxt] + list(nxt.ancestors) if a.left_edge.i == after
+                      and a.dep_ in ("dobj", "npadvmod", "appos", "nsubj") and a.pos_ in ("NOUN", "PROPN")), None)
+        if x is None or x.left_edge.i != after:
+            return None
+        verb = next((c for c in x.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                     and self._makes(c) and not any(g.dep_ == "dobj" for g in c.children)), None)
+        return (x, verb) if verb is not None else None
+
+    def _states_in(self, subj, verb) -> list[str]:
+        tokens = [x for x in subj.subtree if not (verb.left_edge.i <= x.i <= verb.right_edge.i)]
+        states, people = self.actors_in(tokens)
+        return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
 
     def _governor(self, head):
         """The verb that takes the agreement noun as an argument, directly or through

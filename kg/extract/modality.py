@@ -58,9 +58,9 @@ def _under_planned_noun(t, cues: Cues) -> bool:
             return False
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
             return True
-        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur is not t:
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur.i != t.i:
             return False
-        if head.pos_ in ("VERB", "AUX") and cur is t and t.pos_ != "VERB":
+        if head.pos_ in ("VERB", "AUX") and cur.i == t.i and t.pos_ != "VERB":
             cur = head  # "sign" governing the noun: look above the verb
             continue
         cur = head
