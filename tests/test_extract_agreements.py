@@ -186,3 +186,61 @@ def test_signatory_of_another_document_is_not_a_signatory(extract_text, text, pe
 def test_signatories(extract_text, text, person):
     _ext, facts = extract_text(text)
     assert any(p == "signatory" and o == person for _s, p, o in facts), f"got {sorted(facts)}"
+
+
+# -- 9. a relative clause without "that" ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    P("Modi met Biden in May. The plan builds on a Defence Framework the two leaders signed in Tokyo in March.",
+      {("party", "IND"), ("party", "USA"), ("location", "tokyo"), ("date", "2025-03")}, id="the two leaders signed"),
+    P("Albanese, Biden, Kishida and Modi met in Sydney. Officials praised the chip initiative the four leaders launched in Washington in September.",
+      {("party", "AUS"), ("party", "IND"), ("party", "JPN"), ("party", "USA"), ("date", "2025-09")},
+      id="the four leaders launched"),
+    P("Scholz met Macron on Monday. Both welcomed the hydrogen accord the two leaders concluded last month.",
+      {("party", "DEU"), ("party", "FRA"), ("date", "2025-09"), ("status", "Completed")}, id="the two leaders concluded"),
+])
+def test_relative_clause_without_that(extract_text, text, expected):
+    _ext, facts = extract_text(text)
+    assert any(expected <= fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 10. "the two countries" before any event: the states the text is about ----------------
+@pytest.mark.parametrize("text, parties", [
+    P("Peru has offered Korea access to its lithium. The offer is part of a trade deal between the two countries.",
+      {"PER", "KOR"}, id="deal between the two countries"),
+    P("Kenya and Japan held talks on Monday. Later the two countries signed a memorandum on geothermal power.",
+      {"KEN", "JPN"}, id="the two countries signed"),
+    P("Chile sells copper to China and buys Chinese cars. Officials said the two nations would sign a partnership on batteries.",
+      {"CHL", "CHN"}, id="the two nations would sign"),
+])
+def test_the_two_countries(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+# -- 11. the date of another act is not the agreement's ------------------------------------
+@pytest.mark.parametrize("text, bad", [
+    P("Japan and the United States signed a chip pact in 2024. Yesterday, Tokyo launched a last-ditch attempt to save the pact.",
+      "2025-10-28", id="attempt to save the pact"),
+    P("India and France signed an accord on jets in 2023. On Monday, Paris began a review of the accord.",
+      "2025-10-27", id="review of the accord"),
+    P("Korea and Canada reached a deal on batteries in 2022. Last week officials opened an inquiry into the deal.",
+      "2025-10", id="inquiry into the deal"),
+])
+def test_date_of_another_act_is_not_the_agreements(extract_text, text, bad):
+    _ext, facts = extract_text(text)
+    dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
+    assert bad not in dates and not any(d.startswith(bad) and d != bad[:4] for d in dates if len(bad) > 4), f"got {sorted(facts)}"
+
+
+# -- 12. a meeting about an agreement is not where it was made -----------------------------
+@pytest.mark.parametrize("text, made", [
+    P("Biden and Kishida will hold a meeting to consider whether Japan is breaking its chip pact with the United States.",
+      False, id="meeting to consider a pact"),
+    P("Lee and Trump held talks about the future of their shipbuilding accord between Korea and the United States.",
+      False, id="talks about an accord"),
+    P("Lee and Trump signed a shipbuilding accord between Korea and the United States during their summit in Gyeongju.",
+      True, id="signed during the summit"),
+])
+def test_agreement_event(extract_text, text, made):
+    _ext, facts = extract_text(text)
+    assert any(p == "duringEvent" for _s, p, _o in facts) == made, f"got {sorted(facts)}"

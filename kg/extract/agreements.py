@@ -41,6 +41,7 @@ class Frames:
         self.relational_collectives = low(data["relational_collectives"])
         self.summit_preps = low(data["summit_preps"])
         self.bilateral = low(data["bilateral"])
+        self.topic_verbs = low(data["topic_verbs"])
 
 
 @lru_cache(maxsize=1)

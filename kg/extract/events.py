@@ -271,7 +271,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def _link_agreement_to_summit(self, sent, seen_here):
         """An agreement named with a summit was made there ("signed during the summit"),
         unless it is only what the meeting is about ("a meeting to consider whether Japan is
-        breaking the pact"): inside the summit noun's phrase with no verb that makes it."""
+        breaking the pact", "talks about the accord"): inside the summit noun's phrase or
+        under a verb of deliberating, with no verb that makes it."""
         agreements = [e for e in seen_here if e.kind == "Agreement"]
         summits = [e for e in seen_here if e.kind == "Summit"]
         for a in agreements:
@@ -280,7 +281,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             for s in summits:
                 inside = [t for t in s.triggers if sent.start <= t.i < sent.end and t.pos_ != "VERB"
                           and any(t.left_edge.i <= i <= t.right_edge.i and i != t.i for i in mine)]
-                if inside and not made_here:
+                topic = any(tok.lemma_.lower() in self._frames().topic_verbs or tok.lower_ in self._frames().topic_verbs
+                            for i in mine for _w, tok in trigger_chain(self.sdoc[i], 5))
+                if (inside or topic) and not made_here:
                     continue
                 a.during.append((s, sent))
 

@@ -107,4 +107,6 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Planned"
             if v.tag_ in ("VBD", "VBN") or (v.tag_ == "VBG" and any(c.lower_ == "being" for c in v.children)):
                 return "Completed"
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in v.children):
+            break  # "consider whether Japan is breaking the pact": the verbs above are not the pact's
     return None
