@@ -244,3 +244,14 @@ def test_date_of_another_act_is_not_the_agreements(extract_text, text, bad):
 def test_agreement_event(extract_text, text, made):
     _ext, facts = extract_text(text)
     assert any(p == "duringEvent" for _s, p, _o in facts) == made, f"got {sorted(facts)}"
+
+
+# -- 13. generic domain words before an agreement noun --------------------------------------
+@pytest.mark.parametrize("text, domain", [
+    P("Washington and Riyadh signed a Strategic Defense Agreement on Tuesday.", "defense", id="named defense agreement"),
+    P("Japan and the Philippines signed a defence pact in Manila.", "defense", id="defence pact"),
+    P("India and France concluded a space accord last year.", "space", id="space accord"),
+])
+def test_generic_domain_before_agreement_noun(extract_text, text, domain):
+    _ext, facts = extract_text(text)
+    assert any(("covers", domain) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
