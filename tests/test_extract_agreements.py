@@ -255,3 +255,18 @@ def test_agreement_event(extract_text, text, made):
 def test_generic_domain_before_agreement_noun(extract_text, text, domain):
     _ext, facts = extract_text(text)
     assert any(("covers", domain) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 14. "in MONTH, when they signed": the date a 'when' clause hangs on --------------------
+@pytest.mark.parametrize("text, value", [
+    P("Saudi Arabia and the United States met. The deals build on a visit to Riyadh in May, when the two leaders signed a strategic partnership.",
+      "2025-05", id="in May, when the two leaders signed"),
+    P("Ties between Japan and India deepened in March, when the two countries concluded an accord on rare earths.",
+      "2025-03", id="in March, when the two countries concluded"),
+    P("Korea and Canada met in 2023. Progress came in 2024, when the two sides signed a memorandum on batteries.",
+      "2024", id="in 2024, when the two sides signed"),
+])
+def test_date_of_a_when_clause(extract_text, text, value):
+    _ext, facts = extract_text(text)
+    dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
+    assert value in dates, f"got {sorted(facts)}"

@@ -157,6 +157,19 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
                 break
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        # "in May, when the two leaders signed a partnership": the date the clause hangs on
+        verbs = [] if ev.kind != "Agreement" else \
+            ([t] if t.pos_ == "VERB" else []) + [tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"][:1]
+        for v in verbs:
+            if v.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in v.children):
+                if v.dep_ == "relcl":
+                    ent = next((e for e in self.date_ents[lo:hi] if e.start <= v.head.i < e.end), None)
+                else:  # "ties deepened in March, when the two countries concluded an accord"
+                    ent = next((e for e in reversed(self.date_ents[lo:hi]) if e.end <= v.left_edge.i
+                                and v.head.i in (e.root.head.i, e.root.head.head.i)), None)
+                value = resolve_date(ent.text, self.published, future=future) if ent is not None else None
+                if value is not None:
+                    ev.dates.append((value, sent))
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
                 continue
