@@ -1,64 +1,18 @@
 """Agreement rules: nominal triggers ("pact", "accord", "MoU", "initiative") and verbal ones
-("X and Y agreed to ..."), with the parties read from the trigger's arguments.
+("X and Y agreed to ..."); their parties come from the argument finder (``arguments.py``).
 
-The trigger words and argument frames are data (``data/rules/agreements.yaml`` and the
-agreement nouns of ``cues.yaml``); this module is the machinery. A party is an argument of
-the trigger: a modifier of the noun ("U.S.-Japan pact", "Japan's accord"), its "with X" /
-"between X and Y", the subject or agent of the verb that makes it ("X and Y signed", "signed
-by X"). A state merely named elsewhere in the sentence is not a party.
+The trigger words and frames are data (``data/rules/agreements.yaml`` and the agreement
+nouns of ``cues.yaml``); this module is the machinery.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import yaml
-
-from .. import resources
+from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
 
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
-_PRONOUNS = {"it", "they", "we", "its", "their", "our"}
-_CLIMB = ("ccomp", "xcomp", "conj", "advcl")
 
 
-class Frames:
-    """The agreement frame lexicon (``data/rules/agreements.yaml``)."""
-
-    def __init__(self, data: dict):
-        low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
-        self.extra_nouns = low(data["extra_nouns"])
-        self.weak_extra_nouns = low(data["weak_extra_nouns"])
-        self.nouns_with_complement = {str(k).lower(): str(v).lower()
-                                      for k, v in data["nouns_with_complement"].items()}
-        self.verbal = {str(k).lower(): frozenset(v) for k, v in data["verbal_triggers"].items()}
-        self.making_verbs = low(data["making_verbs"])
-        self.collective_nouns = low(data["collective_nouns"])
-        self.collective_numbers = {str(k).lower(): int(v) for k, v in data["collective_numbers"].items()}
-        self.continuation_verbs = low(data["continuation_verbs"])
-        self.party_preps = low(data["party_preps"])
-        self.non_party_verbs = low(data["non_party_verbs"])
-        self.argument_preps = low(data["argument_preps"])
-        self.relational_collectives = low(data["relational_collectives"])
-        self.summit_preps = low(data["summit_preps"])
-        self.bilateral = low(data["bilateral"])
-        self.topic_verbs = low(data["topic_verbs"])
-
-
-@lru_cache(maxsize=1)
-def load_frames() -> Frames:
-    path = resources.root() / "data" / "rules" / "agreements.yaml"
-    return Frames(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-def _first_verb(t, depth: int = 5):
-    """The nearest verb governing ``t`` (through prepositions and nouns)."""
-    for _w, tok in trigger_chain(t, depth):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return None
-
-
-class AgreementRules:
+class AgreementRules(ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -193,169 +147,6 @@ class AgreementRules:
                 return
 
     # -- arguments --------------------------------------------------------------------------
-    def _noun_head(self, t):
-        """The head of the name an agreement noun ends: "General Security of Military
-        Information Agreement" is headed by "Security" in the parse."""
-        h = t
-        for _step in range(4):
-            if h.pos_ != "PROPN":
-                break
-            if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "PROPN":
-                h = h.head.head
-            elif h.dep_ == "compound" and h.head.pos_ == "PROPN":
-                h = h.head
-            else:
-                break
-        return h
-
-    def _parties_of_noun(self, t):
-        """Parties named as arguments of an agreement noun: "U.S.-Japan pact", "Japan's accord",
-        "pact with the U.S.", "agreement between X and Y", "the deal signed by X", and the
-        subject of the verb that makes, keeps or breaks it."""
-        f = self._frames()
-        head = self._noun_head(t)
-        tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS]
-        partner, group = False, []
-        for c in list(head.rights) + (list(t.rights) if t.i != head.i else []):
-            if c.dep_ == "prep" and c.lower_ in f.party_preps:
-                tokens += list(c.subtree)
-                group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
-                partner = partner or c.lower_ == "with"
-            if c.dep_ in ("acl", "relcl"):  # "the deal signed by X", "a pact that X and Y signed"
-                for g in c.children:
-                    if g.dep_ in ("agent", "nsubj") and not self._is_agreement_noun(g) and g.lower_ not in _PRONOUNS:
-                        tokens += list(g.subtree)
-                        group += self._collective(g)  # "an accord the two leaders signed"
-        states, people = self.actors_in(tokens)
-        states += [c for c in (self.state_of(p) for p in people) if c] + group
-        own = any(x.lower_ in ("its", "their", "our") and x.dep_ == "poss" for x in head.lefts)
-        verb, via = self._governor(head)
-        for noun in via:  # "Japan's compliance with the accord"
-            for c in noun.children:
-                if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
-                    s2, p2 = self.actors_in(list(c.subtree))
-                    states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
-        if verb is not None and head.dep_ != "nsubj":
-            if head.dep_ in ("dobj", "nsubjpass"):  # "signed a pact with Japan", "terminate it with Japan"
-                for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                        s2, p2 = self.actors_in(list(c.subtree))
-                        states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
-            lemma = verb.lemma_.lower()
-            making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
-            if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
-                states += self._subject_states(verb, exclude=head)
-        if len(set(states)) < 2 and any(c.lower_ in f.bilateral for c in head.lefts):
-            # "a bilateral pact": the two states the sentence talks about
-            named = {m.iri for m in (self.by_token.get(x.i) for x in head.sent) if m is not None and m.cls == "Country"}
-            if len(named | set(states)) == 2:
-                states += sorted(named)
-        return list(dict.fromkeys(states)), list(dict.fromkeys(people))
-
-    def _contact_clause(self, head):
-        """A relative clause with no "that" the parser reads as a noun with a participle:
-        "the accord the two leaders signed in London", "the initiative the four leaders
-        launched". Returns (subject, verb) or None."""
-        x = next((c for c in head.rights if c.dep_ == "appos"), None)
-        after = max([head.i] + [c.right_edge.i for c in head.rights if x is None or c.i != x.i]) + 1
-        if after >= head.sent.end:
-            return None
-        if x is None:
-            nxt = head.doc[after]
-            x = next((a for a in [nxt] + list(nxt.ancestors) if a.left_edge.i == after
-                      and a.dep_ in ("dobj", "npadvmod", "appos", "nsubj") and a.pos_ in ("NOUN", "PROPN")), None)
-        if x is None or x.left_edge.i != after:
-            return None
-        verb = next((c for c in x.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
-                     and self._makes(c) and not any(g.dep_ == "dobj" for g in c.children)), None)
-        return (x, verb) if verb is not None else None
-
-    def _states_in(self, subj, verb) -> list[str]:
-        tokens = [x for x in subj.subtree if not (verb.left_edge.i <= x.i <= verb.right_edge.i)]
-        states, people = self.actors_in(tokens)
-        return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
-
-    def _governor(self, head):
-        """The verb that takes the agreement noun as an argument, directly or through
-        argument prepositions and nouns ("in favour of a pact", "compliance with the accord"),
-        and the nouns on the way."""
-        f, cur, via = self._frames(), head, []
-        for _step in range(4):
-            if cur.dep_ in ("dobj", "nsubjpass", "attr", "appos", "conj", "oprd", "nsubj"):
-                up = cur.head
-            elif cur.dep_ == "pobj" and cur.head.lower_ in f.argument_preps:
-                up = cur.head.head
-            else:
-                return None, via
-            if up.i == cur.i:
-                return None, via
-            if up.pos_ in ("VERB", "AUX"):
-                return up, via
-            if up.pos_ not in ("NOUN", "PROPN") or self._is_agreement_noun(up):
-                return None, via
-            via.append(up)
-            cur = up
-        return None, via
-
-    def _subject_states(self, verb, exclude=None) -> list[str]:
-        """States named by the subject (or agent) of ``verb``: persons count for their state;
-        "it"/"they" and an infinitive take the subject of the governing clause; "the two
-        sides" are the parties of the event last talked about with that many parties."""
-        for _step in range(4):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
-                    and (exclude is None or exclude.i not in {x.i for x in c.subtree})]
-            if subj:
-                s = subj[0]
-                if s.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
-                    s = next(c for c in verb.children if c.dep_ == "agent")
-                if s.lower_ in _PRONOUNS and verb.dep_ in _CLIMB + ("relcl",) and verb.head.i != verb.i:
-                    verb = verb.head
-                    continue
-                group = self._collective(s)
-                if group:
-                    return group
-                states, people = self.actors_in(list(s.subtree))
-                return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
-            if verb.dep_ in _CLIMB and verb.head.i != verb.i:
-                verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
-                continue
-            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "X and Y are in talks to sign"
-                up = _first_verb(verb.head, 3)
-                if up is not None:
-                    verb = up
-                    continue
-            break
-        return []
-
-    def _collective(self, tok) -> list[str]:
-        """"the two sides", "both governments", "the four leaders": the parties of the last
-        event with that many parties."""
-        f = self._frames()
-        if tok.lower_ not in f.collective_nouns:
-            return []
-        n = next((f.collective_numbers[c.lower_] for c in tok.children if c.lower_ in f.collective_numbers), None)
-        if n is None and not (tok.lower_ in f.relational_collectives and any(c.lower_ == "the" for c in tok.lefts)):
-            return []
-        for ev in reversed(self._recent):
-            parties = set(ev.parties) | {c for c in (self.state_of(p) for p in ev.persons) if c}
-            if ev.kind in ("Agreement", "Summit") and (len(parties) == n or (n is None and len(parties) >= 2)):
-                return sorted(parties)
-        return self._salient_states(tok, n) if n else []
-
-    def _salient_states(self, tok, n) -> list[str]:
-        """"The two countries" with no event yet: the n states the text has named most so
-        far, when they stand out (as many distinct states, or the n-th named more often than
-        the next)."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.start >= tok.i:
-                break
-            if m.cls == "Country":
-                counts[m.iri] = counts.get(m.iri, 0) + 1
-        ranked = sorted(counts, key=lambda c: (-counts[c], c))
-        if len(ranked) < n or (len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]):
-            return []
-        return sorted(ranked[:n])
 
     def _makes(self, v) -> bool:
         """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
