@@ -270,3 +270,18 @@ def test_date_of_a_when_clause(extract_text, text, value):
     _ext, facts = extract_text(text)
     dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
     assert value in dates, f"got {sorted(facts)}"
+
+
+# -- 15. the target of an export control is not a party ------------------------------------
+@pytest.mark.parametrize("text, parties, target", [
+    P("Japan and the Netherlands agreed to restrict exports of chipmaking tools to China.",
+      {"JPN", "NLD"}, "CHN", id="agreed to restrict exports to"),
+    P("The pact between Japan and the United States to curb chip sales to Russia took effect in May.",
+      {"JPN", "USA"}, "RUS", id="pact to curb sales to"),
+    P("Washington signed an accord with Seoul on export controls aimed at Beijing.",
+      {"USA", "KOR"}, "CHN", id="accord on controls aimed at"),
+])
+def test_control_target_is_not_a_party(extract_text, text, parties, target):
+    _ext, facts = extract_text(text)
+    got = _parties(facts)
+    assert frozenset(parties) in got and all(target not in ps for ps in got), f"got {sorted(facts)}"
