@@ -285,3 +285,15 @@ def test_control_target_is_not_a_party(extract_text, text, parties, target):
     _ext, facts = extract_text(text)
     got = _parties(facts)
     assert frozenset(parties) in got and all(target not in ps for ps in got), f"got {sorted(facts)}"
+
+
+# -- 16. "signed in the city", "signed here": the dateline place ---------------------------
+@pytest.mark.parametrize("text", [
+    P("HIROSHIMA — Japan and Britain signed an accord in the city on Thursday.", id="in the city"),
+    P("HIROSHIMA — Japan and Britain signed a defence pact here on Thursday.", id="here"),
+    P("HIROSHIMA — The prime ministers of Japan and Britain signed the accord in the city, officials said.",
+      id="in the city, reported"),
+])
+def test_dateline_place(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert any(p == "location" and o == "hiroshima" for _s, p, o in facts), f"got {sorted(facts)}"

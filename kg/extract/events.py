@@ -67,6 +67,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         # document for each sentence, which is quadratic on long documents
         self.date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
         self.date_starts = [e.start for e in self.date_ents]
+        # "HIROSHIMA — ...": the dateline place, for "signed in the city" and "here"
+        first = mentions[0] if mentions else None
+        self.dateline = first.iri if first is not None and first.cls == "Place" and first.start <= 1 and \
+            first.end < len(sdoc) and sdoc[first.end].text in ("—", "–", "-", "--", "(") else None
 
     # -- helpers --------------------------------------------------------------------------
     def mention_at(self, token):
@@ -215,6 +219,16 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 continue  # "In Beijing, a spokesman criticised the pact": not where it was made
             if governors and (governors[0].i in chain or governors[0].i == t.i or governors[0].head.i == t.i):
                 ev.places.setdefault(m.iri, sent)
+        if ev.kind == "Agreement" and self.dateline:  # "signed the accord in the city", "signed here"
+            verbs = [t] + ([] if t.pos_ == "VERB" else [v for _w, v in trigger_chain(t, 2) if self._makes(v)][:1])
+            for v in verbs:
+                for c in v.children:
+                    here = c.dep_ == "advmod" and c.lower_ == "here"
+                    city = c.dep_ == "prep" and c.lower_ == "in" and any(
+                        g.lower_ in ("city", "capital", "town") and any(d.lower_ == "the" for d in g.children)
+                        for g in c.children)
+                    if here or city:
+                        ev.places.setdefault(self.dateline, sent)
         # "Gyeongju, where the summit is being held": a relative clause on the place
         for _w, v in trigger_chain(t, 3):
             if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
