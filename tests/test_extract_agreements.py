@@ -297,3 +297,17 @@ def test_control_target_is_not_a_party(extract_text, text, parties, target):
 def test_dateline_place(extract_text, text):
     _ext, facts = extract_text(text)
     assert any(p == "location" and o == "hiroshima" for _s, p, o in facts), f"got {sorted(facts)}"
+
+
+# -- 17. "X's failure to honour the pact": the possessor is the subject -------------------
+@pytest.mark.parametrize("text, parties", [
+    P("Washington announced tariffs over Tokyo's failure to live up to a bilateral computer chip pact.",
+      {"USA", "JPN"}, id="bilateral inside the compound, possessor subject"),
+    P("Officials welcomed Seoul's decision to sign the accord with Ottawa.",
+      {"KOR", "CAN"}, id="decision to sign"),
+    P("Brazil's refusal to honour its pact with Argentina angered investors.",
+      {"BRA", "ARG"}, id="refusal to honour"),
+])
+def test_possessor_of_the_clause_noun(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"

@@ -113,7 +113,7 @@ class ArgumentFinder:
             making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
             if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
                 states += self._subject_states(verb, exclude=head)
-        if len(set(states)) < 2 and any(c.lower_ in f.bilateral for c in head.lefts):
+        if len(set(states)) < 2 and any(x.lower_ in f.bilateral for c in head.lefts for x in c.subtree):
             # "a bilateral pact": the two states the sentence talks about
             named = {m.iri for m in (self.by_token.get(x.i) for x in head.sent) if m is not None and m.cls == "Country"}
             if len(named | set(states)) == 2:
@@ -188,6 +188,10 @@ class ArgumentFinder:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
                 continue
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "X and Y are in talks to sign"
+                poss = [c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+                if poss:  # "Tokyo's failure to live up to the pact", "Japan's decision to sign"
+                    states, people = self.actors_in(list(poss[0].subtree))
+                    return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
                 up = _first_verb(verb.head, 3)
                 if up is not None:
                     verb = up
