@@ -12,9 +12,10 @@ P = pytest.param
 
 def _agreements(facts):
     """{agreement id: {(predicate, object)}}"""
+    agreements = {s for s, p, _o in facts if p == "party"}  # export controls have imposedBy
     out: dict[str, set] = {}
     for s, p, o in facts:
-        if p in ("party", "covers", "status", "date", "location", "signatory", "duringEvent"):
+        if s in agreements and p in ("party", "covers", "status", "date", "location", "signatory", "duringEvent"):
             out.setdefault(s, set()).add((p, o))
     return out
 
@@ -311,3 +312,18 @@ def test_dateline_place(extract_text, text):
 def test_possessor_of_the_clause_noun(extract_text, text, parties):
     _ext, facts = extract_text(text)
     assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+# -- 18. what an unrelated export control restricts is not what the agreement covers -------
+@pytest.mark.parametrize("text, domain, covered", [
+    P("Seoul said it would end its intelligence pact with Tokyo, deepening a row that began with Tokyo's curbs on exports of materials for memory chips.",
+      "semiconductors", False, id="curbs on exports in a following clause"),
+    P("Canada and Mexico signed a mining accord as Beijing's controls on exports of gallium took effect.",
+      "critical-minerals", False, id="controls on exports in an as-clause"),
+    P("Japan and the Netherlands signed a pact on export controls on chipmaking tools.",
+      "semiconductors", True, id="an agreement about export controls covers what they restrict"),
+])
+def test_domains_of_an_unrelated_control(extract_text, text, domain, covered):
+    _ext, facts = extract_text(text)
+    has = any(("covers", domain) in fs for fs in _agreements(facts).values())
+    assert _agreements(facts) and has == covered, f"got {sorted(facts)}"

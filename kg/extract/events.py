@@ -317,7 +317,24 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def _domains(self, sent, ev):
         if ev.kind == "Summit":
             return
+        skip = self._control_spans(sent, ev) if ev.kind == "Agreement" else []
         for x in sent:
             m = self.by_token.get(x.i)
-            if m is not None and m.cls == "TechnologyDomain":
+            if m is not None and m.cls == "TechnologyDomain" and not any(a <= x.i <= b for a, b in skip):
                 ev.covers.setdefault(m.iri, sent)
+
+    def _control_spans(self, sent, ev):
+        """The phrases of export controls in the sentence that the agreement does not govern
+        ("... GSOMIA, escalating a dispute over Tokyo's curbs on exports of chip materials"):
+        what they restrict is not what the agreement covers."""
+        mine = {t.i for t in ev.triggers if sent.start <= t.i < sent.end}
+        spans = []
+        for t in sent:
+            if t.lower_ not in self.cues.export_control_heads or any(a.i in mine for a in t.ancestors):
+                continue
+            nxt = self.sdoc[t.i + 1: t.i + 3] if t.i + 3 <= sent.end else None
+            if nxt is not None and nxt[0].lower_ in ("on", "of") and nxt[1].lemma_.lower() == "export":
+                spans.append((t.left_edge.i, max(t.right_edge.i, nxt[1].right_edge.i)))  # "curbs on exports of ..."
+            elif self._is_control(t):
+                spans.append((t.left_edge.i, t.right_edge.i))
+        return spans
