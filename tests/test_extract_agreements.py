@@ -327,3 +327,20 @@ def test_domains_of_an_unrelated_control(extract_text, text, domain, covered):
     _ext, facts = extract_text(text)
     has = any(("covers", domain) in fs for fs in _agreements(facts).values())
     assert _agreements(facts) and has == covered, f"got {sorted(facts)}"
+
+
+# -- 19. company deals: a state that only says whose a company is is not a party -----------
+@pytest.mark.parametrize("text", [
+    P("Struggling Japanese car maker Mitsubishi has struck a deal to supply French car maker Peugeot with vans.",
+      id="nationality adjectives on company nouns"),
+    P("The US firm agreed to pay $2bn to exit an agreement with Italian carmaker Fiat.", id="US firm, Italian carmaker"),
+    P("TimeWarner will change how it accounts for a deal with German music publisher Bertelsmann.",
+      id="German music publisher"),
+    P("Legal experts said there was no treaty between the US and Russia on court rulings.", id="no treaty"),
+    P("Britain's biggest brewer agreed a takeover deal with an Indian rival.", id="takeover deal"),
+    P("Shell signed a deal with Euronext, which runs the Paris, Amsterdam and Lisbon exchanges.",
+      id="relative clause on the partner"),
+])
+def test_company_deals_are_not_state_agreements(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not any(len(ps) >= 2 for ps in _parties(facts)), f"got {sorted(facts)}"

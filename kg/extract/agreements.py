@@ -41,8 +41,12 @@ class AgreementRules(ArgumentFinder):
             return True
         if low == "understanding":
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
-        if low == "deal" and any(c.lower_ in ("great", "good") for c in t.lefts):
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in t.lefts):
+            return False  # "there is no treaty between them"
+        if low in ("deal", "deals") and any(c.lower_ in ("great", "good", "better", "best") for c in t.lefts):
             return False
+        if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
+            return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
 
     def _is_weak(self, t) -> bool:
@@ -188,7 +192,7 @@ class AgreementRules(ArgumentFinder):
                 tokens.append(v.head)
             if v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
                 tokens += [x for c in v.head.children if c.dep_ == "nsubj" for x in c.subtree]
-            states, people = self.actors_in(tokens)
+            states, people = self._actors(tokens)
             for p in people:
                 c = self.state_of(p)
                 if c:

@@ -40,12 +40,23 @@ class Frames:
         self.summit_preps = low(data["summit_preps"])
         self.bilateral = low(data["bilateral"])
         self.topic_verbs = low(data["topic_verbs"])
+        self.company_nouns = low(data["company_nouns"])
+        self.company_kinds = low(data["company_kinds"])
+        self.state_body_words = low(data["state_body_words"])
+        self.business_deal_modifiers = low(data["business_deal_modifiers"])
 
 
 @lru_cache(maxsize=1)
 def load_frames() -> Frames:
     path = resources.root() / "data" / "rules" / "agreements.yaml"
     return Frames(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _without_clauses(prep):
+    """The tokens under a preposition but not in a relative clause on its object: "a deal
+    with Euronext, which runs the Paris exchange" names Euronext, not France."""
+    spans = [(x.left_edge.i, x.right_edge.i) for x in prep.subtree if x.dep_ in ("relcl", "acl")]
+    return [x for x in prep.subtree if not any(a <= x.i <= b for a, b in spans)]
 
 
 def _first_verb(t, depth: int = 5):
@@ -60,6 +71,37 @@ def _first_verb(t, depth: int = 5):
 
 class ArgumentFinder:
     """Mixed into EventFinder (through AgreementRules): the arguments of a trigger."""
+
+    def _actors(self, tokens):
+        """``actors_in`` without the states that only say whose a company is: "Japanese car
+        maker Mitsubishi", "Russia's Rosneft" name a company, and the company is the party."""
+        f = self._frames()
+        keep = []
+        for x in tokens:
+            m = self.by_token.get(x.i)
+            if m is not None and m.cls == "Country":
+                first = x
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head  # "the Paris, Amsterdam and Lisbon exchanges"
+                head = first.head if first.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") else None
+                heads = [head] if head is not None else []
+                while head is not None and head.dep_ == "compound" and head.head.i != head.i:
+                    head = head.head  # "Japanese car maker Mitsubishi": "maker", then "Mitsubishi"
+                    heads.append(head)
+                if any(self._is_company(h, f) for h in heads):
+                    continue
+            keep.append(x)
+        return self.actors_in(keep)
+
+    def _is_company(self, tok, f) -> bool:
+        if tok.lower_ in f.company_nouns:
+            return True
+        m = self.by_token.get(tok.i)
+        if m is None or m.cls != "Organization":
+            return False
+        if m.entry is not None:
+            return m.entry.kind in f.company_kinds
+        return not any(w.lower() in f.state_body_words for w in m.surface.split())
 
     def _noun_head(self, t):
         """The head of the name an agreement noun ends: "General Security of Military
@@ -86,7 +128,7 @@ class ArgumentFinder:
         partner, group = False, []
         for c in list(head.rights) + (list(t.rights) if t.i != head.i else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
-                tokens += list(c.subtree)
+                tokens += _without_clauses(c)
                 group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
                 partner = partner or c.lower_ == "with"
             if c.dep_ in ("acl", "relcl"):  # "the deal signed by X", "a pact that X and Y signed"
@@ -94,20 +136,20 @@ class ArgumentFinder:
                     if g.dep_ in ("agent", "nsubj") and not self._is_agreement_noun(g) and g.lower_ not in _PRONOUNS:
                         tokens += list(g.subtree)
                         group += self._collective(g)  # "an accord the two leaders signed"
-        states, people = self.actors_in(tokens)
+        states, people = self._actors(tokens)
         states += [c for c in (self.state_of(p) for p in people) if c] + group
         own = any(x.lower_ in ("its", "their", "our") and x.dep_ == "poss" for x in head.lefts)
         verb, via = self._governor(head)
         for noun in via:  # "Japan's compliance with the accord"
             for c in noun.children:
                 if c.dep_ == "poss" and c.lower_ not in _PRONOUNS:
-                    s2, p2 = self.actors_in(list(c.subtree))
+                    s2, p2 = self._actors(list(c.subtree))
                     states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
         if verb is not None and head.dep_ != "nsubj":
             if head.dep_ in ("dobj", "nsubjpass"):  # "signed a pact with Japan", "terminate it with Japan"
                 for c in verb.children:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                        s2, p2 = self.actors_in(list(c.subtree))
+                        s2, p2 = self._actors(_without_clauses(c))
                         states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
             lemma = verb.lemma_.lower()
             making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
@@ -140,7 +182,7 @@ class ArgumentFinder:
 
     def _states_in(self, subj, verb) -> list[str]:
         tokens = [x for x in subj.subtree if not (verb.left_edge.i <= x.i <= verb.right_edge.i)]
-        states, people = self.actors_in(tokens)
+        states, people = self._actors(tokens)
         return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
 
     def _governor(self, head):
@@ -182,7 +224,7 @@ class ArgumentFinder:
                 group = self._collective(s)
                 if group:
                     return group
-                states, people = self.actors_in(list(s.subtree))
+                states, people = self._actors(list(s.subtree))
                 return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
             if verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
@@ -190,7 +232,7 @@ class ArgumentFinder:
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "X and Y are in talks to sign"
                 poss = [c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
                 if poss:  # "Tokyo's failure to live up to the pact", "Japan's decision to sign"
-                    states, people = self.actors_in(list(poss[0].subtree))
+                    states, people = self._actors(list(poss[0].subtree))
                     return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
                 up = _first_verb(verb.head, 3)
                 if up is not None:
