@@ -81,6 +81,8 @@ class AgreementRules(ArgumentFinder):
                 ev = self._find_or_create("Agreement", states, sent)
             for s in states:
                 ev.add_party(s, sent)
+            if len(set(states)) < 2 and self._company_argument(head):
+                self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
             self._note(ev, t, sent, seen_here)
             if contact is not None:
                 self._note(ev, contact[1], sent, seen_here)
@@ -222,8 +224,8 @@ class AgreementRules(ArgumentFinder):
         as its other party: the state that is party to most other agreements here."""
         agreements = [e for e in self.events if e.kind == "Agreement"]
         for ev in agreements:
-            if len(ev.parties) != 1:
-                continue
+            if len(ev.parties) != 1 or id(ev) in self._company_deals:
+                continue  # a company's deal with a state does not get a second state
             tally: dict[str, int] = {}
             for other in agreements:
                 if other is not ev:

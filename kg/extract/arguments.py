@@ -43,6 +43,7 @@ class Frames:
         self.company_nouns = low(data["company_nouns"])
         self.company_kinds = low(data["company_kinds"])
         self.state_body_words = low(data["state_body_words"])
+        self.company_suffixes = low(data["company_suffixes"])
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
 
 
@@ -93,15 +94,33 @@ class ArgumentFinder:
             keep.append(x)
         return self.actors_in(keep)
 
+    def _company_argument(self, head) -> bool:
+        """A company among the agreement's arguments: in its phrase or the subject of the verb
+        that makes it ("Morton Thiokol entered into an agreement with Mitsubishi Chemical")."""
+        f = self._frames()
+        tokens = [x for c in head.children if c.dep_ not in ("relcl", "acl") for x in c.subtree]
+        verb, _via = self._governor(head)
+        if verb is not None:
+            tokens += [x for c in verb.children if c.dep_ in ("nsubj", "agent") or
+                       (c.dep_ == "prep" and c.lower_ == "with") for x in c.subtree]
+        for x in tokens:
+            m = self.by_token.get(x.i)
+            if m is not None and m.cls == "Organization" and x.i == m.start and self._is_company(x, f):
+                return True
+        return False
+
     def _is_company(self, tok, f) -> bool:
-        if tok.lower_ in f.company_nouns:
-            return True
+        if tok.lower_ in f.company_nouns or any(c.dep_ == "compound" and c.lower_ in f.company_nouns
+                                                for c in tok.children):
+            return True  # "firm", "carmaker Fiat"
         m = self.by_token.get(tok.i)
         if m is None or m.cls != "Organization":
             return False
         if m.entry is not None:
             return m.entry.kind in f.company_kinds
-        return not any(w.lower() in f.state_body_words for w in m.surface.split())
+        words = [w.lower().strip(".,<>()") for w in m.surface.split()]
+        return any(w in f.company_suffixes or w in f.company_nouns for w in words) and \
+            not any(w in f.state_body_words for w in words)
 
     def _noun_head(self, t):
         """The head of the name an agreement noun ends: "General Security of Military

@@ -61,6 +61,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         self.events: list[Event] = []
         self.last: dict[str, Event] = {}
         self._recent: list[Event] = []  # events in the order the text last talked about them
+        self._company_deals: set[int] = set()  # agreements whose other side is a company
         self._pending_at_summit: list = []  # verbs of agreeing at a summit, for _agreed_at_summit
         self.country_counts: dict[str, int] = {}
         # DATE entities in document order; Span.ents would rebuild every entity of the
@@ -129,7 +130,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
 
     def _keep(self, ev: Event) -> bool:
         if ev.kind == "Agreement":
-            return len(ev.parties) >= 1
+            return len(ev.parties) >= 2  # one state alone is a company deal or a fragment
         if ev.kind == "Summit":
             return bool(ev.parties or ev.persons or ev.places)
         return bool(ev.parties)
