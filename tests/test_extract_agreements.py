@@ -344,3 +344,22 @@ def test_domains_of_an_unrelated_control(extract_text, text, domain, covered):
 def test_company_deals_are_not_state_agreements(extract_text, text):
     _ext, facts = extract_text(text)
     assert not any(len(ps) >= 2 for ps in _parties(facts)), f"got {sorted(facts)}"
+
+
+# -- 20. "it" after a sentence that named one agreement, with a verb of content -------------
+@pytest.mark.parametrize("text, domain", [
+    P("Britain and Japan signed an accord in May. It also includes work on fusion energy and space technology.",
+      "space", id="it includes"),
+    P("Korea and the United States reached a deal on Friday. The deal covers semiconductors and batteries.",
+      "batteries", id="the deal covers"),
+    P("Japan and India signed a pact on Monday. Under the pact, the two countries will cooperate on quantum and AI.",
+      "quantum", id="under the pact"),
+])
+def test_content_of_the_agreement_in_the_next_sentence(extract_text, text, domain):
+    _ext, facts = extract_text(text)
+    assert any(("covers", domain) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+def test_it_with_another_verb_is_not_the_agreement(extract_text):
+    _ext, facts = extract_text("Japan signed an accord with India. It also imposed controls on gallium exports.")
+    assert not any(("covers", "critical-minerals") in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"

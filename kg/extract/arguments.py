@@ -44,6 +44,7 @@ class Frames:
         self.company_kinds = low(data["company_kinds"])
         self.state_body_words = low(data["state_body_words"])
         self.company_suffixes = low(data["company_suffixes"])
+        self.content_verbs = low(data["content_verbs"])
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
 
 

@@ -244,19 +244,24 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             return
         root = sent.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].lower_ == "it" and self._prev_subject_event is not None:
-            ev = self._prev_subject_event
+        ev = self._prev_subject_event
+        if ev is None and root.lemma_.lower() in self._frames().content_verbs:
+            ev = self._prev_object_event  # "X and Y signed an accord. It includes work on fusion."
+        if subj and subj[0].lower_ == "it" and ev is not None:
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             seen_here.append(ev)
 
     _prev_subject_event = None
+    _prev_object_event = None
 
     def _carry_over(self, sent, seen_here):
         """Remember the event that was the subject of this sentence, for a following "it"."""
         root = sent.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         self._prev_subject_event = None
+        agreements = [e for e in seen_here if e.kind == "Agreement"]
+        self._prev_object_event = agreements[0] if len(agreements) == 1 else None
         if subj:
             head = subj[0]
             if self._is_agreement_noun(head) or head.lower_ == "it":
