@@ -363,3 +363,21 @@ def test_content_of_the_agreement_in_the_next_sentence(extract_text, text, domai
 def test_it_with_another_verb_is_not_the_agreement(extract_text):
     _ext, facts = extract_text("Japan signed an accord with India. It also imposed controls on gallium exports.")
     assert not any(("covers", "critical-minerals") in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 21. more modality and dates of the occasion -------------------------------------------
+@pytest.mark.parametrize("text, fact", [
+    P("Germany and China halted negotiations on an investment accord in 2021.", ("status", "Cancelled"),
+      id="halted negotiations on an accord"),
+    P("Officials from Canada and Germany are drafting a memorandum on hydrogen.", ("status", "Planned"),
+      id="drafting a memorandum"),
+    P("France and India announced plans to sign a roadmap on space cooperation.", ("status", "Planned"),
+      id="plans to sign a roadmap"),
+    P("Vietnam and the United States signed an agreement on chips during Biden's visit to Hanoi on Sunday.",
+      ("date", "2025-10-26"), id="date of the visit during which it was signed"),
+    P("Japan and Chile signed a memorandum on lithium at a ceremony in Santiago on Monday.",
+      ("date", "2025-10-27"), id="date of the ceremony at which it was signed"),
+])
+def test_more_modality_and_occasion_dates(extract_text, text, fact):
+    _ext, facts = extract_text(text)
+    assert any(fact in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"

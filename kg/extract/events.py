@@ -195,6 +195,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
                         head.i in chain or head.head.i == t.i or head.i == t.i)
                     break
+                if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in ("during", "at") \
+                        and head.head.head.i in chain | {t.i} and not inside:
+                    tok = head  # "signed during Biden's visit on Sunday": the visit's date is the signing's
+                    continue
                 if head.pos_ in ("NOUN", "PROPN") and head.i != t.i and not (ent.start <= head.i < ent.end) \
                         and not inside:
                     break  # the date belongs to another noun

@@ -49,22 +49,23 @@ def _cancelled(v, cues: Cues) -> bool:
     return v.lemma_.lower() == "call" and "off" in marks
 
 
-def _under_planned_noun(t, cues: Cues) -> bool:
-    """The event is the object of talks or plans: "talks on a pact", "plans to sign a deal"."""
+def _under_planned_noun(t, cues: Cues):
+    """The talks or plans the event is the object of ("talks on a pact", "plans to sign a
+    deal"), or None."""
     cur = t
     for _step in range(3):
         head = cur.head
         if head.i == cur.i:
-            return False
+            return None
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
-            return True
+            return head
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur.i != t.i:
-            return False
+            return None
         if head.pos_ in ("VERB", "AUX") and cur.i == t.i and t.pos_ != "VERB":
             cur = head  # "sign" governing the noun: look above the verb
             continue
         cur = head
-    return False
+    return None
 
 
 def status_of(t, cues: Cues) -> str | None:
@@ -89,8 +90,10 @@ def status_of(t, cues: Cues) -> str | None:
         return "Planned"  # "ahead of a summit"
     if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers for c in t.children):
         return "Planned"  # "a draft code of conduct", "a tentative deal"
-    if _under_planned_noun(t, cues):
-        return "Planned"  # "talks on a trade pact", "in talks to sign an accord"
+    talks = _under_planned_noun(t, cues)
+    if talks is not None:  # "talks on a trade pact", "in talks to sign an accord"
+        above = [tok for _w, tok in trigger_chain(talks, 2) if tok.pos_ == "VERB"][:1]
+        return "Cancelled" if above and _cancelled(above[0], cues) else "Planned"  # "halted talks on a pact"
     if t.pos_ == "VERB":
         verbs = [t] + [tok for _w, tok in trigger_chain(t, 3)]
     else:
