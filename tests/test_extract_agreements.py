@@ -381,3 +381,26 @@ def test_it_with_another_verb_is_not_the_agreement(extract_text):
 def test_more_modality_and_occasion_dates(extract_text, text, fact):
     _ext, facts = extract_text(text)
     assert any(fact in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 22. partners of a verb of agreeing; relative pronouns; entry into force ---------------
+@pytest.mark.parametrize("text, parties", [
+    P("The Netherlands agreed with Washington to curb exports of chip tools.", {"NLD", "USA"}, id="agreed with X to"),
+    P("Warnings from Beijing were dismissed by Japan and Korea, which signed the pact last week.", {"JPN", "KOR"},
+      id="which signed the pact"),
+    P("The plan was backed by Chile and Peru, who concluded an accord on lithium in March.", {"CHL", "PER"},
+      id="who concluded an accord"),
+])
+def test_more_party_arguments(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text, bad", [
+    P("A Japan-Philippines reciprocal access agreement took effect on Wednesday.", "2025-10-29", id="took effect"),
+    P("The Korea-Canada accord on batteries entered into force on Monday.", "2025-10-27", id="entered into force"),
+    P("The India-UAE pact on chips takes effect today.", "2025-10-29", id="takes effect today"),
+])
+def test_entry_into_force_is_not_the_signing_date(extract_text, text, bad):
+    _ext, facts = extract_text(text)
+    assert not any(("date", bad) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"

@@ -105,6 +105,10 @@ class AgreementRules(ArgumentFinder):
                    for x in c.subtree):
                 continue  # "signed an accord", "agreed on a pact": the noun rule has it
             states = self._subject_states(v)
+            for c in v.children:  # "the Netherlands agreed with Washington to ..."
+                if c.dep_ == "prep" and c.lower_ == "with" and states:
+                    s2, p2 = self._actors(list(c.subtree))
+                    states += [x for x in s2 + [self.state_of(p) for p in p2] if x and x not in states]
             if len(states) < 2:
                 if any(c.dep_ == "prep" and c.lower_ in f.summit_preps for c in v.children):
                     self._pending_at_summit.append(v)  # "what was agreed at the summit": see below

@@ -238,6 +238,13 @@ class ArgumentFinder:
                 s = subj[0]
                 if s.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
                     s = next(c for c in verb.children if c.dep_ == "agent")
+                if s.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    s = verb.head  # "dismissed by Japan and Korea, which signed the pact"
+                    while s.dep_ == "conj" and s.head.i != s.i:
+                        s = s.head
+                    tokens = [x for x in s.subtree if not (verb.left_edge.i <= x.i <= verb.right_edge.i)]
+                    states, people = self._actors(tokens)
+                    return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
                 if s.lower_ in _PRONOUNS and verb.dep_ in _CLIMB + ("relcl",) and verb.head.i != verb.i:
                     verb = verb.head
                     continue

@@ -190,6 +190,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 if head.i == tok.i:
                     break
                 inside = any(a.i == t.i for a in head.ancestors)
+                if head.pos_ in ("VERB", "AUX") and any(
+                        c.lower_ in ("effect", "force") and ((c.dep_ == "dobj" and c.head.i == head.i) or
+                                                             (c.dep_ == "pobj" and c.head.head.i == head.i))
+                        for c in head.subtree):
+                    break  # "took effect on Wednesday", "entered into force": not when it was made
                 if head.pos_ in ("VERB", "AUX") and not inside:
                     lemma = head.lemma_.lower()
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
