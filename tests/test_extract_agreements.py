@@ -404,3 +404,28 @@ def test_more_party_arguments(extract_text, text, parties):
 def test_entry_into_force_is_not_the_signing_date(extract_text, text, bad):
     _ext, facts = extract_text(text)
     assert not any(("date", bad) in fs for fs in _agreements(facts).values()), f"got {sorted(facts)}"
+
+
+# -- 23. more argument shapes ---------------------------------------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("The agreement, inked between Seoul and Washington last year, expands cooperation on nuclear energy.",
+      {"KOR", "USA"}, id="participle with between"),
+    P("Australia joined the United States and Japan in a trilateral pact on undersea cables.",
+      {"AUS", "USA", "JPN"}, id="joined X and Y in a pact"),
+    P("Japan, the Philippines and the United States signed a trilateral accord on maritime security.",
+      {"JPN", "PHL", "USA"}, id="three signers"),
+])
+def test_argument_shapes(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text, outsider", [
+    P("Japan and Korea reaffirmed the Washington Declaration on extended deterrence.", "USA", id="Washington Declaration"),
+    P("India and France said they remain committed to the Paris Agreement on climate.", "FRA", id="Paris Agreement"),
+    P("Chile and Peru discussed the Beijing Declaration on trade.", "CHN", id="Beijing Declaration"),
+])
+def test_capital_in_an_agreement_name_is_not_a_party(extract_text, text, outsider):
+    _ext, facts = extract_text(text)
+    parties = _parties(facts)
+    assert all(outsider not in ps or len(ps) > 2 for ps in parties), f"got {sorted(facts)}"

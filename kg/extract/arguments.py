@@ -38,7 +38,7 @@ class Frames:
         self.argument_preps = low(data["argument_preps"])
         self.relational_collectives = low(data["relational_collectives"])
         self.summit_preps = low(data["summit_preps"])
-        self.bilateral = low(data["bilateral"])
+        self.bilateral = {str(k).lower(): int(v) for k, v in data["bilateral"].items()}
         self.topic_verbs = low(data["topic_verbs"])
         self.company_nouns = low(data["company_nouns"])
         self.company_kinds = low(data["company_kinds"])
@@ -46,6 +46,16 @@ class Frames:
         self.company_suffixes = low(data["company_suffixes"])
         self.content_verbs = low(data["content_verbs"])
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> frozenset[str]:
+    """Capital cities' names (``countries.csv``): "the Washington Declaration" and "the Paris
+    Agreement" are named after where they were made, not after a party."""
+    import csv
+    with resources.gazetteer("countries.csv").open(encoding="utf-8") as fh:
+        return frozenset(c.strip().lower() for row in csv.DictReader(fh)
+                         for c in (row.get("capitals") or "").split("|") if c.strip())
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +133,16 @@ class ArgumentFinder:
         return any(w in f.company_suffixes or w in f.company_nouns for w in words) and \
             not any(w in f.state_body_words for w in words)
 
+    def _place_in_name(self, x, t) -> bool:
+        """A capital city in an agreement's proper name, not joined to another state by a
+        hyphen: "the Washington Declaration" (not "the Washington-Seoul pact")."""
+        m = self.by_token.get(x.i)
+        if m is None or m.cls != "Country" or not t.text[:1].isupper() or m.surface.lower() not in capital_names():
+            return False
+        doc = x.doc
+        near = [doc[i].text for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
+        return "-" not in near and "–" not in near and "/" not in near
+
     def _noun_head(self, t):
         """The head of the name an agreement noun ends: "General Security of Military
         Information Agreement" is headed by "Security" in the parse."""
@@ -144,7 +164,8 @@ class ArgumentFinder:
         subject of the verb that makes, keeps or breaks it."""
         f = self._frames()
         head = self._noun_head(t)
-        tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS]
+        tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS
+                  and not self._place_in_name(x, t)]
         partner, group = False, []
         for c in list(head.rights) + (list(t.rights) if t.i != head.i else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
@@ -153,6 +174,8 @@ class ArgumentFinder:
                 partner = partner or c.lower_ == "with"
             if c.dep_ in ("acl", "relcl"):  # "the deal signed by X", "a pact that X and Y signed"
                 for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in ("between", "among", "with"):  # "inked between X and Y"
+                        tokens += _without_clauses(g)
                     if g.dep_ in ("agent", "nsubj") and not self._is_agreement_noun(g) and g.lower_ not in _PRONOUNS:
                         tokens += list(g.subtree)
                         group += self._collective(g)  # "an accord the two leaders signed"
@@ -166,19 +189,25 @@ class ArgumentFinder:
                     s2, p2 = self._actors(list(c.subtree))
                     states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
         if verb is not None and head.dep_ != "nsubj":
+            lemma = verb.lemma_.lower()
+            making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
+            if head.dep_ == "pobj" and making:  # "Australia joined the US and Japan in a pact"
+                for c in verb.children:
+                    if c.dep_ == "dobj":
+                        s2, p2 = self._actors(list(c.subtree))
+                        states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
             if head.dep_ in ("dobj", "nsubjpass"):  # "signed a pact with Japan", "terminate it with Japan"
                 for c in verb.children:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                         s2, p2 = self._actors(_without_clauses(c))
                         states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
-            lemma = verb.lemma_.lower()
-            making = lemma in f.making_verbs or verb.lower_ in self.cues.signing_verbs
             if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
                 states += self._subject_states(verb, exclude=head)
-        if len(set(states)) < 2 and any(x.lower_ in f.bilateral for c in head.lefts for x in c.subtree):
-            # "a bilateral pact": the two states the sentence talks about
+        n = next((f.bilateral[x.lower_] for c in head.lefts for x in c.subtree if x.lower_ in f.bilateral), 0)
+        if n and len(set(states)) < n:
+            # "a bilateral pact": the two states the sentence talks about ("trilateral": three)
             named = {m.iri for m in (self.by_token.get(x.i) for x in head.sent) if m is not None and m.cls == "Country"}
-            if len(named | set(states)) == 2:
+            if len(named | set(states)) == n:
                 states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
 
