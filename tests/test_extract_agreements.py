@@ -429,3 +429,16 @@ def test_capital_in_an_agreement_name_is_not_a_party(extract_text, text, outside
     _ext, facts = extract_text(text)
     parties = _parties(facts)
     assert all(outsider not in ps or len(ps) > 2 for ps in parties), f"got {sorted(facts)}"
+
+
+# -- 24. a government body signs for its state ----------------------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("The State Department signed a memorandum with India on critical minerals.", {"USA", "IND"},
+      id="State Department"),
+    P("The Commerce Department and Japan concluded an arrangement on chip supply chains.", {"USA", "JPN"},
+      id="Commerce Department"),
+    P("The White House reached a deal with Saudi Arabia on AI chips.", {"USA", "SAU"}, id="White House"),
+])
+def test_government_body_is_its_state(extract_text, text, parties):
+    _ext, facts = extract_text(text)
+    assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"

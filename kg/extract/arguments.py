@@ -13,6 +13,7 @@ from functools import lru_cache
 import yaml
 
 from .. import resources
+from ..vocab import country_iri
 from .modality import trigger_chain
 
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
@@ -44,6 +45,7 @@ class Frames:
         self.company_kinds = low(data["company_kinds"])
         self.state_body_words = low(data["state_body_words"])
         self.company_suffixes = low(data["company_suffixes"])
+        self.state_body_kinds = low(data["state_body_kinds"])
         self.content_verbs = low(data["content_verbs"])
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
 
@@ -103,7 +105,15 @@ class ArgumentFinder:
                 if any(self._is_company(h, f) for h in heads):
                     continue
             keep.append(x)
-        return self.actors_in(keep)
+        states, people = self.actors_in(keep)
+        for m in {id(m): m for m in (self.by_token.get(x.i) for x in keep) if m is not None}.values():
+            # a government body acts for its state: "the National Science Foundation", "METI"
+            if m.cls == "Organization" and m.entry is not None and m.entry.kind in f.state_body_kinds \
+                    and m.entry.country:
+                c = country_iri(m.entry.country)
+                if c not in states:
+                    states.append(c)
+        return states, people
 
     def _company_argument(self, head) -> bool:
         """A company among the agreement's arguments: in its phrase or the subject of the verb
