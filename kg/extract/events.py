@@ -121,9 +121,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             for ev in seen_here:
                 self._domains(sent, ev)
                 self.last[ev.kind] = ev
-                if ev in self._recent:
-                    self._recent.remove(ev)
-                self._recent.append(ev)
+                self._recent = [e for e in self._recent if e is not ev] + [ev]
             self._carry_over(sent, seen_here)
         self._fill_single_party()
         return [ev for ev in self.events if self._keep(ev)]
