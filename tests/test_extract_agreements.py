@@ -442,3 +442,18 @@ def test_capital_in_an_agreement_name_is_not_a_party(extract_text, text, outside
 def test_government_body_is_its_state(extract_text, text, parties):
     _ext, facts = extract_text(text)
     assert frozenset(parties) in _parties(facts), f"got {sorted(facts)}"
+
+
+# -- 25. subjects above adjectives and nouns of a clause ------------------------------------
+@pytest.mark.parametrize("text, parties, status", [
+    P("The leaders of France and Brazil are due to sign a space agreement in December.", {"FRA", "BRA"}, "Planned",
+      id="are due to sign"),
+    P("Japan and Italy are in the final stages of negotiating an accord on fighter jets.", {"JPN", "ITA"}, "Planned",
+      id="in the final stages of negotiating"),
+    P("Norway and Iceland are ready to conclude a pact on fisheries data.", {"NOR", "ISL"}, "Planned",
+      id="are ready to conclude"),
+])
+def test_subject_above_the_clause(extract_text, text, parties, status):
+    _ext, facts = extract_text(text)
+    found = [fs for fs in _agreements(facts).values() if {o for p, o in fs if p == "party"} == parties]
+    assert found and ("status", status) in found[0], f"got {sorted(facts)}"

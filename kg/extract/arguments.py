@@ -17,7 +17,7 @@ from ..vocab import country_iri
 from .modality import trigger_chain
 
 _PRONOUNS = {"it", "they", "we", "its", "their", "our"}
-_CLIMB = ("ccomp", "xcomp", "conj", "advcl")
+_CLIMB = ("ccomp", "xcomp", "conj", "advcl", "acomp")  # "are due to sign": up to "are"
 
 
 class Frames:
@@ -295,6 +295,12 @@ class ArgumentFinder:
             if verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
                 continue
+            if verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN":
+                noun = verb.head.head  # "X and Y are in the final stages of negotiating an accord"
+                up = noun.head.head if noun.dep_ == "pobj" else noun.head
+                if up.lemma_ in ("be", "remain") and up.i != verb.i:
+                    verb = up
+                    continue
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "X and Y are in talks to sign"
                 poss = [c for c in verb.head.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
                 if poss:  # "Tokyo's failure to live up to the pact", "Japan's decision to sign"

@@ -97,7 +97,9 @@ def status_of(t, cues: Cues) -> str | None:
     if t.pos_ == "VERB":
         verbs = [t] + [tok for _w, tok in trigger_chain(t, 3)]
     else:
-        verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")]
+        # verbs, and adjectives with an infinitive ("are due to sign", "are ready to conclude")
+        verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")
+                 or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))]
     for i, v in enumerate(verbs[:3]):
         if _cancelled(v, cues):
             return "Cancelled"
