@@ -457,3 +457,20 @@ def test_subject_above_the_clause(extract_text, text, parties, status):
     _ext, facts = extract_text(text)
     found = [fs for fs in _agreements(facts).values() if {o for p, o in fs if p == "party"} == parties]
     assert found and ("status", status) in found[0], f"got {sorted(facts)}"
+
+
+# -- 26. domains in side clauses about something else ---------------------------------------
+@pytest.mark.parametrize("text, domain, covered", [
+    P("India and the United States signed a semiconductor agreement while Nvidia reported record AI sales.",
+      "artificial-intelligence", False, id="while another subject"),
+    P("Australia and Britain signed a defence pact as investors focused on chip stocks.",
+      "semiconductors", False, id="as another subject"),
+    P("Japan and India signed a shipbuilding pact on Monday, a day after China announced new curbs on graphite exports.",
+      "critical-minerals", False, id="curbs on graphite exports"),
+    P("Korea and Canada signed a battery accord while also agreeing to cooperate on quantum computing.",
+      "quantum", True, id="while, same subject"),
+])
+def test_domains_in_side_clauses(extract_text, text, domain, covered):
+    _ext, facts = extract_text(text)
+    has = any(("covers", domain) in fs for fs in _agreements(facts).values())
+    assert _agreements(facts) and has == covered, f"got {sorted(facts)}"

@@ -333,8 +333,24 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         skip = self._control_spans(sent, ev) if ev.kind == "Agreement" else []
         for x in sent:
             m = self.by_token.get(x.i)
-            if m is not None and m.cls == "TechnologyDomain" and not any(a <= x.i <= b for a, b in skip):
+            if m is not None and m.cls == "TechnologyDomain" and not any(a <= x.i <= b for a, b in skip) \
+                    and not (ev.kind == "Agreement" and self._in_other_clause(x, ev)):
                 ev.covers.setdefault(m.iri, sent)
+
+    def _in_other_clause(self, x, ev) -> bool:
+        """A domain in a side clause with a subject of its own that is not a party ("... signed
+        a pact while Nvidia reported record AI sales", "as markets focused on chips")."""
+        for a in [x] + list(x.ancestors):
+            if a.dep_ in ("advcl", "parataxis") or (a.dep_ == "conj" and a.pos_ == "VERB"):
+                subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subj or subj[0].lower_ in ("it", "they", "which", "who", "that") or \
+                        any(self._is_agreement_noun(y) for y in subj[0].subtree):
+                    continue
+                states, people = self.actors_in(list(subj[0].subtree))
+                named = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
+                if not named & ev.parties and not self._collective(subj[0]):
+                    return True
+        return False
 
     def _control_spans(self, sent, ev):
         """The phrases of export controls in the sentence that the agreement does not govern
@@ -345,9 +361,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for t in sent:
             if t.lower_ not in self.cues.export_control_heads or any(a.i in mine for a in t.ancestors):
                 continue
-            nxt = self.sdoc[t.i + 1: t.i + 3] if t.i + 3 <= sent.end else None
-            if nxt is not None and nxt[0].lower_ in ("on", "of") and nxt[1].lemma_.lower() == "export":
-                spans.append((t.left_edge.i, max(t.right_edge.i, nxt[1].right_edge.i)))  # "curbs on exports of ..."
+            # "curbs on exports of ...", "curbs on graphite exports": the head, "on", then "exports"
+            nxt = self.sdoc[t.i + 1: min(sent.end, t.i + 5)]
+            ex = None
+            if len(nxt) >= 2 and nxt[0].lower_ in ("on", "of"):
+                ex = next((x for x in nxt[1:] if x.lemma_.lower() == "export"), None)
+                if ex is not None and any(x.pos_ in ("VERB", "PUNCT") for x in self.sdoc[t.i + 1: ex.i]):
+                    ex = None
+            if ex is not None:
+                spans.append((t.left_edge.i, max(t.right_edge.i, ex.right_edge.i)))
             elif self._is_control(t):
                 spans.append((t.left_edge.i, t.right_edge.i))
         return spans
