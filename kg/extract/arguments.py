@@ -139,7 +139,7 @@ class ArgumentFinder:
             return False
         if m.entry is not None:
             return m.entry.kind in f.company_kinds
-        words = [w.lower().strip(".,<>()") for w in m.surface.split()]
+        words = [w.lower().replace(".", "").strip(",<>()") for w in m.surface.split()]
         return any(w in f.company_suffixes or w in f.company_nouns for w in words) and \
             not any(w in f.state_body_words for w in words)
 
