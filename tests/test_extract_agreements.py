@@ -474,3 +474,17 @@ def test_domains_in_side_clauses(extract_text, text, domain, covered):
     _ext, facts = extract_text(text)
     has = any(("covers", domain) in fs for fs in _agreements(facts).values())
     assert _agreements(facts) and has == covered, f"got {sorted(facts)}"
+
+
+# -- 27. a signer acts for a party -----------------------------------------------------------
+@pytest.mark.parametrize("text, person", [
+    P("Japan and India signed a chip pact in Tokyo. Later, President Emmanuel Macron signed the guest book.",
+      "emmanuel-macron", id="a leader of another state signing something else"),
+    P("Korea and Canada signed a battery accord on Monday. Donald Trump signed it as a witness, officials joked.",
+      "donald-trump", id="a leader of a third state"),
+    P("Britain and Italy concluded a jet accord. Narendra Modi signed a separate letter.",
+      "narendra-modi", id="a leader of a state that is not a party"),
+])
+def test_signer_of_another_state_is_not_a_signatory(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert not any(p == "signatory" and o == person for _s, p, o in facts), f"got {sorted(facts)}"

@@ -294,12 +294,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             _states, people = self.actors_in(tokens)
             if not people:
                 continue
-            ev = next((e for e in seen_here if e.kind == "Agreement"), None) or self.last.get("Agreement")
+            here = next((e for e in seen_here if e.kind == "Agreement"), None)
+            ev = here or self.last.get("Agreement")
             if ev is None:
                 continue
             for p in people:
-                ev.add_person(p, sent)
                 c = self.state_of(p)
+                if (c and len(ev.parties) >= 2 and c not in ev.parties) or (c is None and here is None):
+                    continue  # a signer acts for a party; one of unknown state only for the pact named here
+                ev.add_person(p, sent)
                 if c and len(ev.parties) < 2:
                     ev.add_party(c, sent)
             status = status_of(v, self.cues)
