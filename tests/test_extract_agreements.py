@@ -488,3 +488,18 @@ def test_domains_in_side_clauses(extract_text, text, domain, covered):
 def test_signer_of_another_state_is_not_a_signatory(extract_text, text, person):
     _ext, facts = extract_text(text)
     assert not any(p == "signatory" and o == person for _s, p, o in facts), f"got {sorted(facts)}"
+
+
+# -- 28. "the agreement with <company>" is not the states' agreement named before -----------
+@pytest.mark.parametrize("text", [
+    P("Japan and the United States signed a chip pact in 2024. Fujitsu will proceed in line with the basic agreement reached with Schlumberger Ltd last year.",
+      id="basic agreement with a company"),
+    P("India and France signed an accord on jets in 2023. The deal with Dassault Aviation SA was completed in March.",
+      id="the deal with a company"),
+    P("Korea and Poland signed a tank accord in 2022. The agreement with Hyundai Rotem Co was revised in May.",
+      id="the agreement with a Co"),
+])
+def test_company_agreement_is_not_the_states(extract_text, text):
+    _ext, facts = extract_text(text)
+    dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
+    assert len(dates) == 1, f"got {sorted(facts)}"

@@ -70,6 +70,8 @@ class AgreementRules(ArgumentFinder):
                 # "the pact", "the two countries signed a pact": the agreement last talked about
                 here = next((e for e in reversed(seen_here) if e.kind == "Agreement"), None)
                 ev = (here or self.last.get("Agreement")) if (definite or self._two_of(t)) else None
+                if ev is not None and self._company_argument(head):
+                    ev = None  # "the basic agreement reached with Schlumberger": a company's, not the states'
                 if ev is None:
                     continue
             else:
