@@ -503,3 +503,15 @@ def test_company_agreement_is_not_the_states(extract_text, text):
     _ext, facts = extract_text(text)
     dates = {o for fs in _agreements(facts).values() for p, o in fs if p == "date"}
     assert len(dates) == 1, f"got {sorted(facts)}"
+
+
+# -- 29. a domain word that only modifies another domain's noun ------------------------------
+@pytest.mark.parametrize("text", [
+    P("Japan and the United States signed a computer chip pact in 1986.", id="computer chip pact"),
+    P("The U.S.-Japan computer chip agreement took effect in September.", id="computer chip agreement"),
+    P("Tokyo and Washington reached an accord on computer chips last year.", id="accord on computer chips"),
+])
+def test_domain_modifier_of_a_domain(extract_text, text):
+    _ext, facts = extract_text(text)
+    covers = {o for fs in _agreements(facts).values() for p, o in fs if p == "covers"}
+    assert covers == {"semiconductors"}, f"got {sorted(facts)}"

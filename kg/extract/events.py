@@ -337,8 +337,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for x in sent:
             m = self.by_token.get(x.i)
             if m is not None and m.cls == "TechnologyDomain" and not any(a <= x.i <= b for a, b in skip) \
-                    and not (ev.kind == "Agreement" and self._in_other_clause(x, ev)):
+                    and not (ev.kind == "Agreement" and (self._in_other_clause(x, ev) or self._modifies_domain(m))):
                 ev.covers.setdefault(m.iri, sent)
+
+    def _modifies_domain(self, m) -> bool:
+        """"computer chip pact": a domain word that only modifies another domain's noun is that
+        domain ("computer" here says which chips)."""
+        root = self.sdoc[m.end - 1]
+        head = self.by_token.get(root.head.i) if root.dep_ == "compound" else None
+        return head is not None and head is not m and head.cls == "TechnologyDomain" and head.iri != m.iri
 
     def _in_other_clause(self, x, ev) -> bool:
         """A domain in a side clause with a subject of its own that is not a party ("... signed
