@@ -515,3 +515,17 @@ def test_domain_modifier_of_a_domain(extract_text, text):
     _ext, facts = extract_text(text)
     covers = {o for fs in _agreements(facts).values() for p, o in fs if p == "covers"}
     assert covers == {"semiconductors"}, f"got {sorted(facts)}"
+
+
+# -- 30. signed on the day its parties held a summit ------------------------------------------
+@pytest.mark.parametrize("text", [
+    P("Lee Jae-myung and Donald Trump held a summit in Gyeongju on Wednesday. Separately, Korea and the United States signed a shipbuilding accord on Wednesday.",
+      id="summit and signing the same Wednesday"),
+    P("Narendra Modi met Emmanuel Macron in Paris on Monday. India and France signed a jet engine pact on Monday.",
+      id="met and signed on Monday"),
+    P("Fumio Kishida and Rishi Sunak held talks in Hiroshima on Thursday. Earlier on Thursday, Japan and Britain signed a defence accord.",
+      id="talks and accord the same Thursday"),
+])
+def test_same_day_summit(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert any(p == "duringEvent" for _s, p, _o in facts), f"got {sorted(facts)}"

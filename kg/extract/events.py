@@ -124,7 +124,22 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 self._recent = [e for e in self._recent if e is not ev] + [ev]
             self._carry_over(sent, seen_here)
         self._fill_single_party()
+        self._same_day_summit()
         return [ev for ev in self.events if self._keep(ev)]
+
+    def _same_day_summit(self):
+        """An agreement signed on the day its parties held a summit was signed at that summit
+        (the two sentences need not name each other)."""
+        summits = [e for e in self.events if e.kind == "Summit" and e.dates]
+        for a in self.events:
+            if a.kind != "Agreement" or a.during or len(a.parties) < 2:
+                continue
+            days = {v.lexical for v, _s in a.dates if len(v.lexical) == 10}
+            for s in summits:
+                countries = set(s.parties) | {c for c in (self.state_of(p) for p in s.persons) if c}
+                if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
+                    a.during.append((s, s.sentences[0]))
+                    break
 
     def _keep(self, ev: Event) -> bool:
         if ev.kind == "Agreement":
