@@ -242,3 +242,62 @@ class AgreementRules(ArgumentFinder):
             if tally:
                 best = max(sorted(tally), key=lambda c: tally[c])
                 ev.add_party(best, ev.sentences[0])
+
+    # -- what an agreement covers, and the summit it was made at ---------------------------
+    def _modifies_domain(self, m) -> bool:
+        """"computer chip pact": a domain word that only modifies another domain's noun is that
+        domain ("computer" here says which chips)."""
+        root = self.sdoc[m.end - 1]
+        head = self.by_token.get(root.head.i) if root.dep_ == "compound" else None
+        return head is not None and head is not m and head.cls == "TechnologyDomain" and head.iri != m.iri
+
+    def _in_other_clause(self, x, ev) -> bool:
+        """A domain in a side clause with a subject of its own that is not a party ("... signed
+        a pact while Nvidia reported record AI sales", "as markets focused on chips")."""
+        for a in [x] + list(x.ancestors):
+            if a.dep_ in ("advcl", "parataxis") or (a.dep_ == "conj" and a.pos_ == "VERB"):
+                subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subj or subj[0].lower_ in ("it", "they", "which", "who", "that") or \
+                        any(self._is_agreement_noun(y) for y in subj[0].subtree):
+                    continue
+                states, people = self.actors_in(list(subj[0].subtree))
+                named = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
+                if not named & ev.parties and not self._collective(subj[0]):
+                    return True
+        return False
+
+    def _control_spans(self, sent, ev):
+        """The phrases of export controls in the sentence that the agreement does not govern
+        ("... GSOMIA, escalating a dispute over Tokyo's curbs on exports of chip materials"):
+        what they restrict is not what the agreement covers."""
+        mine = {t.i for t in ev.triggers if sent.start <= t.i < sent.end}
+        spans = []
+        for t in sent:
+            if t.lower_ not in self.cues.export_control_heads or any(a.i in mine for a in t.ancestors):
+                continue
+            # "curbs on exports of ...", "curbs on graphite exports": the head, "on", then "exports"
+            nxt = self.sdoc[t.i + 1: min(sent.end, t.i + 5)]
+            ex = None
+            if len(nxt) >= 2 and nxt[0].lower_ in ("on", "of"):
+                ex = next((x for x in nxt[1:] if x.lemma_.lower() == "export"), None)
+                if ex is not None and any(x.pos_ in ("VERB", "PUNCT") for x in self.sdoc[t.i + 1: ex.i]):
+                    ex = None
+            if ex is not None:
+                spans.append((t.left_edge.i, max(t.right_edge.i, ex.right_edge.i)))
+            elif self._is_control(t):
+                spans.append((t.left_edge.i, t.right_edge.i))
+        return spans
+
+    def _same_day_summit(self):
+        """An agreement signed on the day its parties held a summit was signed at that summit
+        (the two sentences need not name each other)."""
+        summits = [e for e in self.events if e.kind == "Summit" and e.dates]
+        for a in self.events:
+            if a.kind != "Agreement" or a.during or len(a.parties) < 2:
+                continue
+            days = {v.lexical for v, _s in a.dates if len(v.lexical) == 10}
+            for s in summits:
+                countries = set(s.parties) | {c for c in (self.state_of(p) for p in s.persons) if c}
+                if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
+                    a.during.append((s, s.sentences[0]))
+                    break
