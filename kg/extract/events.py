@@ -280,11 +280,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign") and v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
+            if v.lemma_.lower() not in ("sign", "ink", "countersign") and \
+                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
-                    self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those", "which", "that") for o in objs)):
+                    self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those", "which", "that")
+                    for o in objs)):
                 continue  # "signed an executive order", "signed up": not an agreement's signatory
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"

@@ -88,7 +88,8 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Completed"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
-    if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers for c in t.children):
+    if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers
+                                for c in t.children):
         return "Planned"  # "a draft code of conduct", "a tentative deal"
     talks = _under_planned_noun(t, cues)
     if talks is not None:  # "talks on a trade pact", "in talks to sign an accord"

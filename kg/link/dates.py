@@ -41,7 +41,8 @@ _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _EARLIER_THIS_YEAR = re.compile(r"\b(earlier|later) this year\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
-_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week)s?\s+ago\b", re.I)
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(year|month|week)s?\s+ago\b", re.I)
 _REL_WEEK = re.compile(r"\b(last|this|next)\s+week\b", re.I)
 
 
