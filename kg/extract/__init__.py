@@ -193,16 +193,37 @@ def _emit_event(out, ev, iris, evidence, document, gaz):
         dates = ev.dates
         if not dates and ev.kind == "Agreement":
             dates = [d for s, _sent in ev.during for d in s.dates]
-        if dates:
-            value, sent = dates[0]
+        for value, sent in _distinct_dates(dates):
             out.add_fact(Fact(iri, "date", value, evidence(sent, 0.8)))
-        status, sent = _status(ev, document)
-        if status:
+        for status, sent in _statuses(ev, document):
             out.add_fact(Fact(iri, "status", TA + status,
                               evidence(sent, 0.8 if status != "Completed" or ev.statuses else 0.6)))
         for summit, sent in ev.during:
             if id(summit) in iris:
                 out.add_fact(Fact(iri, "duringEvent", iris[id(summit)], evidence(sent, 0.8)))
+
+
+def _distinct_dates(dates):
+    """Each date an event is given once, a coarser one dropped when a finer one says the
+    same ("2025-10" besides "2025-10-29"): an agreement named twice, or two agreements
+    between the same parties, can carry several."""
+    seen = {}
+    for value, sent in dates:
+        seen.setdefault(value.lexical, (value, sent))
+    keys = list(seen)
+    return [seen[k] for k in keys if not any(o != k and o.startswith(k) for o in keys)]
+
+
+def _statuses(ev: Event, document):
+    """Every status the text gives an agreement (one named as planned, then signed, then
+    scrapped has had all three); a summit's single status, see :func:`_status`."""
+    if ev.kind != "Agreement" or not ev.statuses:
+        status, sent = _status(ev, document)
+        return [(status, sent)] if status else []
+    seen = {}
+    for status, sent in ev.statuses:
+        seen.setdefault(status, sent)
+    return list(seen.items())
 
 
 def _status(ev: Event, document):

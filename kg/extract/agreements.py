@@ -1,58 +1,175 @@
-"""Agreement rules: agreement nouns ("pact", "accord", "MoU") and their parties."""
+"""Agreement rules: nominal triggers ("pact", "accord", "MoU", "initiative") and verbal ones
+("X and Y agreed to ..."); their parties come from the argument finder (``arguments.py``).
+
+The trigger words and frames are data (``data/rules/agreements.yaml`` and the agreement
+nouns of ``cues.yaml``); this module is the machinery.
+"""
 from __future__ import annotations
 
+from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
 
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules:
+class AgreementRules(ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
-    # -- agreements -------------------------------------------------------------------------
+    frames = None  # set on first use
+
+    def _frames(self) -> Frames:
+        if self.frames is None:
+            self.frames = load_frames()
+        return self.frames
+
+    # -- triggers ---------------------------------------------------------------------------
     def _is_agreement_noun(self, t) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in self.cues.agreement_nouns:
+        if t.pos_ not in ("NOUN", "PROPN"):
             return False
-        if t.i in self.by_token:
-            return False  # part of a name: "General Agreement on Tariffs and Trade"
-        if t.lower_ == "memorandum":
+        f, low = self._frames(), t.lower_
+        if low in f.nouns_with_complement:  # "code of conduct"
+            want = f.nouns_with_complement[low]
+            return t.i not in self.by_token and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == want for g in c.children)
+                for c in t.children)
+        if low not in self.cues.agreement_nouns and low not in f.extra_nouns:
+            return False
+        m = self.by_token.get(t.i)
+        if m is not None and (m.entry is not None or m.cls not in ("Organization", "Place")):
+            return False  # part of a known name: "General Agreement on Tariffs and Trade"
+        if low == "memorandum":
             return True
-        if t.lower_ == "understanding":
+        if low == "understanding":
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
-        if t.lower_ == "deal" and any(c.lower_ in ("great", "good") for c in t.lefts):
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in t.lefts):
+            return False  # "there is no treaty between them"
+        if low in ("deal", "deals") and any(c.lower_ in ("great", "good", "better", "best") for c in t.lefts):
             return False
+        if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
+            return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _is_weak(self, t) -> bool:
+        low = t.lower_
+        return low in self.cues.weak_agreement_nouns or low in self._frames().weak_extra_nouns
 
     def _agreements(self, sent, seen_here):
         for t in sent:
-            if not self._is_agreement_noun(t):
-                continue
-            if t.lower_ == "understanding":
-                continue  # covered by "memorandum"
+            if not self._is_agreement_noun(t) or t.lower_ == "understanding":
+                continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
+            head = self._noun_head(t)
+            contact = self._contact_clause(head)
+            if contact is not None:  # "an accord the two leaders signed in London"
+                subj, verb = contact
+                states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
             definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
-                           for c in t.lefts)
-            weak = t.lower_ in self.cues.weak_agreement_nouns
+                           for c in head.lefts)
+            weak = self._is_weak(t)
             if not states:
                 # "the pact", "the two countries signed a pact": the agreement last talked about
-                ev = self.last.get("Agreement") if (definite or self._two_of(t)) else None
+                here = next((e for e in reversed(seen_here) if e.kind == "Agreement"), None)
+                ev = (here or self.last.get("Agreement")) if (definite or self._two_of(t)) else None
+                if ev is not None and self._company_argument(head):
+                    ev = None  # "the basic agreement reached with Schlumberger": a company's, not the states'
                 if ev is None:
                     continue
             else:
-                signed = any(w in self.cues.signing_verbs for w, _ in trigger_chain(t))
-                if weak and not signed and len(states) < 2:
-                    continue  # "a partnership on AI" needs a signing verb or two named parties
+                made = any(w in self.cues.signing_verbs or tok.lemma_.lower() in self._frames().making_verbs
+                           for w, tok in trigger_chain(t, 3))
+                named = t.pos_ == "PROPN" or t.text[:1].isupper()
+                if weak and not (made or named) and len(states) < 2:
+                    continue  # "a partnership on AI" needs a verb of making, a name or two parties
                 ev = self._find_or_create("Agreement", states, sent)
             for s in states:
                 ev.add_party(s, sent)
-            for p in people:
-                c = self.state_of(p)
-                if c:
-                    ev.add_party(c, sent)
+            if len(set(states)) < 2 and self._company_argument(head):
+                self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
             self._note(ev, t, sent, seen_here)
+            if contact is not None:
+                self._note(ev, contact[1], sent, seen_here)
             name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
             if name and not ev.name_hint:
                 ev.name_hint = f"{name} {t.text}"
+
+    def _verbal_agreements(self, sent, seen_here):
+        """"The EU and the US agreed to begin talks", "Xi and Trump agreed when they met":
+        a verb of agreeing whose subject names two or more states."""
+        f = self._frames()
+        for v in sent:
+            needs = f.verbal.get(v.lemma_.lower()) if v.pos_ == "VERB" else None
+            if not needs or self._negated(v):
+                continue
+            have = {c.dep_ for c in v.children} | {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
+            if not have & needs and v.dep_ not in ("advcl", "relcl", "ccomp"):
+                continue
+            if any(self._is_agreement_noun(x) for c in v.children if c.dep_ in ("dobj", "nsubjpass", "prep")
+                   for x in c.subtree):
+                continue  # "signed an accord", "agreed on a pact": the noun rule has it
+            states = self._subject_states(v)
+            for c in v.children:  # "the Netherlands agreed with Washington to ..."
+                if c.dep_ == "prep" and c.lower_ == "with" and states:
+                    s2, p2 = self._actors(list(c.subtree))
+                    states += [x for x in s2 + [self.state_of(p) for p in p2] if x and x not in states]
+            if len(states) < 2:
+                if any(c.dep_ == "prep" and c.lower_ in f.summit_preps for c in v.children):
+                    self._pending_at_summit.append(v)  # "what was agreed at the summit": see below
+                continue
+            ev = self._find_or_create("Agreement", states, sent)
+            for s in states:
+                ev.add_party(s, sent)
+            self._note(ev, v, sent, seen_here)
+
+    def _agreed_at_summit(self, sent, seen_here):
+        """"What was agreed at his summit with Trump", "the deals reached during the visit":
+        an agreement made at a summit named here has the summit's countries as parties."""
+        pending, self._pending_at_summit = self._pending_at_summit, []
+        summits = [e for e in seen_here if e.kind == "Summit"]
+        for v in pending:
+            for e in summits:
+                parties = set(e.parties) | {c for c in (self.state_of(p) for p in e.persons) if c}
+                if len(parties) < 2:
+                    continue
+                ev = self._find_or_create("Agreement", sorted(parties), sent)
+                for c in sorted(parties):
+                    ev.add_party(c, sent)
+                self._note(ev, v, sent, seen_here)
+                break
+
+    def _continuation(self, sent, seen_here):
+        """"Under it, the two sides will cooperate on quantum": a sentence whose subject is the
+        parties of an agreement already named, with a verb of cooperating, continues it."""
+        if any(e.kind == "Agreement" for e in seen_here):
+            return
+        f = self._frames()
+        agreements = [e for e in self._recent if e.kind == "Agreement"]
+        if not agreements:
+            return
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in f.continuation_verbs or self._negated(v):
+                continue
+            states = set(self._subject_states(v))
+            if len(states) < 2:
+                continue
+            ev = next((e for e in reversed(agreements) if e.parties == states), None)
+            if ev is not None:
+                if sent not in ev.sentences:
+                    ev.sentences.append(sent)
+                seen_here.append(ev)
+                return
+
+    # -- arguments --------------------------------------------------------------------------
+
+    def _makes(self, v) -> bool:
+        """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
+        f = self._frames()
+        return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or v.lemma_.lower() in f.verbal
+
+    def _negated(self, v) -> bool:
+        if any(c.dep_ == "neg" for c in v.children):
+            return True
+        return any(w in ("fail", "refuse", "decline", "reject") for w in
+                   (tok.lemma_.lower() for _w, tok in trigger_chain(v, 2)))
 
     def _two_of(self, t) -> bool:
         """"The two countries signed a pact": the subject is the parties of the last agreement."""
@@ -62,26 +179,6 @@ class AgreementRules:
                         g.lower_ in ("two", "both") for g in c.children):
                     return True
         return False
-
-    def _parties_of_noun(self, t):
-        """Parties named around an agreement noun: "U.S.-Japan pact", "pact with the U.S.",
-        "agreement between X and Y", and the subject of the verb that governs the noun."""
-        tokens = [x for left in t.lefts for x in left.subtree]
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "involving"):
-                tokens += list(c.subtree)
-            if c.dep_ in ("acl", "relcl"):
-                tokens += [x for x in c.subtree if not self._is_agreement_noun(x)]
-        states, people = self.actors_in(tokens)
-        # the verb that governs the noun: "Japan denied breaking a pact with the U.S."
-        if t.dep_ in ("dobj", "pobj", "attr", "conj", "appos", "nsubjpass"):
-            for _w, verb in trigger_chain(t)[:3]:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.i != t.i and not self._is_agreement_noun(c):
-                        s2, p2 = self.actors_in(list(c.subtree))  # "X and Y are expected to sign"
-                        states += s2
-                        people += p2
-        return list(dict.fromkeys(states)), list(dict.fromkeys(people))
 
     def _elliptical_agreements(self, sent, seen_here):
         """"... in line with those Trump reached in Japan and the one concluded with the UK":
@@ -103,7 +200,7 @@ class AgreementRules:
                 tokens.append(v.head)
             if v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
                 tokens += [x for c in v.head.children if c.dep_ == "nsubj" for x in c.subtree]
-            states, people = self.actors_in(tokens)
+            states, people = self._actors(tokens)
             for p in people:
                 c = self.state_of(p)
                 if c:
@@ -121,7 +218,7 @@ class AgreementRules:
                 seen_here.append(ev)
             self._dates_for(ev, v, sent, future=False)
 
-    def _find_or_create(self, kind, states, sent) -> Event:
+    def _find_or_create(self, kind, states, sent):
         key = set(states)
         for ev in reversed(self.events):
             if ev.kind == kind and key and (ev.parties == key or (ev.parties and key <= ev.parties)):
@@ -133,8 +230,8 @@ class AgreementRules:
         as its other party: the state that is party to most other agreements here."""
         agreements = [e for e in self.events if e.kind == "Agreement"]
         for ev in agreements:
-            if len(ev.parties) != 1:
-                continue
+            if len(ev.parties) != 1 or id(ev) in self._company_deals:
+                continue  # a company's deal with a state does not get a second state
             tally: dict[str, int] = {}
             for other in agreements:
                 if other is not ev:
@@ -145,3 +242,62 @@ class AgreementRules:
             if tally:
                 best = max(sorted(tally), key=lambda c: tally[c])
                 ev.add_party(best, ev.sentences[0])
+
+    # -- what an agreement covers, and the summit it was made at ---------------------------
+    def _modifies_domain(self, m) -> bool:
+        """"computer chip pact": a domain word that only modifies another domain's noun is that
+        domain ("computer" here says which chips)."""
+        root = self.sdoc[m.end - 1]
+        head = self.by_token.get(root.head.i) if root.dep_ == "compound" else None
+        return head is not None and head is not m and head.cls == "TechnologyDomain" and head.iri != m.iri
+
+    def _in_other_clause(self, x, ev) -> bool:
+        """A domain in a side clause with a subject of its own that is not a party ("... signed
+        a pact while Nvidia reported record AI sales", "as markets focused on chips")."""
+        for a in [x] + list(x.ancestors):
+            if a.dep_ in ("advcl", "parataxis") or (a.dep_ == "conj" and a.pos_ == "VERB"):
+                subj = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subj or subj[0].lower_ in ("it", "they", "which", "who", "that") or \
+                        any(self._is_agreement_noun(y) for y in subj[0].subtree):
+                    continue
+                states, people = self.actors_in(list(subj[0].subtree))
+                named = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
+                if not named & ev.parties and not self._collective(subj[0]):
+                    return True
+        return False
+
+    def _control_spans(self, sent, ev):
+        """The phrases of export controls in the sentence that the agreement does not govern
+        ("... GSOMIA, escalating a dispute over Tokyo's curbs on exports of chip materials"):
+        what they restrict is not what the agreement covers."""
+        mine = {t.i for t in ev.triggers if sent.start <= t.i < sent.end}
+        spans = []
+        for t in sent:
+            if t.lower_ not in self.cues.export_control_heads or any(a.i in mine for a in t.ancestors):
+                continue
+            # "curbs on exports of ...", "curbs on graphite exports": the head, "on", then "exports"
+            nxt = self.sdoc[t.i + 1: min(sent.end, t.i + 5)]
+            ex = None
+            if len(nxt) >= 2 and nxt[0].lower_ in ("on", "of"):
+                ex = next((x for x in nxt[1:] if x.lemma_.lower() == "export"), None)
+                if ex is not None and any(x.pos_ in ("VERB", "PUNCT") for x in self.sdoc[t.i + 1: ex.i]):
+                    ex = None
+            if ex is not None:
+                spans.append((t.left_edge.i, max(t.right_edge.i, ex.right_edge.i)))
+            elif self._is_control(t):
+                spans.append((t.left_edge.i, t.right_edge.i))
+        return spans
+
+    def _same_day_summit(self):
+        """An agreement signed on the day its parties held a summit was signed at that summit
+        (the two sentences need not name each other)."""
+        summits = [e for e in self.events if e.kind == "Summit" and e.dates]
+        for a in self.events:
+            if a.kind != "Agreement" or a.during or len(a.parties) < 2:
+                continue
+            days = {v.lexical for v, _s in a.dates if len(v.lexical) == 10}
+            for s in summits:
+                countries = set(s.parties) | {c for c in (self.state_of(p) for p in s.persons) if c}
+                if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
+                    a.during.append((s, s.sentences[0]))
+                    break

@@ -15,7 +15,8 @@ from .modality import status_of, trigger_chain
 from .summits import SummitRules
 
 EVENT_VERBS = {"sign", "hold", "meet", "conclude", "reach", "schedule", "plan", "set", "seal",
-               "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide"}
+               "strike", "ink", "finalize", "take", "impose", "announce", "agree", "form", "launch", "expect", "coincide",
+               "unveil", "adopt", "establish", "renew", "finalise", "forge", "create"}
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class Event:
     during: list[tuple] = field(default_factory=list)  # (Event, sentence)
     sentences: list = field(default_factory=list)  # spans where the event is named
     name_hint: str = ""  # "APEC summit", "Technology Prosperity Deal"
+    triggers: list = field(default_factory=list)  # tokens that name the event
     party_sent: dict[str, object] = field(default_factory=dict)
     person_sent: dict[str, object] = field(default_factory=dict)
 
@@ -58,11 +60,18 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         self.mentions = mentions
         self.events: list[Event] = []
         self.last: dict[str, Event] = {}
+        self._recent: list[Event] = []  # events in the order the text last talked about them
+        self._company_deals: set[int] = set()  # agreements whose other side is a company
+        self._pending_at_summit: list = []  # verbs of agreeing at a summit, for _agreed_at_summit
         self.country_counts: dict[str, int] = {}
         # DATE entities in document order; Span.ents would rebuild every entity of the
         # document for each sentence, which is quadratic on long documents
         self.date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
         self.date_starts = [e.start for e in self.date_ents]
+        # "HIROSHIMA — ...": the dateline place, for "signed in the city" and "here"
+        first = mentions[0] if mentions else None
+        self.dateline = first.iri if first is not None and first.cls == "Place" and first.start <= 1 and \
+            first.end < len(sdoc) and sdoc[first.end].text in ("—", "–", "-", "--", "(") else None
 
     # -- helpers --------------------------------------------------------------------------
     def mention_at(self, token):
@@ -100,22 +109,27 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for sent in self.sdoc.sents:
             seen_here: list[Event] = []
             self._agreements(sent, seen_here)
+            self._verbal_agreements(sent, seen_here)
             self._elliptical_agreements(sent, seen_here)
             self._summits(sent, seen_here)
+            self._agreed_at_summit(sent, seen_here)
             self._controls(sent, seen_here)
             self._pronoun_subject(sent, seen_here)
+            self._continuation(sent, seen_here)
             self._signatories(sent, seen_here)
             self._link_agreement_to_summit(sent, seen_here)
             for ev in seen_here:
                 self._domains(sent, ev)
                 self.last[ev.kind] = ev
+                self._recent = [e for e in self._recent if e is not ev] + [ev]
             self._carry_over(sent, seen_here)
         self._fill_single_party()
+        self._same_day_summit()
         return [ev for ev in self.events if self._keep(ev)]
 
     def _keep(self, ev: Event) -> bool:
         if ev.kind == "Agreement":
-            return len(ev.parties) >= 1
+            return len(ev.parties) >= 2  # one state alone is a company deal or a fragment
         if ev.kind == "Summit":
             return bool(ev.parties or ev.persons or ev.places)
         return bool(ev.parties)
@@ -124,6 +138,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def _note(self, ev, t, sent, seen_here):
         if sent not in ev.sentences:
             ev.sentences.append(sent)
+        ev.triggers.append(t)
         status = status_of(t, self.cues)
         if status:
             ev.statuses.append((status, sent))
@@ -138,11 +153,33 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         A date on another noun ("an April 1 deadline") or a reporting verb ("reported on
         the 28th") is not the event's."""
         from ..link.dates import resolve_date
-        chain = {tok.i for _w, tok in trigger_chain(t)}
+        # the verbs that govern the event noun directly: up its chain of heads, stopping at
+        # another noun ("launched an attempt to salvage the pact": "launched" is not the pact's)
+        chain = set()
+        for _w, tok in trigger_chain(t):
+            chain.add(tok.i)
+            if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
+                break
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        # "in May, when the two leaders signed a partnership": the date the clause hangs on
+        verbs = [] if ev.kind != "Agreement" else \
+            ([t] if t.pos_ == "VERB" else []) + [tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"][:1]
+        for v in verbs:
+            if v.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in v.children):
+                if v.dep_ == "relcl":
+                    ent = next((e for e in self.date_ents[lo:hi] if e.start <= v.head.i < e.end), None)
+                else:  # "ties deepened in March, when the two countries concluded an accord"
+                    ent = next((e for e in reversed(self.date_ents[lo:hi]) if e.end <= v.left_edge.i
+                                and v.head.i in (e.root.head.i, e.root.head.head.i)), None)
+                value = resolve_date(ent.text, self.published, future=future) if ent is not None else None
+                if value is not None:
+                    ev.dates.append((value, sent))
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
                 continue
+            if ent.root.head.lower_ in self.cues.non_event_date_preps or \
+                    (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
+                continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
             tok, ok = ent.root, False
             for _step in range(6):
                 if tok.i == t.i:
@@ -152,11 +189,20 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 if head.i == tok.i:
                     break
                 inside = any(a.i == t.i for a in head.ancestors)
+                if head.pos_ in ("VERB", "AUX") and any(
+                        c.lower_ in ("effect", "force") and ((c.dep_ == "dobj" and c.head.i == head.i) or
+                                                             (c.dep_ == "pobj" and c.head.head.i == head.i))
+                        for c in head.subtree):
+                    break  # "took effect on Wednesday", "entered into force": not when it was made
                 if head.pos_ in ("VERB", "AUX") and not inside:
                     lemma = head.lemma_.lower()
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
                         head.i in chain or head.head.i == t.i or head.i == t.i)
                     break
+                if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in ("during", "at") \
+                        and head.head.head.i in chain | {t.i} and not inside:
+                    tok = head  # "signed during Biden's visit on Sunday": the visit's date is the signing's
+                    continue
                 if head.pos_ in ("NOUN", "PROPN") and head.i != t.i and not (ent.start <= head.i < ent.end) \
                         and not inside:
                     break  # the date belongs to another noun
@@ -177,8 +223,21 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if prev not in ("in", "at"):
                 continue
             governors = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") or a.i == t.i]
+            if ev.kind == "Agreement" and governors and governors[0].i != t.i and not self._makes(governors[0]) \
+                    and not (t.pos_ == "VERB" and governors[0].head.i == t.i):
+                continue  # "In Beijing, a spokesman criticised the pact": not where it was made
             if governors and (governors[0].i in chain or governors[0].i == t.i or governors[0].head.i == t.i):
                 ev.places.setdefault(m.iri, sent)
+        if ev.kind == "Agreement" and self.dateline:  # "signed the accord in the city", "signed here"
+            verbs = [t] + ([] if t.pos_ == "VERB" else [v for _w, v in trigger_chain(t, 2) if self._makes(v)][:1])
+            for v in verbs:
+                for c in v.children:
+                    here = c.dep_ == "advmod" and c.lower_ == "here"
+                    city = c.dep_ == "prep" and c.lower_ == "in" and any(
+                        g.lower_ in ("city", "capital", "town") and any(d.lower_ == "the" for d in g.children)
+                        for g in c.children)
+                    if here or city:
+                        ev.places.setdefault(self.dateline, sent)
         # "Gyeongju, where the summit is being held": a relative clause on the place
         for _w, v in trigger_chain(t, 3):
             if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children):
@@ -193,19 +252,24 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             return
         root = sent.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].lower_ == "it" and self._prev_subject_event is not None:
-            ev = self._prev_subject_event
+        ev = self._prev_subject_event
+        if ev is None and root.lemma_.lower() in self._frames().content_verbs:
+            ev = self._prev_object_event  # "X and Y signed an accord. It includes work on fusion."
+        if subj and subj[0].lower_ == "it" and ev is not None:
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             seen_here.append(ev)
 
     _prev_subject_event = None
+    _prev_object_event = None
 
     def _carry_over(self, sent, seen_here):
         """Remember the event that was the subject of this sentence, for a following "it"."""
         root = sent.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         self._prev_subject_event = None
+        agreements = [e for e in seen_here if e.kind == "Agreement"]
+        self._prev_object_event = agreements[0] if len(agreements) == 1 else None
         if subj:
             head = subj[0]
             if self._is_agreement_noun(head) or head.lower_ == "it":
@@ -216,8 +280,14 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() != "sign" and v.lower_ not in ("sign", "signed", "signing", "signs"):
+            if v.lemma_.lower() not in ("sign", "ink", "countersign") and \
+                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
                 continue
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
+                    self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those", "which", "that")
+                    for o in objs)):
+                continue  # "signed an executive order", "signed up": not an agreement's signatory
             subj = [c for c in v.children if c.dep_ in ("nsubj",)]
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -227,12 +297,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             _states, people = self.actors_in(tokens)
             if not people:
                 continue
-            ev = next((e for e in seen_here if e.kind == "Agreement"), None) or self.last.get("Agreement")
+            here = next((e for e in seen_here if e.kind == "Agreement"), None)
+            ev = here or self.last.get("Agreement")
             if ev is None:
                 continue
             for p in people:
-                ev.add_person(p, sent)
                 c = self.state_of(p)
+                if (c and len(ev.parties) >= 2 and c not in ev.parties) or (c is None and here is None):
+                    continue  # a signer acts for a party; one of unknown state only for the pact named here
+                ev.add_person(p, sent)
                 if c and len(ev.parties) < 2:
                     ev.add_party(c, sent)
             status = status_of(v, self.cues)
@@ -242,16 +315,30 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 seen_here.append(ev)
 
     def _link_agreement_to_summit(self, sent, seen_here):
+        """An agreement named with a summit was made there ("signed during the summit"),
+        unless it is only what the meeting is about ("a meeting to consider whether Japan is
+        breaking the pact", "talks about the accord"): inside the summit noun's phrase or
+        under a verb of deliberating, with no verb that makes it."""
         agreements = [e for e in seen_here if e.kind == "Agreement"]
         summits = [e for e in seen_here if e.kind == "Summit"]
         for a in agreements:
+            made_here = any(x.start == sent.start for _st, x in a.statuses)
+            mine = [t.i for t in a.triggers if sent.start <= t.i < sent.end]
             for s in summits:
+                inside = [t for t in s.triggers if sent.start <= t.i < sent.end and t.pos_ != "VERB"
+                          and any(t.left_edge.i <= i <= t.right_edge.i and i != t.i for i in mine)]
+                topic = any(tok.lemma_.lower() in self._frames().topic_verbs or tok.lower_ in self._frames().topic_verbs
+                            for i in mine for _w, tok in trigger_chain(self.sdoc[i], 5))
+                if (inside or topic) and not made_here:
+                    continue
                 a.during.append((s, sent))
 
     def _domains(self, sent, ev):
         if ev.kind == "Summit":
             return
+        skip = self._control_spans(sent, ev) if ev.kind == "Agreement" else []
         for x in sent:
             m = self.by_token.get(x.i)
-            if m is not None and m.cls == "TechnologyDomain":
+            if m is not None and m.cls == "TechnologyDomain" and not any(a <= x.i <= b for a, b in skip) \
+                    and not (ev.kind == "Agreement" and (self._in_other_clause(x, ev) or self._modifies_domain(m))):
                 ev.covers.setdefault(m.iri, sent)

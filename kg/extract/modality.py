@@ -49,6 +49,25 @@ def _cancelled(v, cues: Cues) -> bool:
     return v.lemma_.lower() == "call" and "off" in marks
 
 
+def _under_planned_noun(t, cues: Cues):
+    """The talks or plans the event is the object of ("talks on a pact", "plans to sign a
+    deal"), or None."""
+    cur = t
+    for _step in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
+            return head
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur.i != t.i:
+            return None
+        if head.pos_ in ("VERB", "AUX") and cur.i == t.i and t.pos_ != "VERB":
+            cur = head  # "sign" governing the noun: look above the verb
+            continue
+        cur = head
+    return None
+
+
 def status_of(t, cues: Cues) -> str | None:
     """The status the text gives the event named by token ``t``, or None."""
     # "scrapped its planned deal": a cancelling verb wins over anything on the noun
@@ -63,23 +82,37 @@ def status_of(t, cues: Cues) -> str | None:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
             if _cancelled(c, cues):
                 return "Cancelled"
-            if _planned_marks(c, cues) or c.lower_ in ("planned", "proposed", "upcoming", "scheduled", "expected"):
+            if _planned_marks(c, cues) or c.lower_ in cues.planned_modifiers:
                 return "Planned"
             if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
                 return "Completed"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
+    if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers
+                                for c in t.children):
+        return "Planned"  # "a draft code of conduct", "a tentative deal"
+    talks = _under_planned_noun(t, cues)
+    if talks is not None:  # "talks on a trade pact", "in talks to sign an accord"
+        above = [tok for _w, tok in trigger_chain(talks, 2) if tok.pos_ == "VERB"][:1]
+        return "Cancelled" if above and _cancelled(above[0], cues) else "Planned"  # "halted talks on a pact"
     if t.pos_ == "VERB":
         verbs = [t] + [tok for _w, tok in trigger_chain(t, 3)]
     else:
-        verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")]
+        # verbs, and adjectives with an infinitive ("are due to sign", "are ready to conclude")
+        verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")
+                 or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))]
     for i, v in enumerate(verbs[:3]):
         if _cancelled(v, cues):
             return "Cancelled"
+        if i == 0 and t.pos_ != "VERB" and v.pos_ == "VERB" and v.lemma_.lower() in cues.planned_words \
+                and v.lemma_.lower() not in _NEEDS_INFINITIVE and (t.head.i == v.i or t.head.head.i == v.i):
+            return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
             upward = verbs[i:i + 3]
             if any(_planned_marks(u, cues) for u in upward):
                 return "Planned"
             if v.tag_ in ("VBD", "VBN") or (v.tag_ == "VBG" and any(c.lower_ == "being" for c in v.children)):
                 return "Completed"
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in v.children):
+            break  # "consider whether Japan is breaking the pact": the verbs above are not the pact's
     return None

@@ -32,11 +32,18 @@ _REL_MONTH = re.compile(r"\b(last|next|this)\s+month\b", re.I)
 _REL_YEAR = re.compile(r"\b(last|next|this)\s+year\b", re.I)
 _LAST_MONTHNAME = re.compile(rf"\b(last|next|this|earlier this|later this)\s+{_MONTH}\b", re.I)
 _MONTH_ONLY = re.compile(rf"^(?:in\s+|early\s+|late\s+|mid-?)?{_MONTH}$", re.I)
+_MONTH_PART = re.compile(rf"^(?:the\s+)?(?:beginning|start|end|middle|first half|second half|first week|last week)"
+                         rf"\s+of\s+{_MONTH}$", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TODAY = re.compile(r"\b(today|tonight)\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _EARLIER_THIS_YEAR = re.compile(r"\b(earlier|later) this year\b", re.I)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(year|month|week)s?\s+ago\b", re.I)
+_REL_WEEK = re.compile(r"\b(last|this|next)\s+week\b", re.I)
 
 
 def _d(day: date) -> Value:
@@ -143,9 +150,20 @@ def resolve_date(text: str, ref: date | None, *, future: bool = False) -> Value 
         if which == "next":
             return _ym(ref.year + (month <= ref.month), month)
         return _ym(ref.year, month)
-    if m := _MONTH_ONLY.search(t.strip()):
+    if m := (_MONTH_ONLY.search(t.strip()) or _MONTH_PART.search(t.strip())):
         month = _month(m[1])
         return _ym(_month_near(ref, month, future), month)
+    if m := _AGO.search(t):  # "three years ago" is a year; "two months ago" a month
+        n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1].lower()]
+        unit = m[2].lower()
+        if unit == "year":
+            return _y(ref.year - n)
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            return _ym(y, mo + 1)
+        return _week_month(ref - timedelta(weeks=n))
+    if m := _REL_WEEK.search(t):  # a week at month precision, when it lies in one month
+        return _week_month(ref + timedelta(weeks={"last": -1, "this": 0, "next": 1}[m[1].lower()]))
     if _EARLIER_THIS_YEAR.search(t):
         return _y(ref.year)
     if m := _REL_YEAR.search(t):
@@ -153,6 +171,13 @@ def resolve_date(text: str, ref: date | None, *, future: bool = False) -> Value 
     if m := re.search(r"\b(?:in\s+)?(1[89]\d\d|20\d\d)\b", t):
         return _y(int(m[1]))
     return None
+
+
+def _week_month(day: date) -> Value | None:
+    """The month of the Monday-to-Sunday week holding ``day``, or None when it spans two."""
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    return _ym(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
 
 
 def _month(name: str) -> int:
