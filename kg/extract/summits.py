@@ -1,5 +1,22 @@
-"""Summit rules: summits, meetings and talks, and who takes part."""
+"""Summit rules: summits, meetings, talks and visits, and who takes part.
+
+Triggers and frames are data (``data/rules/summits.yaml``, read by ``summit_frames``):
+a summit noun ("summit", "talks", "meeting", "visit"), a verb of meeting ("met", "hosted",
+"visited", "arrived in ... for talks"). Participants are the trigger's arguments: left
+modifiers and "with/between/of X" on a noun, subject/object/"with X" on a verb, the subject
+of the verb that holds or attends the meeting, and the place a visit goes to (through its
+state). A grouping of states ("the Quad") stands for its members when the article is about it.
+"""
 from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..link.groupings import load_groupings
+from ..vocab import country_iri
+from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames,
+                            noun_arguments, subject_tokens, summit_status, with_objects)
+
+_DATE_VERB_KINDS = ("meet", "host", "visit", "travel")
 
 
 class SummitRules:
@@ -7,61 +24,209 @@ class SummitRules:
 
     # -- summits ----------------------------------------------------------------------------
     def _summits(self, sent, seen_here):
+        frames = load_frames()
         for t in sent:
-            noun = t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.cues.summit_nouns and t.i not in self.by_token
-            verb = t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "host")
-            if not (noun or verb):
+            kind = frames.kind(t)
+            if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
                 continue
-            tokens = []
-            if noun:
-                tokens = [x for left in t.lefts for x in left.subtree]
-                for c in t.rights:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
-                        tokens += list(c.subtree)
-                    if c.dep_ in ("acl", "relcl"):  # "the summit between Lee and Trump scheduled for ..."
-                        tokens += [x for x in c.subtree if x.dep_ in ("nsubj", "compound", "conj", "pobj", "appos")
-                                   or self.by_token.get(x.i) is not None]
-                if t.dep_ in ("dobj", "attr"):  # "Lee and Trump will hold a summit"
-                    for c in t.head.children:
-                        if c.dep_ == "nsubj":
-                            tokens += list(c.subtree)
-            else:
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lower_ == "with"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [self.by_token[x.i] for x in t.lefts if self.by_token.get(x.i) is not None
-                    and self.by_token[x.i].cls == "Organization"]
-            if noun and not people and not states and any(
-                    x.lower_ in ("leaders", "heads", "between") for x in t.subtree):
-                # "the first summit between the leaders of the three countries": those named here
-                _s, people = self.actors_in(list(sent))
-            countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
-            if not people and not states and self._two_of(t) and "Summit" in self.last:
-                ev = self.last["Summit"]
-                self._note(ev, t, sent, seen_here)
+            if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
                 continue
-            if noun and t.lower_ in self.cues.weak_summit_nouns or verb:
-                if len(countries) < 2:
-                    continue
-            if noun and t.lower_ == "summit" and people and len(countries) == 1:
-                other = self._recent_other_leader(t, countries)
-                if other:
-                    people.append(other)
-                    countries.add(self.state_of(other))
-            if not (people or states or orgs):
-                definite = any(c.lower_ == "the" for c in t.lefts)
-                if definite and "Summit" in self.last:
-                    self._note(self.last["Summit"], t, sent, seen_here)
-                    continue
-            ev = self._find_summit(countries, orgs, sent)
-            for s in states:
-                ev.add_party(s, sent)
+            self._summit_at(t, kind, sent, seen_here, frames)
+        self._chairs(sent, seen_here, frames)
+
+    def _summit_at(self, t, kind, sent, seen_here, frames):
+        noun = kind in ("noun", "visit-noun")
+        tokens = self._participant_tokens(t, kind, frames)
+        if tokens is None:  # "they met": the actors of the last summit
+            if "Summit" in self.last:
+                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+            return
+        states, people = self.actors_in(tokens, groupings=False)
+        groups = self._groupings_in(tokens)
+        dest = destination_tokens(t, kind, frames)
+        dstates, _dpeople = self.actors_in(dest, groupings=False)
+        dplaces = [m for m in self._mentions_in(dest) if m.cls in ("Place", "Organization")]
+        dstates += [c for c in (self._place_country(m) for m in dplaces) if c and c not in dstates]
+        expanded = []
+        for g in groups:
+            if self._salient_grouping(g, frames):
+                expanded += [s for s in load_groupings().members(g.label, self.published) if s not in expanded]
+        named = [g for g in groups if not self._salient_grouping(g, frames)]
+        states = list(dict.fromkeys(states + dstates + expanded))
+        countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
+        if noun and not people and not states and any(x.lower_ in ("leaders", "heads") for x in tokens):
+            _s, people = self.actors_in(list(sent), groupings=False)  # "the summit between the leaders of ..."
+            countries = {self.state_of(p) for p in people if self.state_of(p)}
+        if not people and not states and not named and noun and self._two_of(t) and "Summit" in self.last:
+            self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+            return
+        strong = noun and t.lower_ in frames.strong_nouns
+        if not strong and len(countries) < 2 and not (noun and named):
+            return
+        if strong and people and len(countries) == 1:
+            other = self._recent_other_leader(t, countries)
+            if other:
+                people.append(other)
+                countries.add(self.state_of(other))
+        if not (people or states or named):
+            definite = any(c.lower_ in ("the", "this", "that") for c in t.lefts)
+            if definite and "Summit" in self.last:
+                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+                return
+        ev = self._find_summit(countries, named, sent)
+        for s in states:
+            ev.add_party(s, sent)
+        for p in people:
+            ev.add_person(p, sent)
+        if named and not ev.name_hint:
+            ev.name_hint = f"{named[0].label} summit"
+        for m in dplaces:
+            if m.cls == "Place" and not (m.entry is not None and m.entry.cls == "Country" and m.iri == m.entry.iri):
+                ev.places.setdefault(m.iri, sent)
+        self._note_summit(ev, t, kind, sent, seen_here, frames)
+
+    def _participant_tokens(self, t, kind, frames):
+        """Tokens naming who takes part, or None for a subject like "they" that stands for
+        the last summit's participants."""
+        if kind in ("noun", "visit-noun"):
+            tokens = noun_arguments(t, frames)
+            head = t.head
+            if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
+                    head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
+                subj = subject_tokens(head, frames) if t.dep_ != "nsubjpass" else []
+                subj = self._resolve_group(head, subj, frames)
+                return tokens + (subj or []) + with_objects(head)
+            if not self._has_actor(tokens):
+                v, prep = governing_verb(t)
+                if v is not None and prep.lower_ in frames.participation_preps:
+                    subj = self._resolve_group(v, subject_tokens(v, frames), frames)
+                    tokens += (subj or []) + with_objects(v)
+            return tokens
+        subj = self._resolve_group(t, subject_tokens(t, frames), frames)
+        if subj is None:
+            return None
+        tokens = subj + with_objects(t)
+        if kind in ("meet", "host"):
+            tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+        return tokens
+
+    def _resolve_group(self, v, subj, frames):
+        """"when they met", "the two leaders met": the subject of the clause above, else
+        None (the last summit's participants)."""
+        if not is_group_subject(subj, frames) or self._has_actor(subj):
+            return subj
+        head = v.head
+        if v.dep_ in ("advcl", "conj", "ccomp", "relcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            above = subject_tokens(head, frames)
+            if self._has_actor(above):
+                return above
+        return None
+
+    def _has_actor(self, tokens) -> bool:
+        return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
+                   for x in tokens)
+
+    def _mentions_in(self, tokens):
+        return list({id(m): m for m in (self.by_token.get(x.i) for x in tokens) if m is not None}.values())
+
+    def _groupings_in(self, tokens):
+        groupings = load_groupings()
+        return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
+
+    def _salient_grouping(self, m, frames) -> bool:
+        """A grouping stands for its members when the article is about it (named often
+        enough) and it is small enough to meet as its members."""
+        count = sum(1 for x in self.mentions if x.iri == m.iri)
+        members = load_groupings().members(m.label, self.published)
+        return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
+
+    def _place_country(self, m):
+        """The state a visited place lies in: a capital ("Riyadh"), a city of the gazetteer,
+        a venue such as the White House."""
+        if m.entry is None:
+            return None
+        if m.entry.cls == "Country":
+            return m.entry.iri
+        return country_iri(m.entry.country) if m.entry.country else None
+
+    # -- bookkeeping ----------------------------------------------------------------------
+    def _note_summit(self, ev, t, kind, sent, seen_here, frames):
+        n_status, n_dates = len(ev.statuses), len(ev.dates)
+        self._note(ev, t, sent, seen_here)
+        status = None
+        if len(ev.statuses) == n_status:
+            status = summit_status(t, frames)
+            if status:
+                ev.statuses.append((status, sent))
+        if len(ev.dates) == n_dates:
+            self._summit_dates(ev, t, kind, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
+        self._city_of(ev, t, sent, frames)
+
+    def _summit_dates(self, ev, t, kind, sent, *, future):
+        """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
+        "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
+        from ..link.dates import resolve_date
+        verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
+        if kind in ("noun", "visit-noun"):
+            v, _prep = governing_verb(t)
+            if v is not None:
+                verbs.add(v.i)
+            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr"):
+                verbs.add(t.head.i)
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        for ent in self.date_ents[lo:hi]:
+            tok = ent.root
+            for _step in range(4):
+                head = tok.head
+                if head.i == tok.i:
+                    break
+                if head.i == t.i or (head.pos_ in ("VERB", "AUX") and head.i in verbs):
+                    value = resolve_date(ent.text, self.published, future=future)
+                    if value is not None:
+                        ev.dates.append((value, sent))
+                    break
+                if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end)):
+                    break
+                tok = head
+
+    def _city_of(self, ev, t, sent, frames):
+        """"held in the Swedish city of Lulea": the place after "city of"."""
+        for x in sent:
+            if x.lower_ not in frames.place_nouns or x.pos_ != "NOUN":
+                continue
+            prep = x.head
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            gov = prep.head
+            if not (gov.i == t.i or gov.head.i == t.i or t.head.i == gov.i or any(a.i == gov.i for a in t.ancestors)):
+                continue
+            for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for y in c.children:
+                        m = self.by_token.get(y.i)
+                        if m is not None and m.cls == "Place":
+                            ev.places.setdefault(m.iri, sent)
+
+    def _chairs(self, sent, seen_here, frames):
+        """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
+        join the meeting the text last talked about, when their states already take part."""
+        ev = next((e for e in seen_here if e.kind == "Summit"), None) or self.last.get("Summit")
+        if ev is None:
+            return
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in frames.chairing_verbs:
+                continue
+            if any(c.dep_ == "dobj" and frames.kind(c) for c in v.children):
+                continue  # "chaired the meeting": the noun rule has it
+            _states, people = self.actors_in(subject_tokens(v, frames) + with_objects(v))
+            countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+            added = False
             for p in people:
-                ev.add_person(p, sent)
-            if orgs and not ev.name_hint:
-                ev.name_hint = f"{orgs[0].surface} summit"
-            self._note(ev, t, sent, seen_here)
+                if self.state_of(p) is None or self.state_of(p) in countries:
+                    ev.add_person(p, sent)
+                    added = True
+            if added and ev not in seen_here:
+                seen_here.append(ev)
 
     def _recent_other_leader(self, t, countries):
         """"a summit with Xi": the other side is the last-named person of another state."""
@@ -72,13 +237,13 @@ class SummitRules:
                 return m.iri
         return None
 
-    def _find_summit(self, countries, orgs, sent) -> Event:
+    def _find_summit(self, countries, named, sent):
         for ev in reversed(self.events):
             if ev.kind != "Summit":
                 continue
             ev_countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
             if countries and ev_countries == countries:
                 return ev
-            if not countries and not ev_countries and orgs and ev.name_hint.startswith(orgs[0].surface):
+            if not countries and not ev_countries and named and ev.name_hint.startswith(named[0].label):
                 return ev
         return self.new_event("Summit", sent)
