@@ -101,8 +101,8 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
         return subtree_without_clauses(s) + agents
     if agents:
         return agents
-    if depth < 2 and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-        return subject_tokens(v.head, frames, depth + 1)
+    if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
+        return subject_tokens(v.head, frames, depth + 1)  # "is due to arrive", "prepares to visit"
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
         return subtree_without_clauses(v.head)
     return []

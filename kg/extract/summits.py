@@ -37,9 +37,10 @@ class SummitRules:
     def _summit_at(self, t, kind, sent, seen_here, frames):
         noun = kind in ("noun", "visit-noun")
         tokens = self._participant_tokens(t, kind, frames)
-        if tokens is None:  # "they met": the actors of the last summit
-            if "Summit" in self.last:
-                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+        if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
+            ev = self._group_summit()
+            if ev is not None:
+                self._note_summit(ev, t, kind, sent, seen_here, frames)
             return
         states, people = self.actors_in(tokens, groupings=False)
         groups = self._groupings_in(tokens)
@@ -95,12 +96,20 @@ class SummitRules:
                     head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
                 subj = subject_tokens(head, frames) if t.dep_ != "nsubjpass" else []
                 subj = self._resolve_group(head, subj, frames)
+                if subj is None and not self._has_actor(tokens + with_objects(head)):
+                    return None  # "the two leaders will hold talks"
                 return tokens + (subj or []) + with_objects(head)
-            if not self._has_actor(tokens):
-                v, prep = governing_verb(t)
-                if v is not None and prep.lower_ in frames.participation_preps:
-                    subj = self._resolve_group(v, subject_tokens(v, frames), frames)
-                    tokens += (subj or []) + with_objects(v)
+            v, prep = governing_verb(t)
+            if v is not None and prep.lower_ in frames.participation_preps:
+                subj = self._resolve_group(v, subject_tokens(v, frames), frames)
+                if subj is None and not self._has_actor(tokens + with_objects(v)):
+                    return None
+                tokens += (subj or []) + with_objects(v)
+            elif any(x.dep_ == "poss" and x.pos_ == "PRON" for x in t.lefts):
+                owner = self._possessor(t, frames)  # "cast doubt on his planned meeting with Xi"
+                if owner is None and not self._has_actor(tokens):
+                    return None  # "their first summit"
+                tokens += owner or []
             return tokens
         subj = self._resolve_group(t, subject_tokens(t, frames), frames)
         if subj is None:
@@ -110,17 +119,45 @@ class SummitRules:
             tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
         return tokens
 
+    def _possessor(self, t, frames):
+        """"his meeting", "their summit": the subject of the clause the noun is in."""
+        cur = t
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return self._resolve_group(cur, subject_tokens(cur, frames), frames)
+        return []
+
     def _resolve_group(self, v, subj, frames):
         """"when they met", "the two leaders met": the subject of the clause above, else
         None (the last summit's participants)."""
         if not is_group_subject(subj, frames) or self._has_actor(subj):
             return subj
+        self._group_hint = subj
         head = v.head
         if v.dep_ in ("advcl", "conj", "ccomp", "relcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
             above = subject_tokens(head, frames)
             if self._has_actor(above):
                 return above
         return None
+
+    _group_hint: list = []
+    _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+    def _group_summit(self):
+        """The summit "the four leaders" or "both sides" stand for: the latest one with that
+        many states taking part, else the latest one."""
+        wanted = next((self._NUMBERS[x.lower_] for x in self._group_hint if x.lower_ in self._NUMBERS), None)
+        if wanted:
+            for ev in reversed(self.events):
+                if ev.kind == "Summit" and len(self._countries_of(ev)) == wanted:
+                    return ev
+        return self.last.get("Summit")
+
+    def _countries_of(self, ev):
+        return set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
 
     def _has_actor(self, tokens) -> bool:
         return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
