@@ -35,6 +35,7 @@ class SummitFrames:
     grouping_min_mentions: int
     grouping_max_members: int
     place_nouns: frozenset
+    participle_verbs: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""

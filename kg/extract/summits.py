@@ -9,14 +9,17 @@ state). A grouping of states ("the Quad") stands for its members when the articl
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..link.groupings import load_groupings
+from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri
 from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames,
                             noun_arguments, subject_tokens, summit_status, with_objects)
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel")
+_PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
 
 class SummitRules:
@@ -43,6 +46,7 @@ class SummitRules:
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
             return
         states, people = self.actors_in(tokens, groupings=False)
+        states += [s for s in self._named_pair(tokens) if s not in states]
         groups = self._groupings_in(tokens)
         dest = destination_tokens(t, kind, frames)
         dstates, _dpeople = self.actors_in(dest, groupings=False)
@@ -170,6 +174,19 @@ class SummitRules:
         groupings = load_groupings()
         return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
 
+    def _named_pair(self, tokens):
+        """States in the name of a bilateral body: "the EU-US Trade and Technology Council",
+        "the U.S.-Japan Economic Dialogue"."""
+        gaz, out = load_gazetteer(), []
+        for m in self._mentions_in(tokens):
+            match = _PAIR.match(m.surface) if m.cls == "Organization" else None
+            if match is None:
+                continue
+            entries = [gaz.lookup(part, self.published) for part in match.groups()]
+            if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
+                out += [e.iri for e in entries if e.iri not in out]
+        return out
+
     def _salient_grouping(self, m, frames) -> bool:
         """A grouping stands for its members when the article is about it (named often
         enough) and it is small enough to meet as its members."""
@@ -195,14 +212,15 @@ class SummitRules:
             status = summit_status(t, frames)
             if status:
                 ev.statuses.append((status, sent))
+        verbs = self._event_verbs(t, kind, sent, frames)
         if len(ev.dates) == n_dates:
-            self._summit_dates(ev, t, kind, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
-        self._city_of(ev, t, sent, frames)
+            self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
+        self._summit_places(ev, t, verbs, sent, frames)
 
-    def _summit_dates(self, ev, t, kind, sent, *, future):
-        """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
-        "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
-        from ..link.dates import resolve_date
+    def _event_verbs(self, t, kind, sent, frames) -> set[int]:
+        """Verbs whose "on DATE" and "in PLACE" are the meeting's: a meeting verb itself, the
+        verb that holds or governs a meeting noun, and a participle after the noun that has
+        no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
         verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
         if kind in ("noun", "visit-noun"):
             v, _prep = governing_verb(t)
@@ -210,6 +228,18 @@ class SummitRules:
                 verbs.add(v.i)
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr"):
                 verbs.add(t.head.i)
+            ancestors = {a.i for a in t.ancestors}
+            for x in sent:
+                if x.i > t.i and x.tag_ == "VBN" and x.lemma_.lower() in frames.participle_verbs \
+                        and x.dep_ in ("advcl", "acl") and (x.head.i in ancestors or x.head.i == t.i) \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                    verbs.add(x.i)
+        return verbs
+
+    def _summit_dates(self, ev, t, verbs, sent, *, future):
+        """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
+        "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
+        from ..link.dates import resolve_date
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         for ent in self.date_ents[lo:hi]:
             tok = ent.root
@@ -226,23 +256,22 @@ class SummitRules:
                     break
                 tok = head
 
-    def _city_of(self, ev, t, sent, frames):
-        """"held in the Swedish city of Lulea": the place after "city of"."""
+    def _summit_places(self, ev, t, verbs, sent, frames):
+        """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
+        meeting's verbs."""
         for x in sent:
-            if x.lower_ not in frames.place_nouns or x.pos_ != "NOUN":
+            m = self.by_token.get(x.i)
+            if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at") or x.head.head.i not in verbs | {t.i}:
                 continue
-            prep = x.head
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
-                continue
-            gov = prep.head
-            if not (gov.i == t.i or gov.head.i == t.i or t.head.i == gov.i or any(a.i == gov.i for a in t.ancestors)):
-                continue
-            for c in x.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for y in c.children:
-                        m = self.by_token.get(y.i)
-                        if m is not None and m.cls == "Place":
-                            ev.places.setdefault(m.iri, sent)
+            if m is not None and m.cls == "Place":
+                ev.places.setdefault(m.iri, sent)
+            elif m is None and x.lower_ in frames.place_nouns:
+                for c in x.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for y in c.children:
+                            my = self.by_token.get(y.i)
+                            if my is not None and my.cls == "Place":
+                                ev.places.setdefault(my.iri, sent)
 
     def _chairs(self, sent, seen_here, frames):
         """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
@@ -255,7 +284,12 @@ class SummitRules:
                 continue
             if any(c.dep_ == "dobj" and frames.kind(c) for c in v.children):
                 continue  # "chaired the meeting": the noun rule has it
-            _states, people = self.actors_in(subject_tokens(v, frames) + with_objects(v))
+            objects = [c for c in v.children if c.dep_ == "dobj"]
+            _states, people = self.actors_in(subject_tokens(v, frames) + with_objects(v)
+                                             + [x for o in objects for x in with_objects(o)])
+            subject = self._nearest_person_before(v, sent)  # "Vestager, ..., who co-chaired"
+            if subject is not None and subject not in people:
+                people.append(subject)
             countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
             added = False
             for p in people:
@@ -264,6 +298,17 @@ class SummitRules:
                     added = True
             if added and ev not in seen_here:
                 seen_here.append(ev)
+
+    def _nearest_person_before(self, v, sent):
+        """The person a relative clause is about ("X, a commissioner, who chaired ...")."""
+        who = [x for x in sent if x.i < v.i and x.lower_ == "who"]
+        if not who:
+            return None
+        for i in range(who[-1].i - 1, sent.start - 1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.cls == "Person":
+                return m.iri
+        return None
 
     def _recent_other_leader(self, t, countries):
         """"a summit with Xi": the other side is the last-named person of another state."""
