@@ -36,6 +36,7 @@ class SummitFrames:
     grouping_max_members: int
     place_nouns: frozenset
     participle_verbs: frozenset
+    joint_verbs: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""

@@ -18,7 +18,7 @@ from ..vocab import country_iri
 from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames,
                             noun_arguments, subject_tokens, summit_status, with_objects)
 
-_DATE_VERB_KINDS = ("meet", "host", "visit", "travel")
+_DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 _PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
 
@@ -30,6 +30,8 @@ class SummitRules:
         frames = load_frames()
         for t in sent:
             kind = frames.kind(t)
+            if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.joint_verbs and self._joint(t, frames):
+                kind = "joint"
             if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
                 continue
             if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
@@ -66,7 +68,7 @@ class SummitRules:
             self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
         strong = noun and t.lower_ in frames.strong_nouns
-        if not strong and len(countries) < 2 and not (noun and named):
+        if not strong and len(countries) < 2 and not named:
             return
         if strong and people and len(countries) == 1:
             other = self._recent_other_leader(t, countries)
@@ -123,6 +125,12 @@ class SummitRules:
             tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
         return tokens
 
+    def _joint(self, v, frames) -> bool:
+        """Two or more people of different states are the subject of ``v`` together."""
+        subj = [x for c in v.children if c.dep_ == "nsubj" for x in c.subtree]
+        _states, people = self.actors_in(subj, groupings=False)
+        return len(people) >= 2 and len({self.state_of(p) or p for p in people}) >= 2
+
     def _possessor(self, t, frames):
         """"his meeting", "their summit": the subject of the clause the noun is in."""
         cur = t
@@ -137,6 +145,9 @@ class SummitRules:
     def _resolve_group(self, v, subj, frames):
         """"when they met", "the two leaders met": the subject of the clause above, else
         None (the last summit's participants)."""
+        if len(subj) == 1 and subj[0].lower_ in ("he", "she"):
+            speaker = self._speaker(v)  # "Albanese said he would hold talks with Biden"
+            return speaker if speaker is not None else subj
         if not is_group_subject(subj, frames) or self._has_actor(subj):
             return subj
         self._group_hint = subj
@@ -145,6 +156,19 @@ class SummitRules:
             above = subject_tokens(head, frames)
             if self._has_actor(above):
                 return above
+        return None
+
+    def _speaker(self, v):
+        """The person whose words contain clause ``v``: "X said he would ..."."""
+        cur = v
+        for _ in range(3):
+            if cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            subj = [x for c in cur.children if c.dep_ == "nsubj" for x in c.subtree]
+            people = [x for x in subj if (m := self.by_token.get(x.i)) is not None and m.cls == "Person"]
+            if people:
+                return subj
         return None
 
     _group_hint: list = []
@@ -226,8 +250,8 @@ class SummitRules:
             v, _prep = governing_verb(t)
             if v is not None:
                 verbs.add(v.i)
-            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr"):
-                verbs.add(t.head.i)
+            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
+                verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
             ancestors = {a.i for a in t.ancestors}
             for x in sent:
                 if x.i > t.i and x.tag_ == "VBN" and x.lemma_.lower() in frames.participle_verbs \
@@ -260,6 +284,9 @@ class SummitRules:
         """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
         meeting's verbs."""
         for x in sent:
+            if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._dateline() is not None:
+                ev.places.setdefault(self._dateline(), sent)  # "the summit opens here": the dateline
+                continue
             m = self.by_token.get(x.i)
             if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at") or x.head.head.i not in verbs | {t.i}:
                 continue
@@ -272,6 +299,19 @@ class SummitRules:
                             my = self.by_token.get(y.i)
                             if my is not None and my.cls == "Place":
                                 ev.places.setdefault(my.iri, sent)
+
+    def _dateline(self):
+        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
+        if not hasattr(self, "_dateline_iri"):
+            self._dateline_iri = None
+            for m in self.mentions[:2]:
+                nxt = self.sdoc[m.end] if m.end < len(self.sdoc) else None
+                lead = self.sdoc[:m.start]
+                if m.cls == "Place" and nxt is not None and nxt.text in ("—", "–", "-", ",") \
+                        and all(x.is_space or x.is_punct for x in lead):
+                    self._dateline_iri = m.iri
+                    break
+        return self._dateline_iri
 
     def _chairs(self, sent, seen_here, frames):
         """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
