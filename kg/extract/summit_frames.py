@@ -176,6 +176,15 @@ def _marks(v) -> set[str]:
     return marks
 
 
+def infinitive_plan(t) -> bool:
+    """The meeting is the object of an infinitive someone agrees, plans or is due to carry
+    out ("agreed to begin talks", "is due to visit"): it has not happened yet."""
+    v = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB" else None)
+    if v is None and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
+        v = t.head.head  # "travel to Washington for talks"
+    return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""

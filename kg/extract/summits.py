@@ -15,7 +15,7 @@ from bisect import bisect_left
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri
-from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames,
+from .summit_frames import (destination_tokens, governing_verb, infinitive_plan, is_group_subject, load_frames,
                             noun_arguments, subject_tokens, summit_status, with_objects)
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
@@ -232,6 +232,8 @@ class SummitRules:
         n_status, n_dates = len(ev.statuses), len(ev.dates)
         self._note(ev, t, sent, seen_here)
         status = None
+        if len(ev.statuses) > n_status and ev.statuses[-1][0] == "Completed" and infinitive_plan(t):
+            ev.statuses[-1] = ("Planned", sent)
         if len(ev.statuses) == n_status:
             status = summit_status(t, frames)
             if status:

@@ -1,0 +1,205 @@
+"""Golden tests for summits and meetings: who takes part (every named participant, groupings
+as their members), where, when and in what state. Sentences are written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.records import Value
+from kg.link.groupings import load_groupings, read_groupings
+from kg.vocab import local_name
+
+P = pytest.param
+
+
+def summits(ext) -> dict[str, dict]:
+    """Summits keyed as the scorer keys them: the states taking part, persons counting
+    through the state they represent, else ``at:PLACE``."""
+    represents = {f.subject: f.object for f in ext.facts if f.predicate == "represents"}
+    nodes: dict[str, dict] = {}
+    for f in ext.facts:
+        if "/summit/" not in f.subject:
+            continue
+        node = nodes.setdefault(f.subject, {"participant": set(), "location": set(), "date": set(), "status": set()})
+        if f.predicate in node:
+            value = f.object.lexical if isinstance(f.object, Value) else local_name(f.object)
+            node[f.predicate].add(value)
+            if f.predicate == "participant" and f.object in represents:
+                node.setdefault("states", set()).add(local_name(represents[f.object]))
+    out: dict[str, dict] = {}
+    for node in nodes.values():
+        people = {p for p in node["participant"] if p.islower() and p != "european-union"}
+        states = (node["participant"] - people) | node.get("states", set())
+        key = "+".join(sorted(states)) or "at:" + "+".join(sorted(node["location"]))
+        merged = out.setdefault(key, {"participant": set(), "location": set(), "date": set(), "status": set()})
+        merged["participant"] |= people
+        for k in ("location", "date", "status"):
+            merged[k] |= {local_name(v) for v in node[k]}
+    return out
+
+
+# -- A. meetings, talks and visits with every named participant -----------------------------
+@pytest.mark.parametrize("text, key, people", [
+    P("Chinese President Xi Jinping and U.S. President Donald Trump reached a truce when they met in Busan.",
+      "CHN+USA", {"xi-jinping", "donald-trump"}, id="they-met-is-the-clause-subject"),
+    P("Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese in Sydney on Tuesday.",
+      "AUS+IND", {"narendra-modi", "anthony-albanese"}, id="x-met-y"),
+    P("Japanese Prime Minister Fumio Kishida met with U.S. President Joe Biden at the White House.",
+      "JPN+USA", {"fumio-kishida", "joe-biden"}, id="x-met-with-y"),
+    P("U.S. President Joe Biden hosted Indian Prime Minister Narendra Modi for a state dinner.",
+      "IND+USA", {"joe-biden", "narendra-modi"}, id="x-hosted-y"),
+    P("Japan's trade minister Yasutoshi Nishimura and U.S. Commerce Secretary Gina Raimondo held talks in Detroit.",
+      "JPN+USA", {"yasutoshi-nishimura", "gina-raimondo"}, id="x-and-y-held-talks"),
+])
+def test_meetings_name_every_participant(extract_text, text, key, people):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("Saudi Crown Prince Mohammed bin Salman's visit to Washington produced a string of deals.",
+      "SAU+USA", {"mohammed-bin-salman"}, id="possessive-visit-to-a-capital"),
+    P("French President Emmanuel Macron visited Beijing in April.",
+      "CHN+FRA", {"emmanuel-macron"}, id="visited-a-capital"),
+    P("South Korean President Yoon Suk Yeol is due to arrive in Tokyo on Thursday for talks with Japanese officials.",
+      "JPN+KOR", {"yoon-suk-yeol"}, id="due-to-arrive-for-talks"),
+    P("Japanese Prime Minister Yasuhiro Nakasone prepares to visit Washington next month for talks with Reagan.",
+      "JPN+USA", {"yasuhiro-nakasone", "ronald-reagan"}, id="prepares-to-visit-for-talks-with"),
+])
+def test_visits_count_the_state_visited(extract_text, text, key, people):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("Germany and France signed a declaration on Monday during a meeting between German Chancellor Olaf Scholz "
+      "and French President Emmanuel Macron.", "DEU+FRA", {"olaf-scholz", "emmanuel-macron"},
+      id="during-a-meeting-between"),
+    P("Prime Minister Fumio Kishida and his British counterpart, Rishi Sunak, signed an accord in London.",
+      "GBR+JPN", {"fumio-kishida", "rishi-sunak"}, id="x-and-his-counterpart-y-signed"),
+    P("Canadian Prime Minister Justin Trudeau and Mexican President Andres Manuel Lopez Obrador launched a "
+      "minerals pact in Mexico City.", "CAN+MEX", {"justin-trudeau"}, id="two-leaders-launched"),
+    P("President Donald Trump cast doubt on his planned meeting with Chinese President Xi Jinping.",
+      "CHN+USA", {"donald-trump", "xi-jinping"}, id="his-meeting-with-y"),
+])
+def test_meetings_inside_other_clauses(extract_text, text, key, people):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got}"
+
+
+@pytest.mark.parametrize("text", [
+    P("The White House Economic Policy Council prepared for a Thursday meeting to decide whether Japan "
+      "broke the chip pact with the United States.", id="purpose-infinitive"),
+    P("The Cabinet meeting in Tokyo on Friday discussed the dispute with the United States.", id="cabinet-meeting"),
+    P("The commerce ministry held a meeting with chipmakers to discuss curbs on sales to China.",
+      id="ministry-meets-companies"),
+])
+def test_domestic_meetings_are_not_summits_between_states(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not any("+" in k for k in summits(ext)), f"got {summits(ext)}"
+
+
+def test_chairs_join_the_meeting(extract_text):
+    ext, _facts = extract_text(
+        "India and the United States held the first meeting of their technology dialogue in Washington. "
+        "Indian Foreign Secretary Vinay Kwatra, who chaired the session with U.S. Secretary of State Antony Blinken, "
+        "called it a milestone.", published=date(2023, 2, 1))
+    got = summits(ext)
+    assert "IND+USA" in got and "antony-blinken" in got["IND+USA"]["participant"], f"got {got}"
+
+
+# -- B. groupings of states ----------------------------------------------------------------
+@pytest.mark.parametrize("text, published, key", [
+    P("The Quad leaders will meet in Tokyo next week. The Quad was revived in 2017.",
+      date(2022, 5, 17), "AUS+IND+JPN+USA", id="quad-named-twice"),
+    P("AUKUS defence ministers held a meeting in Canberra. AUKUS was announced in 2021.",
+      date(2023, 12, 2), "AUS+GBR+USA", id="aukus-ministerial"),
+    P("A summit of the G7 opened in Hiroshima on Friday. The G7 leaders discussed AI.",
+      date(2023, 5, 19), "CAN+DEU+FRA+GBR+ITA+JPN+USA+european-union", id="g7-with-the-eu"),
+])
+def test_a_grouping_the_article_is_about_stands_for_its_members(extract_text, text, published, key):
+    ext, _facts = extract_text(text, published=published)
+    assert key in summits(ext), f"got {summits(ext)}"
+
+
+@pytest.mark.parametrize("text, published, place", [
+    P("Biden will fly home after the Group of Seven summit in Hiroshima.", date(2023, 5, 17), "hiroshima",
+      id="g7-in-passing"),
+    P("The trade terms were settled on the eve of the APEC summit in Gyeongju.", date(2025, 11, 1), "gyeongju",
+      id="apec-in-passing"),
+    P("Leaders of NATO, meeting in Vilnius, agreed to raise spending.", date(2023, 7, 12), "vilnius",
+      id="large-grouping-meeting-verb"),
+])
+def test_a_grouping_in_passing_is_keyed_by_its_place(extract_text, text, published, place):
+    ext, _facts = extract_text(text, published=published)
+    got = summits(ext)
+    assert f"at:{place}" in got, f"got {got}"
+
+
+@pytest.mark.parametrize("name, day, has, lacks", [
+    P("North Atlantic Treaty Organization", date(2022, 6, 1), {"DEU", "USA"}, {"FIN", "SWE"}, id="nato-before-finland"),
+    P("North Atlantic Treaty Organization", date(2024, 6, 1), {"FIN", "SWE"}, set(), id="nato-after-sweden"),
+    P("Group of Seven", date(2023, 5, 19), {"CAN", "european-union"}, {"RUS"}, id="g7-with-the-eu"),
+    P("Group of Eight", date(2005, 7, 6), {"RUS"}, set(), id="g8-with-russia"),
+    P("Quadrilateral Security Dialogue", date(2010, 1, 1), {"IND", "JPN", "USA"}, {"AUS"}, id="quad-without-australia"),
+])
+def test_grouping_membership_over_time(name, day, has, lacks):
+    members = {local_name(m) for m in load_groupings().members(name, day)}
+    assert has <= members and not (lacks & members), members
+
+
+def test_grouping_table_rejects_a_bad_date(tmp_path):
+    from kg.errors import KGError
+    path = tmp_path / "groupings.csv"
+    path.write_text("grouping,member,joined,left\nQuad,JPN,May 2007,\n", encoding="utf-8")
+    with pytest.raises(KGError, match="not a date"):
+        read_groupings(path)
+
+
+def test_coordinating_committee_ends_in_1994():
+    assert load_groupings().members("Coordinating Committee for Multilateral Export Controls", date(1995, 1, 1)) == []
+    assert len(load_groupings().members("Coordinating Committee for Multilateral Export Controls", date(1990, 3, 1))) == 17
+
+
+# -- C. location, date and status -----------------------------------------------------------
+@pytest.mark.parametrize("text, published, key, expected", [
+    P("The fourth ministerial meeting of the EU-US Trade and Technology Council, held on Wednesday in the "
+      "Swedish city of Lulea, ended with a pledge on AI.", date(2023, 6, 1), "USA+european-union",
+      {"location": "lulea", "date": "2023-05-31"}, id="participle-after-meeting"),
+    P("Saudi Crown Prince Mohammed bin Salman welcomed U.S. President Donald Trump in Riyadh in May.",
+      date(2025, 11, 20), "SAU+USA", {"location": "riyadh", "date": "2025-05"}, id="hosted-in-place-in-month"),
+    P("SAN FRANCISCO — Chinese President Xi Jinping and U.S. President Joe Biden will hold talks here on Wednesday.",
+      date(2023, 11, 13), "CHN+USA", {"location": "san-francisco", "date": "2023-11-15"}, id="here-is-the-dateline"),
+])
+def test_summit_location_and_date(extract_text, text, published, key, expected):
+    ext, _facts = extract_text(text, published=published)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    for view, value in expected.items():
+        assert value in got[key][view], f"{view}: got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, status", [
+    P("Japanese Prime Minister Fumio Kishida is due to travel to Washington next month for talks with President Joe Biden.",
+      "JPN+USA", "Planned", id="due-to-travel"),
+    P("South Korean President Yoon Suk Yeol postponed his visit to Tokyo.", "JPN+KOR", "Cancelled",
+      id="postponed-visit"),
+    P("The meeting between Chinese President Xi Jinping and U.S. President Joe Biden was called off.",
+      "CHN+USA", "Cancelled", id="meeting-called-off"),
+    P("Chinese President Xi Jinping met U.S. President Joe Biden in Woodside last week.", "CHN+USA", "Completed",
+      id="past-tense-meeting"),
+    P("The EU and the United States agreed to begin talks on aircraft subsidies.", "USA+european-union", "Planned",
+      id="agreed-to-begin-talks"),
+])
+def test_summit_status(extract_text, text, key, status):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert status in got[key]["status"], f"got {got[key]}"
