@@ -90,7 +90,35 @@ class SummitRules:
         for m in dplaces:
             if m.cls == "Place" and not (m.entry is not None and m.entry.cls == "Country" and m.iri == m.entry.iri):
                 ev.places.setdefault(m.iri, sent)
+        before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
         self._note_summit(ev, t, kind, sent, seen_here, frames)
+        self._split_occasion(ev, before, people, sent, seen_here)
+
+    def _split_occasion(self, ev, before, people, sent, seen_here):
+        """The same states meeting on another date ("their first summit, in Washington in
+        2021" in a story about a cancelled one) is another summit with its own date, place
+        and status."""
+        n_status, n_dates, places, was_seen, had_sent = before
+        old, new = ev.dates[:n_dates], ev.dates[n_dates:]
+        if not old or not new or any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+                                     for a, _s in new for b, _t in old):
+            return
+        occ = self.new_event("Summit", sent)
+        occ.name_hint = ev.name_hint
+        for p in ev.parties:
+            occ.add_party(p, sent)
+        for p in people:
+            occ.add_person(p, sent)
+        occ.dates, occ.statuses = new, ev.statuses[n_status:]
+        occ.places = {k: v for k, v in ev.places.items() if k not in places}
+        del ev.dates[n_dates:], ev.statuses[n_status:]
+        for k in occ.places:
+            del ev.places[k]
+        if not had_sent and sent in ev.sentences:
+            ev.sentences.remove(sent)
+        if not was_seen and ev in seen_here:
+            seen_here.remove(ev)
+        seen_here.append(occ)
 
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
