@@ -136,6 +136,8 @@ def test_a_grouping_the_article_is_about_stands_for_its_members(extract_text, te
       id="apec-in-passing"),
     P("Leaders of NATO, meeting in Vilnius, agreed to raise spending.", date(2023, 7, 12), "vilnius",
       id="large-grouping-meeting-verb"),
+    P("Two weeks later Group of Seven leaders, meeting in Hiroshima, called for AI standards.", date(2023, 6, 1),
+      "hiroshima", id="g7-leaders-meeting-participle"),
 ])
 def test_a_grouping_in_passing_is_keyed_by_its_place(extract_text, text, published, place):
     ext, _facts = extract_text(text, published=published)
@@ -184,6 +186,22 @@ def test_summit_location_and_date(extract_text, text, published, key, expected):
     assert key in got, f"got {got}"
     for view, value in expected.items():
         assert value in got[key][view], f"{view}: got {got[key]}"
+
+
+@pytest.mark.parametrize("text, published, key, dates", [
+    P("The Quad leaders' meeting in Sydney on May 24 was called off. The four leaders launched the initiative at "
+      "their first summit, in Washington in September 2021. The Quad has no secretariat.", date(2023, 5, 17),
+      "AUS+IND+JPN+USA", {"2023-05-24", "2021-09"}, id="their-first-summit-is-another-occasion"),
+    P("Japanese Prime Minister Fumio Kishida met U.S. President Joe Biden in Washington in January. Kishida met "
+      "Biden again in Hiroshima in May.", date(2023, 6, 1), "JPN+USA", {"2023-01", "2023-05"}, id="met-again"),
+    P("The EU and the United States held a ministerial meeting in Lulea on May 31. At their first meeting, in "
+      "Pittsburgh in September 2021, the two sides set up working groups.", date(2023, 6, 1), "USA+european-union",
+      {"2023-05-31", "2021-09"}, id="at-their-first-meeting"),
+])
+def test_another_occasion_of_the_same_states_keeps_its_own_date(extract_text, text, published, key, dates):
+    ext, _facts = extract_text(text, published=published)
+    got = summits(ext)
+    assert key in got and dates <= got[key]["date"], f"got {got}"
 
 
 @pytest.mark.parametrize("text, key, status", [

@@ -103,6 +103,10 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
         return subtree_without_clauses(s) + agents
     if agents:
         return agents
+    doc = v.doc
+    if v.tag_ == "VBG" and v.dep_ in ("advcl", "acl") and v.i >= 2 and doc[v.i - 1].text == "," \
+            and doc[v.i - 2].pos_ in ("NOUN", "PROPN"):
+        return subtree_without_clauses(doc[v.i - 2])  # "G7 leaders, meeting in Hiroshima, called for"
     if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         return subject_tokens(v.head, frames, depth + 1)  # "is due to arrive", "prepares to visit"
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):

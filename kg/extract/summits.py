@@ -45,7 +45,9 @@ class SummitRules:
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
             ev = self._group_summit()
             if ev is not None:
+                before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
+                self._split_occasion(ev, before, [], sent, seen_here)
             return
         states, people = self.actors_in(tokens, groupings=False)
         states += [s for s in self._named_pair(tokens) if s not in states]
