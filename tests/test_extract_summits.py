@@ -106,6 +106,20 @@ def test_domestic_meetings_are_not_summits_between_states(extract_text, text):
     assert not any("+" in k for k in summits(ext)), f"got {summits(ext)}"
 
 
+@pytest.mark.parametrize("text, place", [
+    P("Germany will resist pressure for more spending at next week's summit in Venice.", "venice",
+      id="will-resist-at-the-summit"),
+    P("Britain's rebate is not up for negotiation at the December summit in Brussels, Straw said.", "brussels",
+      id="not-up-for-negotiation-at"),
+    P("Japan hopes to win support for its plan at the summit in Toronto.", "toronto", id="hopes-to-win-support-at"),
+])
+def test_one_state_at_a_summit_is_not_its_key(extract_text, text, place):
+    ext, _facts = extract_text(text, published=date(2005, 3, 1))
+    got = summits(ext)
+    assert not any("+" not in k and not k.startswith("at:") for k in got), f"got {got}"
+    assert f"at:{place}" in got, f"got {got}"
+
+
 def test_chairs_join_the_meeting(extract_text):
     ext, _facts = extract_text(
         "India and the United States held the first meeting of their technology dialogue in Washington. "

@@ -70,6 +70,11 @@ class SummitRules:
             self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
         strong = noun and t.lower_ in frames.strong_nouns
+        if strong and len(countries) == 1 and not named and self._context_from is not None \
+                and not self._has_actor(tokens[:self._context_from]):
+            # "West Germany will stand firm at the summit": one state's presence does not
+            # say who meets; the summit is the one talked about, or the one at its place
+            states, people, countries = [], [], set()
         if not strong and len(countries) < 2 and not named:
             return
         if strong and people and len(countries) == 1:
@@ -125,6 +130,7 @@ class SummitRules:
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
         the last summit's participants."""
+        self._context_from = None
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
             head = t.head
@@ -140,6 +146,7 @@ class SummitRules:
                 subj = self._resolve_group(v, subject_tokens(v, frames), frames)
                 if subj is None and not self._has_actor(tokens + with_objects(v)):
                     return None
+                self._context_from = len(tokens)
                 tokens += (subj or []) + with_objects(v)
             elif any(x.dep_ == "poss" and x.pos_ == "PRON" for x in t.lefts):
                 owner = self._possessor(t, frames)  # "cast doubt on his planned meeting with Xi"
@@ -202,6 +209,7 @@ class SummitRules:
         return None
 
     _group_hint: list = []
+    _context_from: int | None = None
     _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
     def _group_summit(self):
