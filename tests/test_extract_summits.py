@@ -112,12 +112,39 @@ def test_domestic_meetings_are_not_summits_between_states(extract_text, text):
     P("Britain's rebate is not up for negotiation at the December summit in Brussels, Straw said.", "brussels",
       id="not-up-for-negotiation-at"),
     P("Japan hopes to win support for its plan at the summit in Toronto.", "toronto", id="hopes-to-win-support-at"),
+    P("Protesters gathered outside the Swiss summit in Davos.", "davos", id="demonym-is-where-not-who"),
 ])
 def test_one_state_at_a_summit_is_not_its_key(extract_text, text, place):
     ext, _facts = extract_text(text, published=date(2005, 3, 1))
     got = summits(ext)
     assert not any("+" not in k and not k.startswith("at:") for k in got), f"got {got}"
     assert f"at:{place}" in got, f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, absent", [
+    P("U.S. Trade Representative Clayton Yeutter flies to Brussels today for talks with European Community officials.",
+      "USA+european-union", "BEL+USA", id="flies-to-brussels-for-talks-with-the-ec"),
+    P("Soviet Foreign Minister Eduard Shevardnadze met U.S. Secretary of State George Shultz with a handshake at "
+      "the door of a house built by a Russian merchant.", "SUN+USA", "RUS+SUN+USA", id="with-object-minus-clause"),
+    P("Japanese Prime Minister Yasuhiro Nakasone travels to Washington next week for talks with President Ronald "
+      "Reagan.", "JPN+USA", "JPN", id="travel-for-talks-with"),
+])
+def test_journeys_for_talks_count_the_partners(extract_text, text, key, absent):
+    ext, _facts = extract_text(text, published=date(1987, 3, 16))
+    got = summits(ext)
+    assert key in got and absent not in got, f"got {got}"
+
+
+@pytest.mark.parametrize("text", [
+    P("A decision on the loan was shelved during French President Jacques Chirac's visit to Moscow.", id="shelved-during"),
+    P("Talks on the tariff were suspended after German Chancellor Gerhard Schroeder's visit to Beijing.",
+      id="suspended-after"),
+    P("The minister cancelled a dinner during British Prime Minister Tony Blair's visit to Washington.", id="cancelled-during"),
+])
+def test_an_act_during_a_visit_does_not_cancel_the_visit(extract_text, text):
+    ext, _facts = extract_text(text, published=date(2005, 3, 1))
+    got = summits(ext)
+    assert got and not any("Cancelled" in v["status"] for v in got.values()), f"got {got}"
 
 
 def test_chairs_join_the_meeting(extract_text):
@@ -221,6 +248,8 @@ def test_another_occasion_of_the_same_states_keeps_its_own_date(extract_text, te
 @pytest.mark.parametrize("text, key, status", [
     P("Japanese Prime Minister Fumio Kishida is due to travel to Washington next month for talks with President Joe Biden.",
       "JPN+USA", "Planned", id="due-to-travel"),
+    P("U.S. Treasury Secretary Janet Yellen is due to arrive in Beijing on Thursday for four days of meetings with "
+      "Chinese officials.", "CHN+USA", "Planned", id="due-to-arrive-for-meetings"),
     P("South Korean President Yoon Suk Yeol postponed his visit to Tokyo.", "JPN+KOR", "Cancelled",
       id="postponed-visit"),
     P("The meeting between Chinese President Xi Jinping and U.S. President Joe Biden was called off.",

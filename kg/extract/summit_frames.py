@@ -37,6 +37,7 @@ class SummitFrames:
     place_nouns: frozenset
     participle_verbs: frozenset
     joint_verbs: frozenset
+    time_preps: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -86,7 +87,19 @@ def with_objects(v):
     out = []
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "alongside"):
-            out.extend(c.subtree)
+            out.extend(subtree_without_clauses(c))
+    return out
+
+
+def meeting_partners(v, frames: SummitFrames):
+    """"flies to Brussels for talks with EC officials": the "with" partners of the meeting a
+    journey is for, or of the journey itself."""
+    out = with_objects(v)
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for x in c.subtree:
+                if x.lower_ in frames.weak_nouns or x.lower_ in frames.strong_nouns:
+                    out.extend(y for y in with_objects(x))
     return out
 
 
@@ -193,7 +206,7 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""
     chain, cur = [t] if t.pos_ == "VERB" else [], t
-    for _ in range(4):
+    for _ in range(6):
         if cur.head.i == cur.i:
             break
         cur = cur.head

@@ -16,7 +16,7 @@ from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri
 from .summit_frames import (destination_tokens, governing_verb, infinitive_plan, is_group_subject, load_frames,
-                            noun_arguments, subject_tokens, summit_status, with_objects)
+                            meeting_partners, noun_arguments, subject_tokens, summit_status, with_objects)
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 _PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
@@ -49,13 +49,18 @@ class SummitRules:
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
                 self._split_occasion(ev, before, [], sent, seen_here)
             return
+        dest = destination_tokens(t, kind, frames)
+        partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
+        if self._has_actor(partners):
+            tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
         states, people = self.actors_in(tokens, groupings=False)
         states += [s for s in self._named_pair(tokens) if s not in states]
         groups = self._groupings_in(tokens)
-        dest = destination_tokens(t, kind, frames)
         dstates, _dpeople = self.actors_in(dest, groupings=False)
         dplaces = [m for m in self._mentions_in(dest) if m.cls in ("Place", "Organization")]
         dstates += [c for c in (self._place_country(m) for m in dplaces) if c and c not in dstates]
+        if self._has_actor(partners):
+            dstates = []
         expanded = []
         for g in groups:
             if self._salient_grouping(g, frames):
@@ -70,6 +75,9 @@ class SummitRules:
             self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
         strong = noun and t.lower_ in frames.strong_nouns
+        if strong and len(countries) == 1 and not people and not named and all(
+                self.by_token.get(x.i) is None or x.dep_ == "amod" for x in tokens):
+            states, countries = [], set()  # "the Swiss summit": where, not who
         if strong and len(countries) == 1 and not named and self._context_from is not None \
                 and not self._has_actor(tokens[:self._context_from]):
             # "West Germany will stand firm at the summit": one state's presence does not
@@ -88,6 +96,7 @@ class SummitRules:
                 self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
                 return
         ev = self._find_summit(countries, named, sent)
+        known = set(ev.persons)
         for s in states:
             ev.add_party(s, sent)
         for p in people:
@@ -99,9 +108,12 @@ class SummitRules:
                 ev.places.setdefault(m.iri, sent)
         before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
         self._note_summit(ev, t, kind, sent, seen_here, frames)
-        self._split_occasion(ev, before, people, sent, seen_here)
+        if self._split_occasion(ev, before, people, sent, seen_here):
+            for p in set(ev.persons) - known:  # they took part in the other occasion
+                ev.persons.discard(p)
+                ev.person_sent.pop(p, None)
 
-    def _split_occasion(self, ev, before, people, sent, seen_here):
+    def _split_occasion(self, ev, before, people, sent, seen_here) -> bool:
         """The same states meeting on another date ("their first summit, in Washington in
         2021" in a story about a cancelled one) is another summit with its own date, place
         and status."""
@@ -109,7 +121,7 @@ class SummitRules:
         old, new = ev.dates[:n_dates], ev.dates[n_dates:]
         if not old or not new or any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
                                      for a, _s in new for b, _t in old):
-            return
+            return False
         occ = self.new_event("Summit", sent)
         occ.name_hint = ev.name_hint
         for p in ev.parties:
@@ -126,6 +138,7 @@ class SummitRules:
         if not was_seen and ev in seen_here:
             seen_here.remove(ev)
         seen_here.append(occ)
+        return True
 
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
@@ -272,11 +285,24 @@ class SummitRules:
         status = None
         if len(ev.statuses) > n_status and ev.statuses[-1][0] == "Completed" and infinitive_plan(t):
             ev.statuses[-1] = ("Planned", sent)
-        if len(ev.statuses) == n_status:
+        _v, prep = governing_verb(t) if kind in ("noun", "visit-noun") else (None, None)
+        timed = prep is not None and prep.lower_ in frames.time_preps
+        if timed:  # "shelved during the visit": the verb's cancelling is not the visit's
+            ev.statuses[n_status:] = [x for x in ev.statuses[n_status:] if x[0] != "Cancelled"]
+        if len(ev.statuses) == n_status and not timed:
             status = summit_status(t, frames)
             if status:
                 ev.statuses.append((status, sent))
         verbs = self._event_verbs(t, kind, sent, frames)
+        planned = (ev.statuses[-1][0] if len(ev.statuses) > n_status else None) == "Planned"
+        today = self.published.isoformat() if self.published else ""
+        if planned and any(d.lexical < today[:len(d.lexical)] for d, _s in ev.dates[n_dates:]):
+            # a planned meeting "on Thursday" is next Thursday: read the dates again as future
+            added = ev.dates[n_dates:]
+            del ev.dates[n_dates:]
+            self._summit_dates(ev, t, verbs, sent, future=True)
+            if len(ev.dates) == n_dates:
+                ev.dates.extend(added)
         if len(ev.dates) == n_dates:
             self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
         self._summit_places(ev, t, verbs, sent, frames)
