@@ -51,12 +51,31 @@ def summits(ext) -> dict[str, dict]:
       "IND+USA", {"joe-biden", "narendra-modi"}, id="x-hosted-y"),
     P("Japan's trade minister Yasutoshi Nishimura and U.S. Commerce Secretary Gina Raimondo held talks in Detroit.",
       "JPN+USA", {"yasutoshi-nishimura", "gina-raimondo"}, id="x-and-y-held-talks"),
+    P("Chinese President Xi Jinping received U.S. Secretary of State Antony Blinken in Beijing on Monday.",
+      "CHN+USA", {"xi-jinping", "antony-blinken"}, id="x-received-y"),
+    P("Indian Prime Minister Narendra Modi greeted Japanese Prime Minister Fumio Kishida at the airport.",
+      "IND+JPN", {"narendra-modi", "fumio-kishida"}, id="x-greeted-y"),
 ])
 def test_meetings_name_every_participant(extract_text, text, key, people):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got, f"got {got}"
     assert people <= got[key]["participant"], f"got {got}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("The summit at Camp David brought together the leaders of Japan, South Korea and the United States.",
+      "JPN+KOR+USA", id="summit-brought-together"),
+    P("The conference in Jakarta drew ministers from Indonesia, Malaysia and Thailand.", "IDN+MYS+THA",
+      id="conference-drew"),
+    P("The meeting in Geneva included delegations from Russia and the United States.", "RUS+USA",
+      id="meeting-included"),
+    P("U.S. President Joe Biden will join Japanese Prime Minister Fumio Kishida at the summit in Hiroshima.",
+      "JPN+USA", id="x-will-join-y-at-the-summit"),
+])
+def test_gatherings_name_their_participants_in_the_object(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    assert key in summits(ext), f"got {summits(ext)}"
 
 
 @pytest.mark.parametrize("text, key, people", [
@@ -254,6 +273,10 @@ def test_another_occasion_of_the_same_states_keeps_its_own_date(extract_text, te
       id="postponed-visit"),
     P("The meeting between Chinese President Xi Jinping and U.S. President Joe Biden was called off.",
       "CHN+USA", "Cancelled", id="meeting-called-off"),
+    P("The summit between Chinese President Xi Jinping and U.S. President Joe Biden will not go ahead.",
+      "CHN+USA", "Cancelled", id="will-not-go-ahead"),
+    P("The talks between Japan and South Korea did not take place.", "JPN+KOR", "Cancelled",
+      id="did-not-take-place"),
     P("Chinese President Xi Jinping met U.S. President Joe Biden in Woodside last week.", "CHN+USA", "Completed",
       id="past-tense-meeting"),
     P("The EU and the United States agreed to begin talks on aircraft subsidies.", "USA+european-union", "Planned",

@@ -38,6 +38,10 @@ class SummitFrames:
     participle_verbs: frozenset
     joint_verbs: frozenset
     time_preps: frozenset
+    guest_verbs: frozenset
+    gathering_verbs: frozenset
+    companion_verbs: frozenset
+    negated_cancel_verbs: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -216,6 +220,8 @@ def summit_status(t, frames: SummitFrames) -> str | None:
         m = _marks(v)
         if m & frames.cancelled_markers:
             return "Cancelled"
+        if v.lemma_.lower() in frames.negated_cancel_verbs and any(c.dep_ == "neg" for c in v.children):
+            return "Cancelled"  # "the summit will not go ahead"
         if m & frames.planned_markers:
             return "Planned"
         if v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ in ("aux",) for c in v.children)):

@@ -32,6 +32,10 @@ class SummitRules:
             kind = frames.kind(t)
             if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.joint_verbs and self._joint(t, frames):
                 kind = "joint"
+            if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.guest_verbs and any(
+                    c.dep_ == "dobj" and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
+                    for c in t.children):
+                kind = "host"  # "Xi received Blinken in Beijing"
             if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
                 continue
             if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
@@ -154,13 +158,18 @@ class SummitRules:
                 if subj is None and not self._has_actor(tokens + with_objects(head)):
                     return None  # "the two leaders will hold talks"
                 return tokens + (subj or []) + with_objects(head)
+            if t.dep_ == "nsubj" and head.lemma_.lower() in frames.gathering_verbs:
+                tokens += [x for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "from")
+                           for x in c.subtree]
             v, prep = governing_verb(t)
             if v is not None and prep.lower_ in frames.participation_preps:
                 subj = self._resolve_group(v, subject_tokens(v, frames), frames)
-                if subj is None and not self._has_actor(tokens + with_objects(v)):
+                companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
+                                                if v.lemma_.lower() in frames.companion_verbs else [])
+                if subj is None and not self._has_actor(tokens + companions):
                     return None
                 self._context_from = len(tokens)
-                tokens += (subj or []) + with_objects(v)
+                tokens += (subj or []) + companions
             elif any(x.dep_ == "poss" and x.pos_ == "PRON" for x in t.lefts):
                 owner = self._possessor(t, frames)  # "cast doubt on his planned meeting with Xi"
                 if owner is None and not self._has_actor(tokens):
