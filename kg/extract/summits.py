@@ -10,19 +10,18 @@ state). A grouping of states ("the Quad") stands for its members when the articl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri
-from .summit_frames import (destination_tokens, governing_verb, infinitive_plan, is_group_subject, load_frames,
-                            meeting_partners, noun_arguments, subject_tokens, summit_status, with_objects)
+from .summit_details import SummitDetails
+from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
+                            noun_arguments, subject_tokens, with_objects)
 
-_DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 _PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
 
-class SummitRules:
+class SummitRules(SummitDetails):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------
@@ -116,33 +115,6 @@ class SummitRules:
             for p in set(ev.persons) - known:  # they took part in the other occasion
                 ev.persons.discard(p)
                 ev.person_sent.pop(p, None)
-
-    def _split_occasion(self, ev, before, people, sent, seen_here) -> bool:
-        """The same states meeting on another date ("their first summit, in Washington in
-        2021" in a story about a cancelled one) is another summit with its own date, place
-        and status."""
-        n_status, n_dates, places, was_seen, had_sent = before
-        old, new = ev.dates[:n_dates], ev.dates[n_dates:]
-        if not old or not new or any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
-                                     for a, _s in new for b, _t in old):
-            return False
-        occ = self.new_event("Summit", sent)
-        occ.name_hint = ev.name_hint
-        for p in ev.parties:
-            occ.add_party(p, sent)
-        for p in people:
-            occ.add_person(p, sent)
-        occ.dates, occ.statuses = new, ev.statuses[n_status:]
-        occ.places = {k: v for k, v in ev.places.items() if k not in places}
-        del ev.dates[n_dates:], ev.statuses[n_status:]
-        for k in occ.places:
-            del ev.places[k]
-        if not had_sent and sent in ev.sentences:
-            ev.sentences.remove(sent)
-        if not was_seen and ev in seen_here:
-            seen_here.remove(ev)
-        seen_here.append(occ)
-        return True
 
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
@@ -286,107 +258,6 @@ class SummitRules:
         if m.entry.cls == "Country":
             return m.entry.iri
         return country_iri(m.entry.country) if m.entry.country else None
-
-    # -- bookkeeping ----------------------------------------------------------------------
-    def _note_summit(self, ev, t, kind, sent, seen_here, frames):
-        n_status, n_dates = len(ev.statuses), len(ev.dates)
-        self._note(ev, t, sent, seen_here)
-        status = None
-        if len(ev.statuses) > n_status and ev.statuses[-1][0] == "Completed" and infinitive_plan(t):
-            ev.statuses[-1] = ("Planned", sent)
-        _v, prep = governing_verb(t) if kind in ("noun", "visit-noun") else (None, None)
-        timed = prep is not None and prep.lower_ in frames.time_preps
-        if timed:  # "shelved during the visit": the verb's cancelling is not the visit's
-            ev.statuses[n_status:] = [x for x in ev.statuses[n_status:] if x[0] != "Cancelled"]
-        if len(ev.statuses) == n_status and not timed:
-            status = summit_status(t, frames)
-            if status:
-                ev.statuses.append((status, sent))
-        verbs = self._event_verbs(t, kind, sent, frames)
-        planned = (ev.statuses[-1][0] if len(ev.statuses) > n_status else None) == "Planned"
-        today = self.published.isoformat() if self.published else ""
-        if planned and any(d.lexical < today[:len(d.lexical)] for d, _s in ev.dates[n_dates:]):
-            # a planned meeting "on Thursday" is next Thursday: read the dates again as future
-            added = ev.dates[n_dates:]
-            del ev.dates[n_dates:]
-            self._summit_dates(ev, t, verbs, sent, future=True)
-            if len(ev.dates) == n_dates:
-                ev.dates.extend(added)
-        if len(ev.dates) == n_dates:
-            self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
-        self._summit_places(ev, t, verbs, sent, frames)
-
-    def _event_verbs(self, t, kind, sent, frames) -> set[int]:
-        """Verbs whose "on DATE" and "in PLACE" are the meeting's: a meeting verb itself, the
-        verb that holds or governs a meeting noun, and a participle after the noun that has
-        no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
-        verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
-        if kind in ("noun", "visit-noun"):
-            v, _prep = governing_verb(t)
-            if v is not None:
-                verbs.add(v.i)
-            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
-                verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
-            ancestors = {a.i for a in t.ancestors}
-            for x in sent:
-                if x.i > t.i and x.tag_ == "VBN" and x.lemma_.lower() in frames.participle_verbs \
-                        and x.dep_ in ("advcl", "acl") and (x.head.i in ancestors or x.head.i == t.i) \
-                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
-                    verbs.add(x.i)
-        return verbs
-
-    def _summit_dates(self, ev, t, verbs, sent, *, future):
-        """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
-        "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
-        from ..link.dates import resolve_date
-        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
-        for ent in self.date_ents[lo:hi]:
-            tok = ent.root
-            for _step in range(4):
-                head = tok.head
-                if head.i == tok.i:
-                    break
-                if head.i == t.i or (head.pos_ in ("VERB", "AUX") and head.i in verbs):
-                    value = resolve_date(ent.text, self.published, future=future)
-                    if value is not None:
-                        ev.dates.append((value, sent))
-                    break
-                if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end)):
-                    break
-                tok = head
-
-    def _summit_places(self, ev, t, verbs, sent, frames):
-        """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
-        meeting's verbs."""
-        for x in sent:
-            if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._dateline() is not None:
-                ev.places.setdefault(self._dateline(), sent)  # "the summit opens here": the dateline
-                continue
-            m = self.by_token.get(x.i)
-            if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at") or x.head.head.i not in verbs | {t.i}:
-                continue
-            if m is not None and m.cls == "Place":
-                ev.places.setdefault(m.iri, sent)
-            elif m is None and x.lower_ in frames.place_nouns:
-                for c in x.children:
-                    if c.dep_ == "prep" and c.lower_ == "of":
-                        for y in c.children:
-                            my = self.by_token.get(y.i)
-                            if my is not None and my.cls == "Place":
-                                ev.places.setdefault(my.iri, sent)
-
-    def _dateline(self):
-        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
-        if not hasattr(self, "_dateline_iri"):
-            self._dateline_iri = None
-            for m in self.mentions[:2]:
-                nxt = self.sdoc[m.end] if m.end < len(self.sdoc) else None
-                lead = self.sdoc[:m.start]
-                if m.cls == "Place" and nxt is not None and nxt.text in ("—", "–", "-", ",") \
-                        and all(x.is_space or x.is_punct for x in lead):
-                    self._dateline_iri = m.iri
-                    break
-        return self._dateline_iri
 
     def _chairs(self, sent, seen_here, frames):
         """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
