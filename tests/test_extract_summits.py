@@ -72,6 +72,10 @@ def test_meetings_name_every_participant(extract_text, text, key, people):
       id="meeting-included"),
     P("U.S. President Joe Biden will join Japanese Prime Minister Fumio Kishida at the summit in Hiroshima.",
       "JPN+USA", id="x-will-join-y-at-the-summit"),
+    P("U.S. President Joe Biden hosted Australian Prime Minister Anthony Albanese and Indian Prime Minister Narendra "
+      "Modi in Wilmington for a Quad summit.", "AUS+IND+USA", id="hosted-guests-for-a-summit"),
+    P("Korean Trade Minister Ahn Duk-geun and Dutch officials launched a chip dialogue in The Hague.", "KOR+NLD",
+      id="launched-a-dialogue"),
 ])
 def test_gatherings_name_their_participants_in_the_object(extract_text, text, key):
     ext, _facts = extract_text(text)
@@ -111,6 +115,16 @@ def test_meetings_inside_other_clauses(extract_text, text, key, people):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert people <= got[key]["participant"], f"got {got}"
+
+
+@pytest.mark.parametrize("text", [
+    P("The Japanese delegation visited a TSMC plant in Arizona on Tuesday.", id="site-visit"),
+    P("South Korean engineers toured a Micron factory in Idaho.", id="factory-tour"),
+    P("A German trade mission visited the Samsung campus in Pyeongtaek.", id="campus-visit"),
+])
+def test_visits_to_sites_are_not_visits_to_states(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not any("+" in k for k in summits(ext)), f"got {summits(ext)}"
 
 
 @pytest.mark.parametrize("text", [

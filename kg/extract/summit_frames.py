@@ -179,13 +179,22 @@ def noun_arguments(t, frames: SummitFrames):
 def destination_tokens(t, kind: str, frames: SummitFrames):
     """The place a visit goes to: "visit to Y", "visited Y", "arrive in Y"."""
     if kind == "visit-noun":
-        return [x for c in t.rights if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree]
-    if kind == "visit":
-        return [x for c in t.children if c.dep_ == "dobj" for x in subtree_without_clauses(c)]
-    if kind == "travel":
+        heads = [x for c in t.rights if c.dep_ == "prep" and c.lower_ == "to" for x in c.children if x.dep_ == "pobj"]
+    elif kind == "visit":
+        heads = [c for c in t.children if c.dep_ == "dobj"]
+    elif kind == "travel":
         prep = frames.travel_verbs.get(t.lemma_.lower())
-        return [x for c in t.children if c.dep_ == "prep" and c.lower_ == prep for x in c.subtree]
-    return []
+        heads = [x for c in t.children if c.dep_ == "prep" and c.lower_ == prep for x in c.children if x.dep_ == "pobj"]
+    else:
+        return []
+    # the place itself, and places listed with it ("visit Germany and Britain"); not what
+    # hangs off a common noun ("visited a chip plant in Arizona")
+    out = []
+    for h in heads:
+        named = [x for x in [h, *h.conjuncts] if x.pos_ == "PROPN" or x.ent_type_]
+        out.extend(named)
+        out.extend(y for x in named for y in x.lefts if y.dep_ == "compound" and y.pos_ == "PROPN")
+    return out
 
 
 # -- modality ---------------------------------------------------------------------------
