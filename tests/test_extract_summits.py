@@ -189,6 +189,19 @@ def test_chairs_join_the_meeting(extract_text):
     assert "IND+USA" in got and "antony-blinken" in got["IND+USA"]["participant"], f"got {got}"
 
 
+@pytest.mark.parametrize("text, key", [
+    P("Talks between U.S. Trade Representative Clayton Yeutter and Japan's Ministry of International Trade and "
+      "Industry ended without agreement.", "JPN+USA", id="talks-with-a-ministry"),
+    P("Japanese officials held talks with the European Commission in Brussels on Monday.", "JPN+european-union",
+      id="talks-with-the-commission"),
+    P("Indian officials met representatives of the U.S. State Department in New Delhi.", "IND+USA",
+      id="met-a-department"),
+])
+def test_a_government_body_stands_for_its_state(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    assert key in summits(ext), f"got {summits(ext)}"
+
+
 # -- B. groupings of states ----------------------------------------------------------------
 @pytest.mark.parametrize("text, published, key", [
     P("The Quad leaders will meet in Tokyo next week. The Quad was revived in 2017.",
@@ -225,6 +238,7 @@ def test_a_grouping_in_passing_is_keyed_by_its_place(extract_text, text, publish
     P("Group of Seven", date(2023, 5, 19), {"CAN", "european-union"}, {"RUS"}, id="g7-with-the-eu"),
     P("Group of Eight", date(2005, 7, 6), {"RUS"}, set(), id="g8-with-russia"),
     P("Quadrilateral Security Dialogue", date(2010, 1, 1), {"IND", "JPN", "USA"}, {"AUS"}, id="quad-without-australia"),
+    P("BRICS", date(2024, 6, 1), {"BRA", "ZAF", "IRN"}, {"IDN"}, id="brics-2024"),
 ])
 def test_grouping_membership_over_time(name, day, has, lacks):
     members = {local_name(m) for m in load_groupings().members(name, day)}

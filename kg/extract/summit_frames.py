@@ -42,6 +42,7 @@ class SummitFrames:
     gathering_verbs: frozenset
     companion_verbs: frozenset
     negated_cancel_verbs: frozenset
+    bodies_of: dict
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -71,6 +72,7 @@ def load_frames() -> SummitFrames:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     return SummitFrames(travel_verbs={str(k).lower(): str(v).lower() for k, v in data["travel_verbs"].items()},
+                        bodies_of={str(k): str(v) for k, v in data["bodies_of"].items()},
                         grouping_min_mentions=int(data["grouping_min_mentions"]),
                         grouping_max_members=int(data["grouping_max_members"]), **words)
 

@@ -13,7 +13,7 @@ import re
 
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
-from ..vocab import country_iri
+from ..vocab import country_iri, entity_iri
 from .summit_details import SummitDetails
 from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
                             noun_arguments, subject_tokens, with_objects)
@@ -57,7 +57,7 @@ class SummitRules(SummitDetails):
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
         states, people = self.actors_in(tokens, groupings=False)
-        states += [s for s in self._named_pair(tokens) if s not in states]
+        states += [s for s in self._named_pair(tokens) + self._bodies(tokens, frames) if s not in states]
         groups = self._groupings_in(tokens)
         dstates, _dpeople = self.actors_in(dest, groupings=False)
         dplaces = [m for m in self._mentions_in(dest) if m.cls in ("Place", "Organization")]
@@ -241,6 +241,19 @@ class SummitRules(SummitDetails):
             entries = [gaz.lookup(part, self.published) for part in match.groups()]
             if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
                 out += [e.iri for e in entries if e.iri not in out]
+        return out
+
+    def _bodies(self, tokens, frames):
+        """States a body stands for: a ministry for its state ("talks with MITI"), an EU
+        institution for the European Union."""
+        out = []
+        for m in self._mentions_in(tokens):
+            if m.cls != "Organization" or m.entry is None:
+                continue
+            if m.label in frames.bodies_of:
+                out.append(entity_iri("org", frames.bodies_of[m.label]))
+            elif m.entry.kind == "government" and m.entry.country:
+                out.append(country_iri(m.entry.country))
         return out
 
     def _salient_grouping(self, m, frames) -> bool:
