@@ -180,6 +180,21 @@ def test_an_act_during_a_visit_does_not_cancel_the_visit(extract_text, text):
     assert got and not any("Cancelled" in v["status"] for v in got.values()), f"got {got}"
 
 
+@pytest.mark.parametrize("text, key, day", [
+    P("India and the United States launched their technology initiative on Tuesday, when national security "
+      "advisers Ajit Doval and Jake Sullivan chaired its first meeting.", "IND+USA", "2023-01-31",
+      id="when-advisers-chaired"),
+    P("Japan and Britain deepened ties on Thursday, when officials Kenji Sato and Tom Clark held talks on chips.",
+      "GBR+JPN", "2023-02-02", id="when-officials-held-talks"),
+    P("Canada and Germany signed the accord on Monday, when their trade envoys met in Ottawa.",
+      "CAN+DEU", "2023-01-30", id="when-envoys-met"),
+])
+def test_a_when_clause_meeting_belongs_to_the_main_clause_states(extract_text, text, key, day):
+    ext, _facts = extract_text(text, published=date(2023, 2, 3))
+    got = summits(ext)
+    assert key in got and day in got[key]["date"], f"got {got}"
+
+
 def test_chairs_join_the_meeting(extract_text):
     ext, _facts = extract_text(
         "India and the United States held the first meeting of their technology dialogue in Washington. "

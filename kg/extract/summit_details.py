@@ -95,7 +95,13 @@ class SummitDetails:
         "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
         from ..link.dates import resolve_date
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        when = self._when_clause(t)
         for ent in self.date_ents[lo:hi]:
+            if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
+                value = resolve_date(ent.text, self.published, future=future)  # "on Tuesday, when they met"
+                if value is not None:
+                    ev.dates.append((value, sent))
+                continue
             tok = ent.root
             for _step in range(4):
                 head = tok.head

@@ -86,6 +86,12 @@ class SummitRules(SummitDetails):
             # "West Germany will stand firm at the summit": one state's presence does not
             # say who meets; the summit is the one talked about, or the one at its place
             states, people, countries = [], [], set()
+        when = self._when_clause(t)
+        if when is not None and len(countries) < 2:
+            # "India and the US launched X on Tuesday, when Doval and Sullivan chaired its first meeting"
+            more, _p = self.actors_in(subject_tokens(when.sent.root, frames), groupings=False)
+            states += [x for x in more if x not in states]
+            countries |= set(more)
         if not strong and len(countries) < 2 and not named:
             return
         if strong and people and len(countries) == 1:
@@ -242,6 +248,16 @@ class SummitRules(SummitDetails):
             if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
                 out += [e.iri for e in entries if e.iri not in out]
         return out
+
+    def _when_clause(self, t):
+        """The verb of a "when" clause the trigger is in, or None."""
+        v = t
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if v.pos_ in ("VERB", "AUX") and v is not v.sent.root and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
+            return v
+        return None
 
     def _bodies(self, tokens, frames):
         """States a body stands for: a ministry for its state ("talks with MITI"), an EU
