@@ -307,6 +307,21 @@ def test_another_occasion_of_the_same_states_keeps_its_own_date(extract_text, te
     assert key in got and dates <= got[key]["date"], f"got {got}"
 
 
+@pytest.mark.parametrize("text, place, wrong_day", [
+    P("Kishida and Sunak signed the accord on Thursday, a day before the Group of Seven summit opens in Hiroshima.",
+      "hiroshima", "2023-05-18", id="a-day-before-the-summit-opens"),
+    P("The ministers met on Monday, two days before the NATO summit begins in Vilnius.", "vilnius", "2023-05-15",
+      id="two-days-before-it-begins"),
+    P("Trade officials agreed on the text on Tuesday, before the APEC summit opens in Lima.", "lima", "2023-05-16",
+      id="before-it-opens"),
+])
+def test_a_summit_in_a_subordinate_clause_keeps_its_own_tense_and_date(extract_text, text, place, wrong_day):
+    ext, _facts = extract_text(text, published=date(2023, 5, 19))
+    got = summits(ext)
+    key = f"at:{place}"
+    assert key in got and wrong_day not in got[key]["date"] and "Completed" not in got[key]["status"], f"got {got}"
+
+
 @pytest.mark.parametrize("text, key, status", [
     P("Japanese Prime Minister Fumio Kishida is due to travel to Washington next month for talks with President Joe Biden.",
       "JPN+USA", "Planned", id="due-to-travel"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .summit_frames import governing_verb, infinitive_plan, summit_status
+from .summit_frames import governing_verb, infinitive_plan, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 
@@ -49,6 +49,10 @@ class SummitDetails:
         status = None
         if len(ev.statuses) > n_status and ev.statuses[-1][0] == "Completed" and infinitive_plan(t):
             ev.statuses[-1] = ("Planned", sent)
+        if subordinate_clause(t):
+            # "signed on Thursday, a day before the summit opens": the main clause's date and
+            # modality are not the meeting's; the meeting's own verbs say them
+            del ev.dates[n_dates:], ev.statuses[n_status:]
         _v, prep = governing_verb(t) if kind in ("noun", "visit-noun") else (None, None)
         timed = prep is not None and prep.lower_ in frames.time_preps
         if timed:  # "shelved during the visit": the verb's cancelling is not the visit's

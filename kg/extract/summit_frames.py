@@ -14,6 +14,7 @@ import yaml
 from .. import resources
 
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
+_CLAUSE_TOPS = ("advcl", "ccomp", "relcl", "acl", "conj", "parataxis")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class SummitFrames:
     companion_verbs: frozenset
     negated_cancel_verbs: frozenset
     bodies_of: dict
+    scheduled_verbs: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -217,16 +219,33 @@ def infinitive_plan(t) -> bool:
     return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
+def subordinate_clause(t) -> bool:
+    """Is the trigger in a subordinate clause ("a day before the summit opens")?"""
+    v = t
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v.pos_ in ("VERB", "AUX") and v.dep_ in ("advcl", "ccomp", "relcl", "acl") and not _bare_participle(v)
+
+
+def _bare_participle(v) -> bool:
+    """"G7 leaders, meeting in Hiroshima, called ...": a participle with no subject, auxiliary
+    or conjunction of its own shares the tense of the clause it hangs from."""
+    return v.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.lower_ in ("when", "where") for c in v.children)
+
+
 def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""
     chain, cur = [t] if t.pos_ == "VERB" else [], t
     for _ in range(6):
-        if cur.head.i == cur.i:
-            break
+        if cur.head.i == cur.i or (chain and chain[-1].dep_ in _CLAUSE_TOPS and not _bare_participle(chain[-1])):
+            break  # the verb above a subordinate clause says nothing of the meeting
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ"):
             chain.append(cur)
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() in frames.scheduled_verbs and t.head.tag_ in ("VBZ", "VBP"):
+        return "Planned"  # "the summit opens on Friday"
     for v in chain[:3]:
         m = _marks(v)
         if m & frames.cancelled_markers:
