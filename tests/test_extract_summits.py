@@ -128,6 +128,16 @@ def test_visits_to_sites_are_not_visits_to_states(extract_text, text):
 
 
 @pytest.mark.parametrize("text", [
+    P("The tax will hit the two million American tourists who visit Cuba every year.", id="tourists-visit"),
+    P("Britain's EU rebate is not up for negotiation at next week's summit in Brussels.", id="a-rebate-at-a-summit"),
+    P("Chinese students travel to Australia in large numbers each year.", id="students-travel"),
+])
+def test_only_people_who_can_meet_take_part(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not any("+" in k for k in summits(ext)), f"got {summits(ext)}"
+
+
+@pytest.mark.parametrize("text", [
     P("The White House Economic Policy Council prepared for a Thursday meeting to decide whether Japan "
       "broke the chip pact with the United States.", id="purpose-infinitive"),
     P("The Cabinet meeting in Tokyo on Friday discussed the dispute with the United States.", id="cabinet-meeting"),

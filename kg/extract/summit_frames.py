@@ -45,6 +45,7 @@ class SummitFrames:
     negated_cancel_verbs: frozenset
     bodies_of: dict
     scheduled_verbs: frozenset
+    official_nouns: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -118,7 +119,8 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
     subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     agents = [x for c in v.children if c.dep_ == "agent" for x in c.subtree]
     if subj:
-        s = subj[0]
+        before = [c for c in subj if c.i < v.i]
+        s = before[-1] if before else subj[0]  # the nearest: a dateline ("HIROSHIMA —") can parse as one
         if s.lower_ in _REL_PRONOUNS and v.dep_ == "relcl":
             return subtree_without_clauses(v.head) + agents
         return subtree_without_clauses(s) + agents

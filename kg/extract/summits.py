@@ -131,7 +131,7 @@ class SummitRules(SummitDetails):
             head = t.head
             if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
                     head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
-                subj = subject_tokens(head, frames) if t.dep_ != "nsubjpass" else []
+                subj = self._actor_subject(head, frames) if t.dep_ != "nsubjpass" else []
                 subj = self._resolve_group(head, subj, frames)
                 if subj is None and not self._has_actor(tokens + with_objects(head)):
                     return None  # "the two leaders will hold talks"
@@ -141,7 +141,7 @@ class SummitRules(SummitDetails):
                            for x in c.subtree]
             v, prep = governing_verb(t)
             if v is not None and prep.lower_ in frames.participation_preps:
-                subj = self._resolve_group(v, subject_tokens(v, frames), frames)
+                subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
                 companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
                                                 if v.lemma_.lower() in frames.companion_verbs else [])
                 if subj is None and not self._has_actor(tokens + companions):
@@ -154,7 +154,7 @@ class SummitRules(SummitDetails):
                     return None  # "their first summit"
                 tokens += owner or []
             return tokens
-        subj = self._resolve_group(t, subject_tokens(t, frames), frames)
+        subj = self._resolve_group(t, self._actor_subject(t, frames), frames)
         if subj is None:
             return None
         tokens = subj + with_objects(t)
@@ -248,6 +248,24 @@ class SummitRules(SummitDetails):
             if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
                 out += [e.iri for e in entries if e.iri not in out]
         return out
+
+    def _actor_subject(self, v, frames):
+        """The subject of ``v`` when it is someone who can meet: a state, person or body, an
+        official ("negotiators", "the delegation"), a pronoun; not "tourists" or "the rebate"."""
+        tokens = subject_tokens(v, frames)
+        ids = {x.i for x in tokens}
+        heads = [x for x in tokens if x.head.i not in ids or x.head.i == x.i]
+        for h in heads or tokens[:1]:
+            m = self.by_token.get(h.i)
+            if m is not None and m.cls in ("Country", "Person", "Organization"):
+                return tokens
+            if h.pos_ == "PRON" or h.lower_ in frames.official_nouns or h.lower_ in frames.group_subjects:
+                return tokens
+        # a person named in the subject acts ("HIROSHIMA — Kishida and Sunak signed": the
+        # dateline can head the parsed subject)
+        if any((m := self.by_token.get(x.i)) is not None and m.cls == "Person" for x in tokens):
+            return tokens
+        return []
 
     def _when_clause(self, t):
         """The verb of a "when" clause the trigger is in, or None."""
