@@ -109,6 +109,12 @@ def test_visits_count_the_state_visited(extract_text, text, key, people):
       "minerals pact in Mexico City.", "CAN+MEX", {"justin-trudeau"}, id="two-leaders-launched"),
     P("President Donald Trump cast doubt on his planned meeting with Chinese President Xi Jinping.",
       "CHN+USA", {"donald-trump", "xi-jinping"}, id="his-meeting-with-y"),
+    P("Australian Prime Minister Scott Morrison said he had raised the issue with French President Emmanuel Macron "
+      "over dinner in Paris in June.", "AUS+FRA", {"scott-morrison", "emmanuel-macron"}, id="over-dinner-with"),
+    P("Japanese Prime Minister Fumio Kishida discussed chips with U.S. President Joe Biden over lunch in Washington.",
+      "JPN+USA", {"fumio-kishida", "joe-biden"}, id="over-lunch"),
+    P("German Chancellor Olaf Scholz talked trade with Chinese Premier Li Qiang over breakfast in Berlin.",
+      "CHN+DEU", {"olaf-scholz", "li-qiang"}, id="over-breakfast"),
 ])
 def test_meetings_inside_other_clauses(extract_text, text, key, people):
     ext, _facts = extract_text(text)
@@ -330,6 +336,14 @@ def test_a_summit_in_a_subordinate_clause_keeps_its_own_tense_and_date(extract_t
     got = summits(ext)
     key = f"at:{place}"
     assert key in got and wrong_day not in got[key]["date"] and "Completed" not in got[key]["status"], f"got {got}"
+
+
+def test_a_meetings_own_clause_gives_its_tense_and_date(extract_text):
+    ext, _facts = extract_text(
+        "Morrison said the old boats would not meet its needs, and that Australian Prime Minister Scott Morrison had "
+        "raised this with French President Emmanuel Macron over dinner in Paris in June.", published=date(2021, 9, 17))
+    got = summits(ext)
+    assert got.get("AUS+FRA", {}).get("date") == {"2021-06"} and got["AUS+FRA"]["status"] == {"Completed"}, got
 
 
 @pytest.mark.parametrize("text, key, status", [

@@ -46,29 +46,37 @@ class SummitDetails:
     def _note_summit(self, ev, t, kind, sent, seen_here, frames):
         n_status, n_dates = len(ev.statuses), len(ev.dates)
         self._note(ev, t, sent, seen_here)
-        status = None
-        if len(ev.statuses) > n_status and ev.statuses[-1][0] == "Completed" and infinitive_plan(t):
-            ev.statuses[-1] = ("Planned", sent)
         if subordinate_clause(t):
             # "signed on Thursday, a day before the summit opens": the main clause's date and
             # modality are not the meeting's; the meeting's own verbs say them
             del ev.dates[n_dates:], ev.statuses[n_status:]
         _v, prep = governing_verb(t) if kind in ("noun", "visit-noun") else (None, None)
         timed = prep is not None and prep.lower_ in frames.time_preps
-        if timed:  # "shelved during the visit": the verb's cancelling is not the visit's
-            ev.statuses[n_status:] = [x for x in ev.statuses[n_status:] if x[0] != "Cancelled"]
-        if len(ev.statuses) == n_status and not timed:
-            status = summit_status(t, frames)
-            if status:
-                ev.statuses.append((status, sent))
+        # the verbs of the meeting's own clause first, then the shared cues; but a clause on
+        # the noun ("the summit to be held") or a time preposition ("ahead of the summit")
+        # is read by the shared cues first
+        shared = ev.statuses[n_status][0] if len(ev.statuses) > n_status else None
+        own_clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children)
+        mine = summit_status(t, frames)
+        status = (shared or mine) if (timed or own_clause) else (mine or shared)
+        if status == "Completed" and infinitive_plan(t):
+            status = "Planned"  # "agreed to begin talks"
+        if timed and status == "Cancelled":
+            status = None  # "shelved during the visit": the verb's cancelling is not the visit's
+        del ev.statuses[n_status:]
+        if status:
+            ev.statuses.append((status, sent))
         verbs = self._event_verbs(t, kind, sent, frames)
-        planned = (ev.statuses[-1][0] if len(ev.statuses) > n_status else None) == "Planned"
+        planned = status == "Planned"
         today = self.published.isoformat() if self.published else ""
-        if planned and any(d.lexical < today[:len(d.lexical)] for d, _s in ev.dates[n_dates:]):
-            # a planned meeting "on Thursday" is next Thursday: read the dates again as future
+        if today and status in ("Planned", "Completed") and any(
+                (d.lexical < today[:len(d.lexical)]) if planned else (d.lexical > today[:len(d.lexical)])
+                for d, _s in ev.dates[n_dates:]):
+            # a planned meeting "on Thursday" is next Thursday, a past one last Thursday: read
+            # the dates again in the meeting's own tense
             added = ev.dates[n_dates:]
             del ev.dates[n_dates:]
-            self._summit_dates(ev, t, verbs, sent, future=True)
+            self._summit_dates(ev, t, verbs, sent, future=planned)
             if len(ev.dates) == n_dates:
                 ev.dates.extend(added)
         if len(ev.dates) == n_dates:

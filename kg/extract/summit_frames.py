@@ -92,11 +92,15 @@ def subtree_without_clauses(tok):
 
 
 def with_objects(v):
-    """Tokens of "with X" (and "between X and Y") phrases on ``v``."""
+    """Tokens of "with X" (and "between X and Y") phrases on verb ``v`` or on its object
+    ("raised his concerns with Macron over dinner")."""
     out = []
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "alongside"):
             out.extend(subtree_without_clauses(c))
+        elif c.dep_ == "dobj" and v.pos_ in ("VERB", "AUX"):
+            out.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for x in subtree_without_clauses(p))
     return out
 
 
@@ -148,6 +152,8 @@ def governing_verb(t, max_steps: int = 5):
     or (None, None)."""
     cur, prep = t, None
     for _ in range(max_steps):
+        if prep is not None and cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
+            return cur.head, prep  # "discussed chips with Biden over lunch"
         if cur.dep_ not in ("pobj", "prep", "conj") or cur.head.i == cur.i:
             return None, None
         if cur.dep_ == "prep":
