@@ -293,7 +293,11 @@ class SummitRules(SummitDetails):
     def _salient_grouping(self, m, frames) -> bool:
         """A grouping stands for its members when the article is about it (named often
         enough) and it is small enough to meet as its members."""
-        count = sum(1 for x in self.mentions if x.iri == m.iri)
+        if not hasattr(self, "_mention_counts"):
+            self._mention_counts = {}
+            for x in self.mentions:
+                self._mention_counts[x.iri] = self._mention_counts.get(x.iri, 0) + 1
+        count = self._mention_counts.get(m.iri, 0)
         members = load_groupings().members(m.label, self.published)
         return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
 
