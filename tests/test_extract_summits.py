@@ -263,6 +263,20 @@ def test_a_grouping_in_passing_is_keyed_by_its_place(extract_text, text, publish
     assert f"at:{place}" in got, f"got {got}"
 
 
+@pytest.mark.parametrize("text, parties", [
+    P("The AUKUS partners signed an agreement on hypersonic weapons in Canberra.", {"AUS", "GBR", "USA"},
+      id="aukus-agreement"),
+    P("The Chip 4 alliance agreed a framework on chip supply chains.", {"JPN", "KOR", "TWN", "USA"},
+      id="chip4-framework"),
+    P("The Five Eyes countries signed a pact on quantum research.", {"AUS", "CAN", "GBR", "NZL", "USA"},
+      id="five-eyes-pact"),
+])
+def test_a_grouping_as_agreement_party_stands_for_its_members(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=date(2024, 3, 1))
+    got = {o for _s, p, o in facts if p == "party"}
+    assert parties <= got, f"got {sorted(facts)}"
+
+
 @pytest.mark.parametrize("name, day, has, lacks", [
     P("North Atlantic Treaty Organization", date(2022, 6, 1), {"DEU", "USA"}, {"FIN", "SWE"}, id="nato-before-finland"),
     P("North Atlantic Treaty Organization", date(2024, 6, 1), {"FIN", "SWE"}, set(), id="nato-after-sweden"),
