@@ -360,6 +360,20 @@ def test_a_meetings_own_clause_gives_its_tense_and_date(extract_text):
     assert got.get("AUS+FRA", {}).get("date") == {"2021-06"} and got["AUS+FRA"]["status"] == {"Completed"}, got
 
 
+@pytest.mark.parametrize("text, key, place", [
+    P("The Gyeongju talks between Chinese President Xi Jinping and U.S. President Donald Trump lasted 100 minutes.",
+      "CHN+USA", "gyeongju", id="place-before-talks"),
+    P("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol at the presidential office in "
+      "Seoul on Friday.", "JPN+KOR", "seoul", id="at-an-office-in-a-city"),
+    P("Chinese President Xi Jinping and U.S. President Donald Trump met in Busan. Trump praised the Busan talks on "
+      "Friday.", "CHN+USA", "busan", id="the-place-named-talks-are-the-last-summit"),
+])
+def test_places_named_with_the_meeting(extract_text, text, key, place):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and place in got[key]["location"] and len(got) == 1, f"got {got}"
+
+
 @pytest.mark.parametrize("text, key, status", [
     P("Japanese Prime Minister Fumio Kishida is due to travel to Washington next month for talks with President Joe Biden.",
       "JPN+USA", "Planned", id="due-to-travel"),

@@ -131,12 +131,22 @@ class SummitDetails:
     def _summit_places(self, ev, t, verbs, sent, frames):
         """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
         meeting's verbs."""
+        if t.pos_ in ("NOUN", "PROPN"):
+            for x in t.lefts:  # "the Gyeongju talks", "the Camp David summit"
+                m = self.by_token.get(x.i)
+                if m is not None and m.cls == "Place" and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                    ev.places.setdefault(m.iri, sent)
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._dateline() is not None:
                 ev.places.setdefault(self._dateline(), sent)  # "the summit opens here": the dateline
                 continue
             m = self.by_token.get(x.i)
-            if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at") or x.head.head.i not in verbs | {t.i}:
+            if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at"):
+                continue
+            gov = x.head.head
+            if gov.dep_ == "pobj" and gov.head.lower_ in ("at", "in") and gov.pos_ == "NOUN":
+                gov = gov.head.head  # "met at the presidential office in Seoul"
+            if gov.i not in verbs | {t.i}:
                 continue
             if m is not None and m.cls == "Place":
                 ev.places.setdefault(m.iri, sent)
