@@ -374,6 +374,28 @@ def test_places_named_with_the_meeting(extract_text, text, key, place):
     assert key in got and place in got[key]["location"] and len(got) == 1, f"got {got}"
 
 
+@pytest.mark.parametrize("text", [
+    P("At the Tokyo summit last year, western leaders named farm subsidies a problem.", id="tokyo-summit"),
+    P("The Paris summit ended without a statement on trade.", id="paris-summit"),
+    P("Delegates left the Beijing summit early.", id="beijing-summit"),
+])
+def test_a_capital_before_the_summit_is_where_not_who(extract_text, text):
+    ext, _facts = extract_text(text, published=date(1987, 3, 15))
+    got = summits(ext)
+    assert not any(k in ("JPN", "FRA", "CHN") for k in got), f"got {got}"
+
+
+@pytest.mark.parametrize("text", [
+    P("Analysts said the prime minister might have to step down before the summit in Venice.", id="before-the-summit"),
+    P("The United States will push for a statement ahead of the summit in Venice.", id="ahead-of-the-summit"),
+    P("Officials will keep working on the text until the summit in Venice.", id="until-the-summit"),
+])
+def test_before_a_summit_it_is_planned(extract_text, text):
+    ext, _facts = extract_text(text, published=date(1987, 3, 15))
+    got = summits(ext)
+    assert "Planned" in got.get("at:venice", {}).get("status", set()), f"got {got}"
+
+
 @pytest.mark.parametrize("text, key, status", [
     P("Japanese Prime Minister Fumio Kishida is due to travel to Washington next month for talks with President Joe Biden.",
       "JPN+USA", "Planned", id="due-to-travel"),

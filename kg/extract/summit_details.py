@@ -61,6 +61,9 @@ class SummitDetails:
         status = (shared or mine) if (timed or own_clause) else (mine or shared)
         if status == "Completed" and infinitive_plan(t):
             status = "Planned"  # "agreed to begin talks"
+        if timed and status is None and prep.lower_ in frames.before_preps and not (
+                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)):
+            status = "Planned"  # "might have to step down before the Venice summit"
         if timed and status == "Cancelled":
             status = None  # "shelved during the visit": the verb's cancelling is not the visit's
         del ev.statuses[n_status:]

@@ -46,6 +46,7 @@ class SummitFrames:
     bodies_of: dict
     scheduled_verbs: frozenset
     official_nouns: frozenset
+    before_preps: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""

@@ -56,6 +56,8 @@ class SummitRules(SummitDetails):
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
+        if noun:  # "the Tokyo summit": a capital before the noun says where, not who
+            tokens = [x for x in tokens if not self._capital_modifier(x, t)]
         states, people = self.actors_in(tokens, groupings=False)
         states += [s for s in self._named_pair(tokens) + self._bodies(tokens, frames) if s not in states]
         groups = self._groupings_in(tokens)
@@ -280,6 +282,12 @@ class SummitRules(SummitDetails):
                 c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
             return v
         return None
+
+    def _capital_modifier(self, x, t) -> bool:
+        m = self.by_token.get(x.i)
+        if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
+            return False
+        return m.surface in load_gazetteer().capitals.get(m.iri, ())
 
     def _bodies(self, tokens, frames):
         """States a body stands for: a ministry for its state ("talks with MITI"), an EU
