@@ -321,6 +321,21 @@ def test_summit_location_and_date(extract_text, text, published, key, expected):
         assert value in got[key][view], f"{view}: got {got[key]}"
 
 
+@pytest.mark.parametrize("text", [
+    P("Talks between the United States and Japan on chips failed last week. Japanese Prime Minister Yasuhiro "
+      "Nakasone will visit Washington for talks with President Ronald Reagan.", id="failed-talks-then-a-visit"),
+    P("Chinese President Xi Jinping and U.S. President Donald Trump met in Osaka in 2019. The two leaders will hold "
+      "talks in Busan.", id="met-before-will-meet-again"),
+    P("U.S. President Donald Trump cast doubt on his planned meeting with Chinese President Xi Jinping. Trump and "
+      "Xi met in Osaka in 2019.", id="planned-meeting-then-a-past-one"),
+])
+def test_a_past_and_a_planned_meeting_are_two_occasions(extract_text, text):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    statuses = set().union(*(v["status"] for v in got.values())) if got else set()
+    assert {"Completed", "Planned"} <= statuses, f"got {got}"
+
+
 @pytest.mark.parametrize("text, published, key, dates", [
     P("The Quad leaders' meeting in Sydney on May 24 was called off. The four leaders launched the initiative at "
       "their first summit, in Washington in September 2021. The Quad has no secretariat.", date(2023, 5, 17),

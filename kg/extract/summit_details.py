@@ -21,15 +21,21 @@ class SummitDetails:
         and status."""
         n_status, n_dates, places, was_seen, had_sent = before
         old, new = ev.dates[:n_dates], ev.dates[n_dates:]
-        if not old or not new or any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
-                                     for a, _s in new for b, _t in old):
+        other_day = bool(old and new) and not any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+                                                  for a, _s in new for b, _t in old)
+        # one done and one still to come: "talks have failed ... as he prepares to visit for talks"
+        was = {x for x, _s in ev.statuses[:n_status]}
+        now = {x for x, _s in ev.statuses[n_status:]}
+        other_time = bool(was and now) and {"Completed", "Planned"} <= (was | now) and not (was & now) \
+            and "Cancelled" not in was | now and len(was) == 1
+        if not (other_day or other_time):
             return False
         occ = self.new_event("Summit", sent)
         occ.name_hint = ev.name_hint
         for p in ev.parties:
             occ.add_party(p, sent)
-        for p in people:
-            occ.add_person(p, sent)
+        for p in people or [p for p in ev.persons if p in ev.person_sent]:
+            occ.add_person(p, sent)  # "the two leaders" stand for the same people
         occ.dates, occ.statuses = new, ev.statuses[n_status:]
         occ.places = {k: v for k, v in ev.places.items() if k not in places}
         del ev.dates[n_dates:], ev.statuses[n_status:]

@@ -255,6 +255,8 @@ def summit_status(t, frames: SummitFrames) -> str | None:
             chain.append(cur)
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in frames.scheduled_verbs and t.head.tag_ in ("VBZ", "VBP"):
         return "Planned"  # "the summit opens on Friday"
+    if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
+        return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
         m = _marks(v)
         if m & frames.cancelled_markers:

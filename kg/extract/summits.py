@@ -95,10 +95,13 @@ class SummitRules(SummitDetails):
             states += [x for x in more if x not in states]
             countries |= set(more)
         if not strong and len(countries) < 2 and not named:
-            if noun and not people and not states and "Summit" in self.last and any(
-                    c.lower_ in ("the", "those", "these") for c in t.lefts) and any(
-                    (m := self.by_token.get(x.i)) is not None and m.cls == "Place" for x in t.lefts):
-                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)  # "the Gyeongju talks"
+            named_places = {m.iri for x in t.lefts if (m := self.by_token.get(x.i)) is not None and m.cls == "Place"}
+            if noun and not people and not states and "Summit" in self.last and named_places and any(
+                    c.lower_ in ("the", "those", "these") for c in t.lefts):
+                # "the Gyeongju talks": the summit held there, else the last one
+                ev = next((e for e in reversed(self.events) if e.kind == "Summit" and named_places & set(e.places)),
+                          self.last["Summit"])
+                self._note_summit(ev, t, kind, sent, seen_here, frames)
             return
         if strong and people and len(countries) == 1:
             other = self._recent_other_leader(t, countries)
