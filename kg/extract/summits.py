@@ -6,6 +6,11 @@ a summit noun ("summit", "talks", "meeting", "visit"), a verb of meeting ("met",
 modifiers and "with/between/of X" on a noun, subject/object/"with X" on a verb, the subject
 of the verb that holds or attends the meeting, and the place a visit goes to (through its
 state). A grouping of states ("the Quad") stands for its members when the article is about it.
+
+Stages: ``summit_frames`` (trigger words and where their arguments are) → this module
+(who takes part, which summit a mention is: a new one, the one with the same states, the one
+"the two leaders" or "the Sydney meeting" refer to) → ``summit_details`` (date, place and
+status of the mention; another occasion of the same states kept apart).
 """
 from __future__ import annotations
 
