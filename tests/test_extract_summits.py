@@ -55,6 +55,10 @@ def summits(ext) -> dict[str, dict]:
       "CHN+USA", {"xi-jinping", "antony-blinken"}, id="x-received-y"),
     P("Indian Prime Minister Narendra Modi greeted Japanese Prime Minister Fumio Kishida at the airport.",
       "IND+JPN", {"narendra-modi", "fumio-kishida"}, id="x-greeted-y"),
+    P("The foreign ministers of Australia and Japan convened in Perth with U.S. Secretary of State Antony Blinken.",
+      "AUS+JPN+USA", {"antony-blinken"}, id="ministers-convened"),
+    P("Leaders of Brazil and India gathered in Rio with Chinese President Xi Jinping.", "BRA+CHN+IND",
+      {"xi-jinping"}, id="leaders-gathered"),
 ])
 def test_meetings_name_every_participant(extract_text, text, key, people):
     ext, _facts = extract_text(text)
@@ -310,6 +314,8 @@ def test_coordinating_committee_ends_in_1994():
       {"location": "lulea", "date": "2023-05-31"}, id="participle-after-meeting"),
     P("Saudi Crown Prince Mohammed bin Salman welcomed U.S. President Donald Trump in Riyadh in May.",
       date(2025, 11, 20), "SAU+USA", {"location": "riyadh", "date": "2025-05"}, id="hosted-in-place-in-month"),
+    P("Indian Prime Minister Narendra Modi welcomed French President Emmanuel Macron to New Delhi on Monday.",
+      date(2024, 1, 26), "FRA+IND", {"location": "new-delhi", "date": "2024-01-22"}, id="welcomed-to-a-city"),
     P("SAN FRANCISCO — Chinese President Xi Jinping and U.S. President Joe Biden will hold talks here on Wednesday.",
       date(2023, 11, 13), "CHN+USA", {"location": "san-francisco", "date": "2023-11-15"}, id="here-is-the-dateline"),
 ])

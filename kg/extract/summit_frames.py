@@ -195,6 +195,8 @@ def destination_tokens(t, kind: str, frames: SummitFrames):
         heads = [x for c in t.rights if c.dep_ == "prep" and c.lower_ == "to" for x in c.children if x.dep_ == "pobj"]
     elif kind == "visit":
         heads = [c for c in t.children if c.dep_ == "dobj"]
+    elif kind == "host":  # "welcomed Macron to New Delhi"
+        heads = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.children if x.dep_ == "pobj"]
     elif kind == "travel":
         prep = frames.travel_verbs.get(t.lemma_.lower())
         heads = [x for c in t.children if c.dep_ == "prep" and c.lower_ == prep for x in c.children if x.dep_ == "pobj"]
