@@ -249,7 +249,7 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""
     chain, cur = [t] if t.pos_ == "VERB" else [], t
-    for _ in range(6):
+    for _ in range(8):
         if cur.head.i == cur.i or (chain and chain[-1].dep_ in _CLAUSE_TOPS and not _bare_participle(chain[-1])):
             break  # the verb above a subordinate clause says nothing of the meeting
         cur = cur.head
