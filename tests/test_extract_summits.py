@@ -410,6 +410,8 @@ def test_a_capital_before_the_summit_is_where_not_who(extract_text, text):
     P("Analysts said the prime minister might have to step down before the summit in Venice.", id="before-the-summit"),
     P("The United States will push for a statement ahead of the summit in Venice.", id="ahead-of-the-summit"),
     P("Officials will keep working on the text until the summit in Venice.", id="until-the-summit"),
+    P("The two leaders had been expected to hold their first talks since the election on the sidelines of the "
+      "economic summit in Venice at the end of the month.", id="expected-on-the-sidelines-of"),
 ])
 def test_before_a_summit_it_is_planned(extract_text, text):
     ext, _facts = extract_text(text, published=date(1987, 3, 15))
