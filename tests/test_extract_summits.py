@@ -137,6 +137,20 @@ def test_visits_to_sites_are_not_visits_to_states(extract_text, text):
     assert not any("+" in k for k in summits(ext)), f"got {summits(ext)}"
 
 
+@pytest.mark.parametrize("text, absent", [
+    P("ROME - Israeli Foreign Minister Shimon Peres discussed peace with Palestinian and Soviet officials at a "
+      "meeting here.", "ITA", id="rome-dateline"),
+    P("TOKYO — South Korean President Yoon Suk Yeol met U.S. President Joe Biden on the sidelines.", "JPN",
+      id="tokyo-dateline"),
+    P("PARIS, March 3 - Japanese officials held talks with German negotiators on Tuesday.", "FRA",
+      id="paris-dateline-with-date"),
+])
+def test_a_dateline_is_not_a_participant(extract_text, text, absent):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert got and not any(absent in k.split("+") for k in got), f"got {got}"
+
+
 @pytest.mark.parametrize("text", [
     P("The tax will hit the two million American tourists who visit Cuba every year.", id="tourists-visit"),
     P("Britain's EU rebate is not up for negotiation at next week's summit in Brussels.", id="a-rebate-at-a-summit"),

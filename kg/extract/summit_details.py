@@ -167,6 +167,18 @@ class SummitDetails:
                             if my is not None and my.cls == "Place":
                                 ev.places.setdefault(my.iri, sent)
 
+    def _dateline_end(self) -> int:
+        """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
+        if not hasattr(self, "_dateline_stop"):
+            self._dateline_stop = 0
+            for x in self.sdoc[:8]:
+                if x.text in ("—", "–", "-", "--") and x.i > 0:
+                    lead = [y for y in self.sdoc[:x.i] if not y.is_space]
+                    if lead and all(y.is_upper or y.text in (",", ".") or y.is_title for y in lead):
+                        self._dateline_stop = x.i + 1
+                    break
+        return self._dateline_stop
+
     def _dateline(self):
         """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
         if not hasattr(self, "_dateline_iri"):

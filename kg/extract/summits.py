@@ -61,6 +61,9 @@ class SummitRules(SummitDetails):
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
+        stop = self._dateline_end()
+        if stop and t.sent.start < stop:
+            tokens = [x for x in tokens if x.i >= stop]  # "ROME - Peres met ...": the dateline is not a party
         if noun:  # "the Tokyo summit": a capital before the noun says where, not who
             tokens = [x for x in tokens if not self._capital_modifier(x, t)]
         states, people = self.actors_in(tokens, groupings=False)
