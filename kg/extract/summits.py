@@ -91,8 +91,8 @@ class SummitRules(SummitDetails):
         if strong and len(countries) == 1 and not people and not named and all(
                 self.by_token.get(x.i) is None or x.dep_ == "amod" for x in tokens):
             states, countries = [], set()  # "the Swiss summit": where, not who
-        if strong and len(countries) == 1 and not named and self._context_from is not None \
-                and not self._has_actor(tokens[:self._context_from]):
+        if strong and len(countries) == 1 and not named and self._context_ids \
+                and not self._has_actor([x for x in tokens if x.i not in self._context_ids]):
             # "West Germany will stand firm at the summit": one state's presence does not
             # say who meets; the summit is the one talked about, or the one at its place
             states, people, countries = [], [], set()
@@ -142,7 +142,7 @@ class SummitRules(SummitDetails):
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
         the last summit's participants."""
-        self._context_from = None
+        self._context_ids = set()
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
             head = t.head
@@ -163,7 +163,7 @@ class SummitRules(SummitDetails):
                                                 if v.lemma_.lower() in frames.companion_verbs else [])
                 if subj is None and not self._has_actor(tokens + companions):
                     return None
-                self._context_from = len(tokens)
+                self._context_ids = {x.i for x in (subj or []) + companions}
                 tokens += (subj or []) + companions
             elif any(x.dep_ == "poss" and x.pos_ == "PRON" for x in t.lefts):
                 owner = self._possessor(t, frames)  # "cast doubt on his planned meeting with Xi"
@@ -226,7 +226,7 @@ class SummitRules(SummitDetails):
         return None
 
     _group_hint: list = []
-    _context_from: int | None = None
+    _context_ids: set = frozenset()  # tokens from the clause around a meeting noun
     _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
     def _group_summit(self):
