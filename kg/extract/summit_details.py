@@ -34,7 +34,7 @@ class SummitDetails:
         occ.name_hint = ev.name_hint
         for p in ev.parties:
             occ.add_party(p, sent)
-        for p in people or [p for p in ev.persons if p in ev.person_sent]:
+        for p in people or sorted(ev.persons):
             occ.add_person(p, sent)  # "the two leaders" stand for the same people
         occ.dates, occ.statuses = new, ev.statuses[n_status:]
         occ.places = {k: v for k, v in ev.places.items() if k not in places}
