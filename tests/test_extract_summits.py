@@ -76,6 +76,8 @@ def test_meetings_name_every_participant(extract_text, text, key, people):
       id="meeting-included"),
     P("U.S. President Joe Biden will join Japanese Prime Minister Fumio Kishida at the summit in Hiroshima.",
       "JPN+USA", id="x-will-join-y-at-the-summit"),
+    P("Foreign Minister Wang Yi represented China at the summit in Jakarta with Indonesian President Joko Widodo.",
+      "CHN+IDN", id="x-represented-y-at"),
     P("U.S. President Joe Biden hosted Australian Prime Minister Anthony Albanese and Indian Prime Minister Narendra "
       "Modi in Wilmington for a Quad summit.", "AUS+IND+USA", id="hosted-guests-for-a-summit"),
     P("Korean Trade Minister Ahn Duk-geun and Dutch officials launched a chip dialogue in The Hague.", "KOR+NLD",
