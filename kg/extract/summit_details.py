@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..vocab import local_name, slug
+
 from .summit_frames import governing_verb, infinitive_plan, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
+
+
+def _who(parties, persons) -> str:
+    """How a summit's node is named (as ``kg.extract._event_iri`` does): states, else people."""
+    return "-".join(sorted(local_name(p) for p in parties)).lower() or "-".join(
+        sorted(slug(local_name(p)) for p in persons))
 
 
 class SummitDetails:
@@ -30,12 +38,23 @@ class SummitDetails:
             and "Cancelled" not in was | now and len(was) == 1
         if not (other_day or other_time):
             return False
+        # the summit's node is named by its states (else its people) and first date: two
+        # occasions on one day must differ in how they are named, or stay one summit
+        day = self.published.isoformat() if self.published else ""
+        persons = sorted(people or ev.persons)  # "the two leaders" stand for the same people
+        parties = set(ev.parties)
+        key = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+        if (new[0][0].lexical if new else day) == (old[0][0].lexical if old else day):
+            if _who(ev.parties, ev.persons) == _who(parties, persons):
+                parties = set()  # name it by its people; their states keep the key
+                if {self.state_of(p) for p in persons} != key or _who(ev.parties, ev.persons) == _who(parties, persons):
+                    return False
         occ = self.new_event("Summit", sent)
         occ.name_hint = ev.name_hint
-        for p in ev.parties:
+        for p in sorted(parties):
             occ.add_party(p, sent)
-        for p in people or sorted(ev.persons):
-            occ.add_person(p, sent)  # "the two leaders" stand for the same people
+        for p in persons:
+            occ.add_person(p, sent)
         occ.dates, occ.statuses = new, ev.statuses[n_status:]
         occ.places = {k: v for k, v in ev.places.items() if k not in places}
         del ev.dates[n_dates:], ev.statuses[n_status:]
