@@ -114,6 +114,8 @@ def _keep_domain(m, sdoc, cues) -> bool:
 
 def _ensure_country(out, iri, gaz):
     entry = gaz.entries.get(iri)
+    if entry is not None and entry.cls != "Country":  # a body among a grouping's members (the EU)
+        return _ensure_entity(out, iri, gaz)
     out.add_entity(Entity(iri, "Country", entry.label if entry else local_name(iri), mentioned=False))
 
 

@@ -77,8 +77,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def mention_at(self, token):
         return self.by_token.get(token.i)
 
-    def actors_in(self, tokens, *, persons: bool = True):
-        """Countries/organisations (and persons) named among ``tokens``."""
+    def actors_in(self, tokens, *, persons: bool = True, groupings: bool = True):
+        """Countries/organisations (and persons) named among ``tokens``. A grouping of
+        states ("the Quad", "G7", "AUKUS") stands for its members on the article's date
+        (``data/gazetteer/groupings.csv``); ``groupings=False`` leaves groupings out."""
+        from ..link.groupings import load_groupings
         states, people, seen = [], [], set()
         for t in tokens:
             m = self.by_token.get(t.i)
@@ -88,6 +91,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if m.cls == "Country" or (m.cls == "Organization" and m.entry is not None
                                       and m.entry.kind in ("international", "bloc") and m.label == "European Union"):
                 states.append(m.iri)
+            elif m.cls == "Organization" and m.label in load_groupings():
+                if groupings:
+                    states.extend(s for s in load_groupings().members(m.label, self.published) if s not in states)
             elif m.cls == "Person" and persons:
                 people.append(m.iri)
         return states, people

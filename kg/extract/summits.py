@@ -1,67 +1,374 @@
-"""Summit rules: summits, meetings and talks, and who takes part."""
+"""Summit rules: summits, meetings, talks and visits, and who takes part.
+
+Triggers and frames are data (``data/rules/summits.yaml``, read by ``summit_frames``):
+a summit noun ("summit", "talks", "meeting", "visit"), a verb of meeting ("met", "hosted",
+"visited", "arrived in ... for talks"). Participants are the trigger's arguments: left
+modifiers and "with/between/of X" on a noun, subject/object/"with X" on a verb, the subject
+of the verb that holds or attends the meeting, and the place a visit goes to (through its
+state). A grouping of states ("the Quad") stands for its members when the article is about it.
+
+Stages: ``summit_frames`` (trigger words and where their arguments are) → this module
+(who takes part, which summit a mention is: a new one, the one with the same states, the one
+"the two leaders" or "the Sydney meeting" refer to) → ``summit_details`` (date, place and
+status of the mention; another occasion of the same states kept apart).
+"""
 from __future__ import annotations
 
+import re
 
-class SummitRules:
+from ..link.groupings import load_groupings
+from ..nlp.gazetteer import load_gazetteer
+from ..vocab import country_iri, entity_iri
+from .summit_details import SummitDetails
+from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
+                            noun_arguments, subject_tokens, with_objects)
+
+_PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
+
+
+class SummitRules(SummitDetails):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------
     def _summits(self, sent, seen_here):
+        frames = load_frames()
         for t in sent:
-            noun = t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.cues.summit_nouns and t.i not in self.by_token
-            verb = t.pos_ == "VERB" and t.lemma_.lower() in ("meet", "host")
-            if not (noun or verb):
+            kind = frames.kind(t)
+            if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.joint_verbs and self._joint(t, frames):
+                kind = "joint"
+            if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.guest_verbs and any(
+                    c.dep_ == "dobj" and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
+                    for c in t.children):
+                kind = "host"  # "Xi received Blinken in Beijing"
+            if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
                 continue
-            tokens = []
-            if noun:
-                tokens = [x for left in t.lefts for x in left.subtree]
-                for c in t.rights:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "of"):
-                        tokens += list(c.subtree)
-                    if c.dep_ in ("acl", "relcl"):  # "the summit between Lee and Trump scheduled for ..."
-                        tokens += [x for x in c.subtree if x.dep_ in ("nsubj", "compound", "conj", "pobj", "appos")
-                                   or self.by_token.get(x.i) is not None]
-                if t.dep_ in ("dobj", "attr"):  # "Lee and Trump will hold a summit"
-                    for c in t.head.children:
-                        if c.dep_ == "nsubj":
-                            tokens += list(c.subtree)
-            else:
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "dobj") or (c.dep_ == "prep" and c.lower_ == "with"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [self.by_token[x.i] for x in t.lefts if self.by_token.get(x.i) is not None
-                    and self.by_token[x.i].cls == "Organization"]
-            if noun and not people and not states and any(
-                    x.lower_ in ("leaders", "heads", "between") for x in t.subtree):
-                # "the first summit between the leaders of the three countries": those named here
-                _s, people = self.actors_in(list(sent))
-            countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
-            if not people and not states and self._two_of(t) and "Summit" in self.last:
-                ev = self.last["Summit"]
-                self._note(ev, t, sent, seen_here)
+            if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
                 continue
-            if noun and t.lower_ in self.cues.weak_summit_nouns or verb:
-                if len(countries) < 2:
-                    continue
-            if noun and t.lower_ == "summit" and people and len(countries) == 1:
-                other = self._recent_other_leader(t, countries)
-                if other:
-                    people.append(other)
-                    countries.add(self.state_of(other))
-            if not (people or states or orgs):
-                definite = any(c.lower_ == "the" for c in t.lefts)
-                if definite and "Summit" in self.last:
-                    self._note(self.last["Summit"], t, sent, seen_here)
-                    continue
-            ev = self._find_summit(countries, orgs, sent)
-            for s in states:
-                ev.add_party(s, sent)
+            self._summit_at(t, kind, sent, seen_here, frames)
+        self._chairs(sent, seen_here, frames)
+
+    def _summit_at(self, t, kind, sent, seen_here, frames):
+        noun = kind in ("noun", "visit-noun")
+        tokens = self._participant_tokens(t, kind, frames)
+        if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
+            ev = self._group_summit()
+            if ev is not None:
+                before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
+                self._note_summit(ev, t, kind, sent, seen_here, frames)
+                self._split_occasion(ev, before, [], sent, seen_here)
+            return
+        dest = destination_tokens(t, kind, frames)
+        partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
+        if self._has_actor(partners):
+            tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
+        stop = self._dateline_end()
+        if stop and t.sent.start < stop:
+            tokens = [x for x in tokens if x.i >= stop]  # "ROME - Peres met ...": the dateline is not a party
+        if noun:  # "the Tokyo summit": a capital before the noun says where, not who
+            tokens = [x for x in tokens if not self._capital_modifier(x, t)]
+        states, people = self.actors_in(tokens, groupings=False)
+        states += [s for s in self._named_pair(tokens) + self._bodies(tokens, frames) if s not in states]
+        groups = self._groupings_in(tokens)
+        dstates, _dpeople = self.actors_in(dest, groupings=False)
+        dplaces = [m for m in self._mentions_in(dest) if m.cls in ("Place", "Organization")]
+        dstates += [c for c in (self._place_country(m) for m in dplaces) if c and c not in dstates]
+        if self._has_actor(partners):
+            dstates = []
+        expanded = []
+        for g in groups:
+            if self._salient_grouping(g, frames):
+                expanded += [s for s in load_groupings().members(g.label, self.published) if s not in expanded]
+        named = [g for g in groups if not self._salient_grouping(g, frames)]
+        states = list(dict.fromkeys(states + dstates + expanded))
+        countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
+        if noun and not people and not states and any(x.lower_ in ("leaders", "heads") for x in tokens):
+            _s, people = self.actors_in(list(sent), groupings=False)  # "the summit between the leaders of ..."
+            countries = {self.state_of(p) for p in people if self.state_of(p)}
+        if not people and not states and not named and noun and self._two_of(t) and "Summit" in self.last:
+            self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+            return
+        strong = noun and t.lower_ in frames.strong_nouns
+        if strong and len(countries) == 1 and not people and not named and all(
+                self.by_token.get(x.i) is None or x.dep_ == "amod" for x in tokens):
+            states, countries = [], set()  # "the Swiss summit": where, not who
+        if strong and len(countries) == 1 and not named and self._context_ids \
+                and not self._has_actor([x for x in tokens if x.i not in self._context_ids]):
+            # "West Germany will stand firm at the summit": one state's presence does not
+            # say who meets; the summit is the one talked about, or the one at its place
+            states, people, countries = [], [], set()
+        when = self._when_clause(t)
+        if when is not None and len(countries) < 2:
+            # "India and the US launched X on Tuesday, when Doval and Sullivan chaired its first meeting"
+            more, _p = self.actors_in(subject_tokens(when.sent.root, frames), groupings=False)
+            states += [x for x in more if x not in states]
+            countries |= set(more)
+        if not strong and len(countries) < 2 and not named:
+            named_places = {m.iri for x in t.lefts if (m := self.by_token.get(x.i)) is not None and m.cls == "Place"}
+            if noun and not people and not states and "Summit" in self.last and named_places and any(
+                    c.lower_ in ("the", "those", "these") for c in t.lefts):
+                # "the Gyeongju talks": the summit held there, else the last one
+                ev = next((e for e in reversed(self.events) if e.kind == "Summit" and named_places & set(e.places)),
+                          self.last["Summit"])
+                self._note_summit(ev, t, kind, sent, seen_here, frames)
+            return
+        if strong and people and len(countries) == 1:
+            other = self._recent_other_leader(t, countries)
+            if other:
+                people.append(other)
+                countries.add(self.state_of(other))
+        if not (people or states or named):
+            definite = any(c.lower_ in ("the", "this", "that") for c in t.lefts)
+            if definite and "Summit" in self.last:
+                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+                return
+        ev = self._find_summit(countries, named, sent)
+        known = set(ev.persons)
+        for s in states:
+            ev.add_party(s, sent)
+        for p in people:
+            ev.add_person(p, sent)
+        if named and not ev.name_hint:
+            ev.name_hint = f"{named[0].label} summit"
+        for m in dplaces:
+            if m.cls == "Place" and not (m.entry is not None and m.entry.cls == "Country" and m.iri == m.entry.iri):
+                ev.places.setdefault(m.iri, sent)
+        before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
+        self._note_summit(ev, t, kind, sent, seen_here, frames)
+        if self._split_occasion(ev, before, people, sent, seen_here):
+            for p in set(ev.persons) - known:  # they took part in the other occasion
+                ev.persons.discard(p)
+                ev.person_sent.pop(p, None)
+
+    def _participant_tokens(self, t, kind, frames):
+        """Tokens naming who takes part, or None for a subject like "they" that stands for
+        the last summit's participants."""
+        self._context_ids = set()
+        if kind in ("noun", "visit-noun"):
+            tokens = noun_arguments(t, frames)
+            head = t.head
+            if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
+                    head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
+                subj = self._actor_subject(head, frames) if t.dep_ != "nsubjpass" else []
+                subj = self._resolve_group(head, subj, frames)
+                if subj is None and not self._has_actor(tokens + with_objects(head)):
+                    return None  # "the two leaders will hold talks"
+                return tokens + (subj or []) + with_objects(head)
+            if t.dep_ == "nsubj" and head.lemma_.lower() in frames.gathering_verbs:
+                tokens += [x for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "from")
+                           for x in c.subtree]
+            v, prep = governing_verb(t)
+            if v is not None and prep.lower_ in frames.participation_preps:
+                subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
+                companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
+                                                if v.lemma_.lower() in frames.companion_verbs else [])
+                if subj is None and not self._has_actor(tokens + companions):
+                    return None
+                self._context_ids = {x.i for x in (subj or []) + companions}
+                tokens += (subj or []) + companions
+            elif any(x.dep_ == "poss" and x.pos_ == "PRON" for x in t.lefts):
+                owner = self._possessor(t, frames)  # "cast doubt on his planned meeting with Xi"
+                if owner is None and not self._has_actor(tokens):
+                    return None  # "their first summit"
+                tokens += owner or []
+            return tokens
+        subj = self._resolve_group(t, self._actor_subject(t, frames), frames)
+        if subj is None:
+            return None
+        tokens = subj + with_objects(t)
+        if kind in ("meet", "host"):
+            tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+        return tokens
+
+    def _joint(self, v, frames) -> bool:
+        """Two or more people of different states are the subject of ``v`` together."""
+        subj = [x for c in v.children if c.dep_ == "nsubj" for x in c.subtree]
+        _states, people = self.actors_in(subj, groupings=False)
+        return len(people) >= 2 and len({self.state_of(p) or p for p in people}) >= 2
+
+    def _possessor(self, t, frames):
+        """"his meeting", "their summit": the subject of the clause the noun is in."""
+        cur = t
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return self._resolve_group(cur, subject_tokens(cur, frames), frames)
+        return []
+
+    def _resolve_group(self, v, subj, frames):
+        """"when they met", "the two leaders met": the subject of the clause above, else
+        None (the last summit's participants)."""
+        if len(subj) == 1 and subj[0].lower_ in ("he", "she"):
+            speaker = self._speaker(v)  # "Albanese said he would hold talks with Biden"
+            return speaker if speaker is not None else subj
+        if not is_group_subject(subj, frames) or self._has_actor(subj):
+            return subj
+        self._group_hint = subj
+        head = v.head
+        if v.dep_ in ("advcl", "conj", "ccomp", "relcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            above = subject_tokens(head, frames)
+            if self._has_actor(above):
+                return above
+        return None
+
+    def _speaker(self, v):
+        """The person whose words contain clause ``v``: "X said he would ..."."""
+        cur = v
+        for _ in range(3):
+            if cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            subj = [x for c in cur.children if c.dep_ == "nsubj" for x in c.subtree]
+            people = [x for x in subj if (m := self.by_token.get(x.i)) is not None and m.cls == "Person"]
+            if people:
+                return subj
+        return None
+
+    _group_hint: list = []
+    _context_ids: set = frozenset()  # tokens from the clause around a meeting noun
+    _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+    def _group_summit(self):
+        """The summit "the four leaders" or "both sides" stand for: the latest one with that
+        many states taking part, else the latest one."""
+        wanted = next((self._NUMBERS[x.lower_] for x in self._group_hint if x.lower_ in self._NUMBERS), None)
+        if wanted:
+            for ev in reversed(self.events):
+                if ev.kind == "Summit" and len(self._countries_of(ev)) == wanted:
+                    return ev
+        return self.last.get("Summit")
+
+    def _countries_of(self, ev):
+        return set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+
+    def _has_actor(self, tokens) -> bool:
+        return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
+                   for x in tokens)
+
+    def _mentions_in(self, tokens):
+        return list({id(m): m for m in (self.by_token.get(x.i) for x in tokens) if m is not None}.values())
+
+    def _groupings_in(self, tokens):
+        groupings = load_groupings()
+        return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
+
+    def _named_pair(self, tokens):
+        """States in the name of a bilateral body: "the EU-US Trade and Technology Council",
+        "the U.S.-Japan Economic Dialogue"."""
+        gaz, out = load_gazetteer(), []
+        for m in self._mentions_in(tokens):
+            match = _PAIR.match(m.surface) if m.cls == "Organization" else None
+            if match is None:
+                continue
+            entries = [gaz.lookup(part, self.published) for part in match.groups()]
+            if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
+                out += [e.iri for e in entries if e.iri not in out]
+        return out
+
+    def _actor_subject(self, v, frames):
+        """The subject of ``v`` when it is someone who can meet: a state, person or body, an
+        official ("negotiators", "the delegation"), a pronoun; not "tourists" or "the rebate"."""
+        tokens = subject_tokens(v, frames)
+        ids = {x.i for x in tokens}
+        heads = [x for x in tokens if x.head.i not in ids or x.head.i == x.i]
+        for h in heads or tokens[:1]:
+            m = self.by_token.get(h.i)
+            if m is not None and m.cls in ("Country", "Person", "Organization"):
+                return tokens
+            if h.pos_ == "PRON" or h.lower_ in frames.official_nouns or h.lower_ in frames.group_subjects:
+                return tokens
+        # a person named in the subject acts ("HIROSHIMA — Kishida and Sunak signed": the
+        # dateline can head the parsed subject)
+        if any((m := self.by_token.get(x.i)) is not None and m.cls == "Person" for x in tokens):
+            return tokens
+        return []
+
+    def _when_clause(self, t):
+        """The verb of a "when" clause the trigger is in, or None."""
+        v = t
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        if v.pos_ in ("VERB", "AUX") and v is not v.sent.root and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
+            return v
+        return None
+
+    def _capital_modifier(self, x, t) -> bool:
+        m = self.by_token.get(x.i)
+        if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
+            return False
+        return m.surface in load_gazetteer().capitals.get(m.iri, ())
+
+    def _bodies(self, tokens, frames):
+        """States a body stands for: a ministry for its state ("talks with MITI"), an EU
+        institution for the European Union."""
+        out = []
+        for m in self._mentions_in(tokens):
+            if m.cls != "Organization" or m.entry is None:
+                continue
+            if m.label in frames.bodies_of:
+                out.append(entity_iri("org", frames.bodies_of[m.label]))
+            elif m.entry.kind == "government" and m.entry.country:
+                out.append(country_iri(m.entry.country))
+        return out
+
+    def _salient_grouping(self, m, frames) -> bool:
+        """A grouping stands for its members when the article is about it (named often
+        enough) and it is small enough to meet as its members."""
+        if not hasattr(self, "_mention_counts"):
+            self._mention_counts = {}
+            for x in self.mentions:
+                self._mention_counts[x.iri] = self._mention_counts.get(x.iri, 0) + 1
+        count = self._mention_counts.get(m.iri, 0)
+        members = load_groupings().members(m.label, self.published)
+        return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
+
+    def _place_country(self, m):
+        """The state a visited place lies in: a capital ("Riyadh"), a city of the gazetteer,
+        a venue such as the White House."""
+        if m.entry is None:
+            return None
+        if m.entry.cls == "Country":
+            return m.entry.iri
+        return country_iri(m.entry.country) if m.entry.country else None
+
+    def _chairs(self, sent, seen_here, frames):
+        """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
+        join the meeting the text last talked about, when their states already take part."""
+        ev = next((e for e in seen_here if e.kind == "Summit"), None) or self.last.get("Summit")
+        if ev is None:
+            return
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in frames.chairing_verbs:
+                continue
+            if any(c.dep_ == "dobj" and frames.kind(c) for c in v.children):
+                continue  # "chaired the meeting": the noun rule has it
+            objects = [c for c in v.children if c.dep_ == "dobj"]
+            _states, people = self.actors_in(subject_tokens(v, frames) + with_objects(v)
+                                             + [x for o in objects for x in with_objects(o)])
+            subject = self._nearest_person_before(v, sent)  # "Vestager, ..., who co-chaired"
+            if subject is not None and subject not in people:
+                people.append(subject)
+            countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+            added = False
             for p in people:
-                ev.add_person(p, sent)
-            if orgs and not ev.name_hint:
-                ev.name_hint = f"{orgs[0].surface} summit"
-            self._note(ev, t, sent, seen_here)
+                if self.state_of(p) is None or self.state_of(p) in countries:
+                    ev.add_person(p, sent)
+                    added = True
+            if added and ev not in seen_here:
+                seen_here.append(ev)
+
+    def _nearest_person_before(self, v, sent):
+        """The person a relative clause is about ("X, a commissioner, who chaired ...")."""
+        who = [x for x in sent if x.i < v.i and x.lower_ == "who"]
+        if not who:
+            return None
+        for i in range(who[-1].i - 1, sent.start - 1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.cls == "Person":
+                return m.iri
+        return None
 
     def _recent_other_leader(self, t, countries):
         """"a summit with Xi": the other side is the last-named person of another state."""
@@ -72,13 +379,13 @@ class SummitRules:
                 return m.iri
         return None
 
-    def _find_summit(self, countries, orgs, sent) -> Event:
+    def _find_summit(self, countries, named, sent):
         for ev in reversed(self.events):
             if ev.kind != "Summit":
                 continue
             ev_countries = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
             if countries and ev_countries == countries:
                 return ev
-            if not countries and not ev_countries and orgs and ev.name_hint.startswith(orgs[0].surface):
+            if not countries and not ev_countries and named and ev.name_hint.startswith(named[0].label):
                 return ev
         return self.new_event("Summit", sent)

@@ -1,0 +1,212 @@
+"""Summit details: the date, place and status a mention gives a summit, and a second
+occasion of the same states ("their first summit, in 2021") kept apart from the first.
+
+Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..vocab import local_name, slug
+
+from .summit_frames import governing_verb, infinitive_plan, subordinate_clause, summit_status
+
+_DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
+
+
+def _who(parties, persons) -> str:
+    """How a summit's node is named (as ``kg.extract._event_iri`` does): states, else people."""
+    return "-".join(sorted(local_name(p) for p in parties)).lower() or "-".join(
+        sorted(slug(local_name(p)) for p in persons))
+
+
+class SummitDetails:
+    """Date, place and status of a summit mention; occasions."""
+
+    def _split_occasion(self, ev, before, people, sent, seen_here) -> bool:
+        """The same states meeting on another date ("their first summit, in Washington in
+        2021" in a story about a cancelled one) is another summit with its own date, place
+        and status."""
+        n_status, n_dates, places, was_seen, had_sent = before
+        old, new = ev.dates[:n_dates], ev.dates[n_dates:]
+        other_day = bool(old and new) and not any(a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+                                                  for a, _s in new for b, _t in old)
+        # one done and one still to come: "talks have failed ... as he prepares to visit for talks"
+        was = {x for x, _s in ev.statuses[:n_status]}
+        now = {x for x, _s in ev.statuses[n_status:]}
+        other_time = bool(was and now) and {"Completed", "Planned"} <= (was | now) and not (was & now) \
+            and "Cancelled" not in was | now and len(was) == 1
+        if not (other_day or other_time):
+            return False
+        # the summit's node is named by its states (else its people) and first date: two
+        # occasions on one day must differ in how they are named, or stay one summit
+        day = self.published.isoformat() if self.published else ""
+        persons = sorted(people or ev.persons)  # "the two leaders" stand for the same people
+        parties = set(ev.parties)
+        key = set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+        if (new[0][0].lexical if new else day) == (old[0][0].lexical if old else day):
+            if _who(ev.parties, ev.persons) == _who(parties, persons):
+                parties = set()  # name it by its people; their states keep the key
+                if {self.state_of(p) for p in persons} != key or _who(ev.parties, ev.persons) == _who(parties, persons):
+                    return False
+        occ = self.new_event("Summit", sent)
+        occ.name_hint = ev.name_hint
+        for p in sorted(parties):
+            occ.add_party(p, sent)
+        for p in persons:
+            occ.add_person(p, sent)
+        occ.dates, occ.statuses = new, ev.statuses[n_status:]
+        occ.places = {k: v for k, v in ev.places.items() if k not in places}
+        del ev.dates[n_dates:], ev.statuses[n_status:]
+        for k in occ.places:
+            del ev.places[k]
+        if not had_sent and sent in ev.sentences:
+            ev.sentences.remove(sent)
+        if not was_seen and ev in seen_here:
+            seen_here.remove(ev)
+        seen_here.append(occ)
+        return True
+
+    # -- bookkeeping ----------------------------------------------------------------------
+    def _note_summit(self, ev, t, kind, sent, seen_here, frames):
+        n_status, n_dates = len(ev.statuses), len(ev.dates)
+        self._note(ev, t, sent, seen_here)
+        if subordinate_clause(t):
+            # "signed on Thursday, a day before the summit opens": the main clause's date and
+            # modality are not the meeting's; the meeting's own verbs say them
+            del ev.dates[n_dates:], ev.statuses[n_status:]
+        _v, prep = governing_verb(t) if kind in ("noun", "visit-noun") else (None, None)
+        timed = prep is not None and prep.lower_ in frames.time_preps
+        # the verbs of the meeting's own clause first, then the shared cues; but a clause on
+        # the noun ("the summit to be held") or a time preposition ("ahead of the summit")
+        # is read by the shared cues first
+        shared = ev.statuses[n_status][0] if len(ev.statuses) > n_status else None
+        own_clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children)
+        mine = summit_status(t, frames)
+        status = (shared or mine) if (timed or own_clause) else (mine or shared)
+        if status == "Completed" and infinitive_plan(t):
+            status = "Planned"  # "agreed to begin talks"
+        if timed and status is None and prep.lower_ in frames.before_preps and not (
+                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)):
+            status = "Planned"  # "might have to step down before the Venice summit"
+        if timed and status == "Cancelled":
+            status = None  # "shelved during the visit": the verb's cancelling is not the visit's
+        del ev.statuses[n_status:]
+        if status:
+            ev.statuses.append((status, sent))
+        verbs = self._event_verbs(t, kind, sent, frames)
+        planned = status == "Planned"
+        today = self.published.isoformat() if self.published else ""
+        if today and status in ("Planned", "Completed") and any(
+                (d.lexical < today[:len(d.lexical)]) if planned else (d.lexical > today[:len(d.lexical)])
+                for d, _s in ev.dates[n_dates:]):
+            # a planned meeting "on Thursday" is next Thursday, a past one last Thursday: read
+            # the dates again in the meeting's own tense
+            added = ev.dates[n_dates:]
+            del ev.dates[n_dates:]
+            self._summit_dates(ev, t, verbs, sent, future=planned)
+            if len(ev.dates) == n_dates:
+                ev.dates.extend(added)
+        if len(ev.dates) == n_dates:
+            self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
+        self._summit_places(ev, t, verbs, sent, frames)
+
+    def _event_verbs(self, t, kind, sent, frames) -> set[int]:
+        """Verbs whose "on DATE" and "in PLACE" are the meeting's: a meeting verb itself, the
+        verb that holds or governs a meeting noun, and a participle after the noun that has
+        no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
+        verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
+        if kind in ("noun", "visit-noun"):
+            v, _prep = governing_verb(t)
+            if v is not None:
+                verbs.add(v.i)
+            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
+                verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
+            ancestors = {a.i for a in t.ancestors}
+            for x in sent:
+                if x.i > t.i and x.tag_ == "VBN" and x.lemma_.lower() in frames.participle_verbs \
+                        and x.dep_ in ("advcl", "acl") and (x.head.i in ancestors or x.head.i == t.i) \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                    verbs.add(x.i)
+        return verbs
+
+    def _summit_dates(self, ev, t, verbs, sent, *, future):
+        """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
+        "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
+        from ..link.dates import resolve_date
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        when = self._when_clause(t)
+        for ent in self.date_ents[lo:hi]:
+            if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
+                value = resolve_date(ent.text, self.published, future=future)  # "on Tuesday, when they met"
+                if value is not None:
+                    ev.dates.append((value, sent))
+                continue
+            tok = ent.root
+            for _step in range(4):
+                head = tok.head
+                if head.i == tok.i:
+                    break
+                if head.i == t.i or (head.pos_ in ("VERB", "AUX") and head.i in verbs):
+                    value = resolve_date(ent.text, self.published, future=future)
+                    if value is not None:
+                        ev.dates.append((value, sent))
+                    break
+                if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end)):
+                    break
+                tok = head
+
+    def _summit_places(self, ev, t, verbs, sent, frames):
+        """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
+        meeting's verbs."""
+        if t.pos_ in ("NOUN", "PROPN"):
+            for x in t.lefts:  # "the Gyeongju talks", "the Camp David summit"
+                m = self.by_token.get(x.i)
+                if m is not None and m.cls == "Place" and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                    ev.places.setdefault(m.iri, sent)
+        for x in sent:
+            if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._dateline() is not None:
+                ev.places.setdefault(self._dateline(), sent)  # "the summit opens here": the dateline
+                continue
+            m = self.by_token.get(x.i)
+            if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at"):
+                continue
+            gov = x.head.head
+            if gov.dep_ == "pobj" and gov.head.lower_ in ("at", "in") and gov.pos_ == "NOUN":
+                gov = gov.head.head  # "met at the presidential office in Seoul"
+            if gov.i not in verbs | {t.i}:
+                continue
+            if m is not None and m.cls == "Place":
+                ev.places.setdefault(m.iri, sent)
+            elif m is None and x.lower_ in frames.place_nouns:
+                for c in x.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for y in c.children:
+                            my = self.by_token.get(y.i)
+                            if my is not None and my.cls == "Place":
+                                ev.places.setdefault(my.iri, sent)
+
+    def _dateline_end(self) -> int:
+        """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
+        if not hasattr(self, "_dateline_stop"):
+            self._dateline_stop = 0
+            for x in self.sdoc[:8]:
+                if x.text in ("—", "–", "-", "--") and x.i > 0:
+                    lead = [y for y in self.sdoc[:x.i] if not y.is_space]
+                    if lead and all(y.is_upper or y.text in (",", ".") or y.is_title for y in lead):
+                        self._dateline_stop = x.i + 1
+                    break
+        return self._dateline_stop
+
+    def _dateline(self):
+        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
+        if not hasattr(self, "_dateline_iri"):
+            self._dateline_iri = None
+            for m in self.mentions[:2]:
+                nxt = self.sdoc[m.end] if m.end < len(self.sdoc) else None
+                lead = self.sdoc[:m.start]
+                if m.cls == "Place" and nxt is not None and nxt.text in ("—", "–", "-", ",") \
+                        and all(x.is_space or x.is_punct for x in lead):
+                    self._dateline_iri = m.iri
+                    break
+        return self._dateline_iri
