@@ -1,89 +1,267 @@
-"""Export-control rules: who imposes a control, what it covers, whom it targets."""
+"""Export-control rules: who imposes a control, what it covers, whom it targets.
+
+Triggers come from :mod:`kg.extract.control_frames`; their roles come from the parse:
+the imposer is named on the trigger ("Japan's curbs", "US export controls", "a Chinese
+licence"), or is the subject or agent of the verbs that govern it ("Washington added ...",
+"..., China's commerce ministry said"), or a government body's state; only when the text
+names none (a pronoun, "the government", nothing) does the context decide: the actor of
+the previous sentence, the control talked about last, the dateline. Targets are the states
+named in the trigger's target arguments ("to China", "aimed at Beijing", "Chinese firms"
+as the object of a listing verb); the imposer is never its own target.
+"""
 from __future__ import annotations
 
 from ..vocab import country_iri
-from .modality import status_of, trigger_chain
+from .control_frames import NOUNS, VERBS, TriggerFinder, load_lexicon
+from .modality import status_of
+
+_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves", "we", "our", "he", "she", "his", "her"}
+_RELATIVES = {"that", "which", "who", "whose"}
+_SUBJECTS = ("nsubj", "csubj")
 
 
 class ControlRules:
     """Mixed into EventFinder: finds export controls in a sentence."""
 
-    # -- export controls ----------------------------------------------------------------------
-    def _is_control(self, t) -> bool:
-        if t.lower_ not in self.cues.export_control_heads or t.pos_ not in ("NOUN", "PROPN", "VERB"):
-            return False
-        if any(c.lower_ in ("export", "exports", "export-control") for c in t.lefts):
-            return True
-        if t.lower_ in ("controls", "control") and t.i > 0 and t.doc[t.i - 1].lower_ == "export":
-            return True
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("on", "of"):
-                if any(x.lemma_.lower() == "export" or x.lower_ == "exports" for x in c.subtree):
-                    return True
-        return False
+    _ctl_ready = False
 
-    def _controls(self, sent, seen_here):
-        for t in sent:
-            if not self._is_control(t):
+    def _ctl_setup(self):
+        self._ctl_ready = True
+        self.lex = load_lexicon()
+        words = self.lex.trade_nouns | self.lex.trade_verbs
+        export_context = any(t.lower_ in words or t.lemma_.lower() in words for t in self.sdoc
+                             if t.lower_.startswith(("export", "ship", "sale", "licen")))
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context)
+        self._ctl_prev_actors: list[str] = []
+        self._ctl_dateline = self._dateline()
+
+    def _is_good(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "TechnologyDomain"
+
+    # -- states named by mentions ----------------------------------------------------------
+    def _state_of_mention(self, m, *, person=True) -> str | None:
+        if m.cls == "Country":
+            return m.iri
+        if m.cls == "Place" and m.entry is not None and m.entry.cls == "Country":
+            return m.entry.iri  # "aimed at Beijing": a capital named as a place
+        if m.cls == "Organization" and m.entry is not None:
+            if m.label == "European Union":
+                return m.iri
+            if m.entry.kind == "government" and m.entry.country:
+                return country_iri(m.entry.country)
+        if m.cls == "Person" and person:
+            return self.state_of(m.iri)
+        return None
+
+    def _states(self, tokens, *, person=True) -> list[str]:
+        out, seen = [], set()
+        for x in tokens:
+            m = self.by_token.get(x.i)
+            if m is None or id(m) in seen:
                 continue
-            before = [x for x in sent if x.i < t.i]
-            tokens = [x for left in t.lefts for x in left.subtree]
-            for _w, verb in trigger_chain(t)[:4]:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [m for m in (self.by_token.get(x.i) for x in tokens) if m and m.cls == "Organization"
-                    and m.entry is not None and m.entry.country]
-            imposers = list(states) + [self.state_of(p) for p in people if self.state_of(p)]
-            imposers += [country_iri(o.entry.country) for o in orgs]
+            seen.add(id(m))
+            s = self._state_of_mention(m, person=person)
+            if s and s not in out:
+                out.append(s)
+        return out
+
+    def _dateline(self) -> str | None:
+        """"BEIJING — ...", "THE HAGUE, March 3 - ...": the place the story is filed from."""
+        head = self.sdoc[:8]
+        dash = next((t.i for t in head if t.text in ("—", "–", "-", "--")), None)
+        if dash is None:
+            return None
+        states = self._states(self.sdoc[:dash], person=False)
+        return states[0] if len(states) == 1 else None
+
+    # -- main loop -------------------------------------------------------------------------
+    def _controls(self, sent, seen_here):
+        if not self._ctl_ready:
+            self._ctl_setup()
+        for trig in self._ctl_finder.find(sent):
+            imposers, how, blocked = self._imposers(trig.token)
+            imposers = [i for i in imposers if i not in blocked]
             if not imposers:
-                # nearest states before the noun in the same clause: "for Korea and the U.S. to strengthen export controls"
-                verbs = [tok for _w, tok in trigger_chain(t)[:1]]
-                window = []
-                for x in reversed(before):
-                    if x.i < t.i - 10 or (x.pos_ in ("VERB", "AUX") and x not in verbs and x.dep_ != "aux"):
-                        break
-                    window.append(x)
-                s2, _p = self.actors_in(window)
-                imposers = s2
-            imposers = list(dict.fromkeys(i for i in imposers if i))
-            if not imposers:
-                ev = self.last.get("ExportControl")
-                if ev is None:
-                    continue
-            else:
-                ev = None
-                for old in reversed(self.events):
-                    if old.kind == "ExportControl" and old.parties == set(imposers):
-                        ev = old
-                        break
-                ev = ev or self.new_event("ExportControl", sent)
+                imposers = self._context_imposers(trig, how, blocked)
+            ev = self._control_event(imposers, sent)
+            if ev is None:
+                continue
             for i in imposers:
                 ev.add_party(i, sent)
-            self._targets(ev, sent, t)
+            for target in self._targets(trig, sent):
+                if target not in ev.parties:
+                    ev.targets.setdefault(target, sent)
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
-            status = status_of(t, self.cues)
+            status = status_of(trig.token, self.cues)
             if status:
                 ev.statuses.append((status, sent))
             if ev not in seen_here:
                 seen_here.append(ev)
+        actors = self._subject_actors(sent)
+        if actors:
+            self._ctl_prev_actors = actors
 
-    def _targets(self, ev, sent, t):
-        """Other states in the sentence are the control's targets, except partners
-        ("pact with the U.S."), parties of agreements and "other than X"."""
-        excluded = set(ev.parties)
-        for x in sent:
-            m = self.by_token.get(x.i)
-            if m is None or m.cls != "Country" or m.iri in excluded:
+    def _control_event(self, imposers, sent):
+        if not imposers:
+            return None
+        for old in reversed(self.events):
+            if old.kind == "ExportControl" and old.parties == set(imposers):
+                return old
+        return self.new_event("ExportControl", sent)
+
+    def _context_imposers(self, trig, how, blocked):
+        """No imposer named with the trigger: "it"/"the government" is the actor of the
+        previous sentence; a bare trigger is the control talked about last; then the dateline."""
+        last = self.last.get("ExportControl")
+        if how == "pronoun":
+            order = [self._ctl_prev_actors, sorted(last.parties) if last else [], [self._ctl_dateline]]
+        else:
+            order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
+            if trig.anaphoric:
+                order = order[:1]
+        for states in order:
+            states = [s for s in states if s and s not in blocked]
+            if states:
+                return states
+        return []
+
+    # -- imposer -----------------------------------------------------------------------------
+    def _named_on(self, t) -> list[str]:
+        """States named as modifiers of a noun: "Japan's", "US", "Dutch", "US-led", "by X"."""
+        toks = []
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < t.i:
+                toks += list(c.subtree)
+            elif c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by"):
+                toks += list(c.subtree)
+        if t.pos_ in NOUNS:
+            toks.append(t)  # the noun itself: "the Commerce Department"
+        return self._states(toks)
+
+    def _subject_states(self, verb):
+        """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
+        government noun ("it", "the ministry") that the context resolves."""
+        subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
+            subj = [c for c in verb.head.children if c.dep_ in _SUBJECTS]  # "cut X and suspended Y"
+        states, vague = [], False
+        for s in subj + agent:
+            heads = [s] + [c for c in s.children if c.dep_ == "conj"]
+            toks = []
+            for h in heads:
+                toks += [x for x in h.subtree if not any(a.dep_ in ("relcl", "acl") for a in x.ancestors
+                                                          if a.i != h.i and h in a.ancestors)]
+            found = self._states(toks)
+            if found:
+                states += found
+            elif s.lower_ in _PRONOUNS or s.lemma_.lower() in self.lex.government_nouns:
+                vague = True
+        return states, vague, bool(subj or agent)
+
+    def _imposers(self, t):
+        """``(states, how, blocked)``: the imposers named with trigger ``t``; how they were
+        found ("named", "pronoun", "none"); states that must not be imposers (the subject
+        of "criticised the curbs")."""
+        own = self._named_on(t) if t.pos_ in NOUNS else []
+        if t.pos_ in VERBS:
+            states, vague, _ = self._subject_states(t)
+            if states:
+                return states, "named", set()
+            own_vague = vague
+        else:
+            own_vague = False
+        if own:
+            return own, "named", set()
+        pronoun = own_vague or any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
+        cur = t
+        for _step in range(8):
+            head = cur.head
+            if head.i == cur.i:
+                break
+            if head.pos_ in VERBS:
+                lemma = head.lemma_.lower()
+                if lemma in self.lex.opposing_verbs and cur.dep_ not in ("ccomp",):
+                    if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl"):
+                        objs = [x for c in head.children if c.dep_ in ("dobj", "dative") for x in c.subtree]
+                        found = self._states(objs)
+                        if found:
+                            return found, "named", set()
+                    states, _vague, _ = self._subject_states(head)
+                    return [], "blocked", set(states)
+                states, vague, has_subj = self._subject_states(head)
+                if states:
+                    return states, "named", set()
+                pronoun = pronoun or vague
+                if has_subj and not vague and not any(c.lower_ in _RELATIVES for c in head.children
+                                                      if c.dep_ in _SUBJECTS):
+                    # a named non-state subject ("Exports ... will require") passes the
+                    # question on only to a verb that reports it ("..., the ministry said")
+                    if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl"):
+                        break
+            elif head.pos_ in NOUNS and cur.dep_ in ("acl", "relcl", "prep", "pobj", "appos", "conj", "dobj"):
+                found = self._named_on(head) if head.lemma_.lower() not in self.lex.trade_nouns else []
+                if found:
+                    return found, "named", set()
+                if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in head.children):
+                    pronoun = True
+            cur = head
+        return [], "pronoun" if pronoun else "none", set()
+
+    def _subject_actors(self, sent) -> list[str]:
+        """States acting as subjects or agents in ``sent``: what "it"/"the ministry" of the
+        next sentence refers to."""
+        out = []
+        for t in sent:
+            if t.dep_ in _SUBJECTS and t.head.pos_ in VERBS:
+                toks = [x for x in t.subtree if x.i <= t.i or x.dep_ == "conj"]
+            elif t.dep_ == "pobj" and t.head.lower_ == "by":
+                toks = list(t.subtree)
+            else:
                 continue
-            window = " ".join(y.lower_ for y in self.sdoc[max(sent.start, m.start - 3):m.start])
-            if any(f" {w} " in f" {window} " or window.endswith(w) for w in self.cues.target_exclusions):
-                continue
-            after = self.sdoc[m.end].lower_ if m.end < sent.end else ""
-            if not (set(window.split()) & self.cues.target_cues or after in ("'s", "’s")):
-                continue  # a target is named as one: "aimed at China", "exports to China", "China's"
-            if any(self._is_agreement_noun(y) for y in self.sdoc[m.end:min(sent.end, m.end + 3)]):
-                continue  # "U.S.-Japan pact"
-            ev.targets.setdefault(m.iri, sent)
+            for s in self._states(toks):
+                if s not in out:
+                    out.append(s)
+        return out
+
+    # -- targets -----------------------------------------------------------------------------
+    def _targets(self, trig, sent) -> list[str]:
+        t = trig.token
+        slots = list(trig.target_slots)
+        scope = list(t.subtree)
+        verb = t if t.pos_ in VERBS else self._ctl_finder._verb_of(t)
+        if verb is not None and verb.i != t.i:
+            scope += [c for c in verb.children if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl")]
+        for x in scope:
+            if x.dep_ == "prep" and x.lower_ in self.lex.target_preps:
+                slots.append(x)
+            elif x.dep_ == "prep" and x.lower_ in ("on", "at") and any(
+                    self._target_state(p) for p in x.children if p.dep_ == "pobj"):
+                slots += [p for p in x.children if p.dep_ == "pobj"]
+        # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
+        clause = verb.subtree if verb is not None else t.subtree
+        for x in clause:
+            if x.lemma_.lower() in self.lex.target_verbs and x.pos_ in VERBS:
+                slots += [c for c in x.children if c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ == "at")]
+        out = []
+        for slot in slots:
+            for x in slot.subtree:
+                m = self.by_token.get(x.i)
+                if m is None or m.start != x.i:
+                    continue
+                s = self._target_state(x)
+                if s and s not in out and not self._excluded(m, sent):
+                    out.append(s)
+        return out
+
+    def _target_state(self, tok):
+        m = self.by_token.get(tok.i)
+        return self._state_of_mention(m, person=False) if m is not None and m.cls in ("Country", "Place") else None
+
+    def _excluded(self, m, sent) -> bool:
+        """"to countries other than the US", "destinations outside the EU"."""
+        window = " " + " ".join(y.lower_ for y in self.sdoc[max(sent.start, m.start - 3):m.start]) + " "
+        window = window.replace(" the ", " ")
+        return any(window.endswith(f" {w} ") for w in self.lex.target_exclusions)

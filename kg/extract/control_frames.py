@@ -1,0 +1,260 @@
+"""Export-control triggers: the words that name a control, read with the frame lexicon
+``data/rules/export_controls.yaml``.
+
+A trigger is a token of one sentence's dependency parse: a restrictive noun with trade or a
+good as its argument ("curbs on sales of chip tools", "export controls", "rare-earth
+controls"), a restrictive verb with trade as its object ("ban exports of gallium"), a licence
+noun in a clause about trade ("exports will require licences"), a listing verb ("added
+Chinese firms to the Entity List", "dropped Korea from its white list") or a denial verb
+("keep chips out of Chinese hands"). Which arguments fill which role is read in
+:mod:`kg.extract.controls`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .. import resources
+
+VERBS = ("VERB", "AUX")
+NOUNS = ("NOUN", "PROPN")
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+_ARG_PREPS = ("on", "of", "for", "over", "against", "to", "under", "covering")
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The frame lexicon: word lists by role, phrases by first word."""
+
+    trade_nouns: frozenset[str]
+    trade_verbs: frozenset[str]
+    restrictive_nouns: frozenset[str]
+    needs_trade: frozenset[str]
+    standalone: frozenset[str]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    licence_nouns: frozenset[str]
+    restrictive_verbs: frozenset[str]
+    restrict_goods: frozenset[str]
+    permission_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    denial_objects: frozenset[str]
+    restrictive_lists: tuple[str, ...]
+    trusted_lists: tuple[str, ...]
+    add_verbs: frozenset[str]
+    remove_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
+    target_preps: frozenset[str]
+    target_verbs: frozenset[str]
+    target_exclusions: tuple[str, ...]
+    opposing_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict) -> Lexicon:
+        nominal, verbal, lists, roles = data["nominal"], data["verbal"], data["lists"], data["roles"]
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in nominal["phrases"]:
+            words = tuple(phrase.lower().split())
+            phrases.setdefault(words[0], []).append(words)
+        return cls(
+            trade_nouns=_words(data["trade_nouns"]), trade_verbs=_words(data["trade_verbs"]),
+            restrictive_nouns=_words(nominal["restrictive"]), needs_trade=_words(nominal["needs_trade"]),
+            standalone=_words(nominal["standalone"]),
+            phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+            licence_nouns=_words(nominal["licence"]),
+            restrictive_verbs=_words(verbal["restrictive"]), restrict_goods=_words(verbal["restrict_goods"]),
+            permission_verbs=_words(verbal["permission"]), denial_verbs=_words(verbal["denial"]),
+            denial_objects=_words(verbal["denial_objects"]),
+            restrictive_lists=tuple(w.lower() for w in lists["restrictive"]),
+            trusted_lists=tuple(w.lower() for w in lists["trusted"]),
+            add_verbs=_words(lists["add_verbs"]), remove_verbs=_words(lists["remove_verbs"]),
+            listing_verbs=_words(lists["listing_verbs"]),
+            target_preps=_words(roles["target_preps"]), target_verbs=_words(roles["target_verbs"]),
+            target_exclusions=tuple(w.lower() for w in roles["target_exclusions"]),
+            opposing_verbs=_words(roles["opposing_verbs"]),
+            object_control_verbs=_words(roles["object_control_verbs"]),
+            government_nouns=_words(roles["government_nouns"]),
+            anaphoric_determiners=_words(roles["anaphoric_determiners"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    path = resources.root() / "data" / "rules" / "export_controls.yaml"
+    return Lexicon.from_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word naming an export control, with the tokens whose subtree names its targets."""
+
+    token: object
+    kind: str  # nominal, phrase, licence, verbal, permission, list, denial
+    target_slots: list = field(default_factory=list)
+    anaphoric: bool = False  # "the curbs": a control named before
+
+
+def _lem(t) -> str:
+    return t.lemma_.lower()
+
+
+class TriggerFinder:
+    """Finds export-control triggers in a sentence. ``is_good(token)`` says whether a token
+    is part of a technology-domain mention (a good a control can restrict)."""
+
+    def __init__(self, lex: Lexicon, is_good, export_context: bool):
+        self.lex = lex
+        self.is_good = is_good
+        self.export_context = export_context  # the document speaks of exports somewhere
+
+    # -- word classes ------------------------------------------------------------------
+    def is_trade(self, t) -> bool:
+        if t.pos_ in VERBS:
+            return _lem(t) in self.lex.trade_verbs or t.lower_ in self.lex.trade_verbs
+        return t.lower_ in self.lex.trade_nouns or (t.pos_ in NOUNS and _lem(t) in self.lex.trade_nouns)
+
+    def _trade_in(self, tokens) -> bool:
+        return any(self.is_trade(x) for x in tokens)
+
+    def _good_in(self, tokens) -> bool:
+        return any(self.is_good(x) for x in tokens)
+
+    def _export_before(self, t) -> bool:
+        """"export controls", "export-control rules", "exports curbs"."""
+        doc = t.doc
+        for j in (t.i - 1, t.i - 2):
+            if j < 0:
+                return False
+            w = doc[j].lower_
+            if w in ("-", "–"):
+                continue
+            return w in ("export", "exports", "export-control", "re-export")
+        return False
+
+    # -- triggers ----------------------------------------------------------------------
+    def find(self, sent) -> list[Trigger]:
+        out: list[Trigger] = []
+        heads_done: set[int] = set()
+        for t in sent:
+            trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
+            if trig is not None and trig.token.i not in heads_done:
+                heads_done.add(trig.token.i)
+                out.append(trig)
+        return out
+
+    def _phrase(self, t, sent):
+        for words in self.lex.phrases.get(t.lower_, ()):
+            end = t.i + len(words)
+            if end > sent.end:
+                continue
+            got = tuple(x.lower_ for x in t.doc[t.i:end])
+            if got == words or tuple(_lem(x) for x in t.doc[t.i:end]) == words:
+                return Trigger(t.doc[end - 1], "phrase")
+        return None
+
+    def _nominal(self, t):
+        if t.pos_ not in NOUNS:
+            return None
+        word, lemma = t.lower_, _lem(t)
+        lex = self.lex
+        is_licence = word in lex.licence_nouns or lemma in lex.licence_nouns
+        if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
+            return None
+        mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
+        preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
+        acls = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBS]
+        trade = self._export_before(t) or any(self.is_trade(c) for c in mods) or any(
+            self._trade_in(p.subtree) for p in preps) or any(self.is_trade(a) for a in acls)
+        if trade or word in lex.standalone or lemma in lex.standalone:
+            return Trigger(t, "nominal")
+        if is_licence:
+            return self._licence(t, preps)
+        if word in lex.needs_trade or lemma in lex.needs_trade or not self.export_context:
+            return None
+        # a good as argument: "controls on chips", "rare-earth controls", "placed under licensing"
+        if any(self.is_good(c) for c in mods) or any(self._good_in(p.subtree) for p in preps
+                                                       if p.lower_ in ("on", "to", "over", "covering")):
+            return Trigger(t, "nominal")
+        verb = self._verb_of(t)
+        if verb is not None and any(self._good_in(c.subtree) for c in verb.children
+                                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))):
+            return Trigger(t, "nominal")
+        det = [c for c in t.children if c.dep_ in ("det", "poss")]
+        if det and all(c.lower_ in self.lex.anaphoric_determiners for c in det) and not preps \
+                and not [c for c in mods if c.dep_ != "poss"] and _lem(t) in self.lex.restrictive_nouns:
+            return Trigger(t, "nominal", anaphoric=True)
+        return None
+
+    def _licence(self, t, preps):
+        """"exports will require licences", "apply for authorisation before exporting",
+        "a licence to ship", "a Chinese licence for products containing rare earths"."""
+        if any(self._good_in(p.subtree) for p in preps if p.lower_ in ("for", "on", "to")):
+            return Trigger(t, "licence")
+        verb = self._verb_of(t)
+        if verb is None:
+            return None
+        clause = [c for c in verb.children if c is not t and c.dep_ not in ("ccomp", "parataxis", "conj")]
+        if any(self._trade_in(c.subtree) for c in clause) or self.is_trade(verb):
+            return Trigger(t, "licence")
+        return None
+
+    @staticmethod
+    def _verb_of(t):
+        """The verb whose argument ``t`` is (through at most one preposition)."""
+        head = t.head
+        if head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        return head if head.pos_ in VERBS and head.i != t.i else None
+
+    def _verbal(self, t):
+        if t.pos_ not in VERBS:
+            return None
+        lemma, lex = _lem(t), self.lex
+        kids = list(t.children)
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if lemma in lex.listing_verbs:
+            slots = objs or ([t.head] if t.dep_ in ("amod", "acl") else [])
+            return Trigger(t, "list", slots)
+        for prep in (c for c in kids if c.dep_ == "prep"):
+            text = " ".join(x.lower_ for x in prep.subtree)
+            if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and any(
+                    f" {w}" in f" {text}" for w in lex.restrictive_lists):
+                return Trigger(t, "list", objs)
+            if lemma in lex.remove_verbs and prep.lower_ in ("from", "off") and any(
+                    f" {w}" in f" {text}" for w in lex.trusted_lists):
+                return Trigger(t, "list", objs)
+        if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
+            return Trigger(t, "verbal")
+        if lemma in lex.restrict_goods and self.export_context and any(self._good_in(o.subtree) for o in objs):
+            return Trigger(t, "verbal")
+        if lemma in lex.permission_verbs and any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ in ("xcomp", "ccomp") and self.is_trade(c) for c in kids):
+            return Trigger(t, "permission")
+        if lemma in lex.denial_verbs:
+            return self._denial(t, kids)
+        return None
+
+    def _denial(self, t, kids):
+        """"keep chip technology out of Chinese hands", "limit Chinese access to chips",
+        "deny China access to advanced tools": the possessor of the access is the target."""
+        holders = []
+        for c in kids:
+            if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.denial_objects:
+                holders.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "out":
+                holders += [x for x in c.subtree if x.lower_ in self.lex.denial_objects]
+        if not holders:
+            return None
+        if not self._good_in(t.subtree):
+            return None
+        slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")]
+        slots += [c for c in kids if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c not in holders)]
+        return Trigger(t, "denial", slots) if slots else None
