@@ -53,6 +53,8 @@ class Lexicon:
     target_verbs: frozenset[str]
     target_exclusions: tuple[str, ...]
     opposing_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    holders: frozenset[str]
     object_control_verbs: frozenset[str]
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
@@ -79,7 +81,8 @@ class Lexicon:
             listing_verbs=_words(lists["listing_verbs"]),
             target_preps=_words(roles["target_preps"]), target_verbs=_words(roles["target_verbs"]),
             target_exclusions=tuple(w.lower() for w in roles["target_exclusions"]),
-            opposing_verbs=_words(roles["opposing_verbs"]),
+            opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
+            holders=_words(roles["holders"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
@@ -184,8 +187,7 @@ class TriggerFinder:
                                                        if p.lower_ in ("on", "to", "over", "covering")):
             return Trigger(t, "nominal")
         verb = self._verb_of(t)
-        if verb is not None and any(self._good_in(c.subtree) for c in verb.children
-                                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))):
+        if verb is not None and self._goods_of_verb(verb):
             return Trigger(t, "nominal")
         det = [c for c in t.children if c.dep_ in ("det", "poss")]
         if det and all(c.lower_ in self.lex.anaphoric_determiners for c in det) and not preps \
@@ -201,10 +203,23 @@ class TriggerFinder:
         verb = self._verb_of(t)
         if verb is None:
             return None
+        if self.export_context and self._goods_of_verb(verb):
+            return Trigger(t, "licence")  # "extended licensing to batteries", "placed under licensing"
         clause = [c for c in verb.children if c is not t and c.dep_ not in ("ccomp", "parataxis", "conj")]
         if any(self._trade_in(c.subtree) for c in clause) or self.is_trade(verb):
             return Trigger(t, "licence")
         return None
+
+    def _goods_of_verb(self, verb) -> bool:
+        """A good is the object of the verb or its "to/on" argument ("extend controls to
+        rare-earth equipment", "rare earths placed under licensing")."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
+                if self._good_in(c.subtree):
+                    return True
+        if verb.dep_ in ("acl", "relcl") and self.is_good(verb.head):
+            return True  # "the seven rare earths placed under licensing"
+        return False
 
     @staticmethod
     def _verb_of(t):

@@ -46,6 +46,8 @@ class ControlRules:
         if m.cls == "Place" and m.entry is not None and m.entry.cls == "Country":
             return m.entry.iri  # "aimed at Beijing": a capital named as a place
         if m.cls == "Organization" and m.entry is not None:
+            if self._fragment_of_body(m):
+                return None
             if m.label == "European Union":
                 return m.iri
             if m.entry.kind == "government" and m.entry.country:
@@ -53,6 +55,13 @@ class ControlRules:
         if m.cls == "Person" and person:
             return self.state_of(m.iri)
         return None
+
+    def _fragment_of_body(self, m) -> bool:
+        """"the Ministry of Commerce" where only "Commerce" was linked: which state's
+        ministry the text does not say here."""
+        if m.start < 2 or self.sdoc[m.start - 1].lower_ != "of":
+            return False
+        return self.sdoc[m.start - 2].lemma_.lower() in ("ministry", "department", "minister", "secretary")
 
     def _states(self, tokens, *, person=True) -> list[str]:
         out, seen = [], set()
@@ -80,7 +89,9 @@ class ControlRules:
         if not self._ctl_ready:
             self._ctl_setup()
         for trig in self._ctl_finder.find(sent):
-            imposers, how, blocked = self._imposers(trig.token)
+            targets = self._targets(trig, sent)
+            imposers, how, blocked = self._imposers(trig)
+            blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
             imposers = [i for i in imposers if i not in blocked]
             if not imposers:
                 imposers = self._context_imposers(trig, how, blocked)
@@ -89,7 +100,7 @@ class ControlRules:
                 continue
             for i in imposers:
                 ev.add_party(i, sent)
-            for target in self._targets(trig, sent):
+            for target in targets:
                 if target not in ev.parties:
                     ev.targets.setdefault(target, sent)
             if sent not in ev.sentences:
@@ -114,7 +125,7 @@ class ControlRules:
     def _context_imposers(self, trig, how, blocked):
         """No imposer named with the trigger: "it"/"the government" is the actor of the
         previous sentence; a bare trigger is the control talked about last; then the dateline."""
-        last = self.last.get("ExportControl")
+        last = self._same_goods(trig) or self.last.get("ExportControl")
         if how == "pronoun":
             order = [self._ctl_prev_actors, sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
@@ -126,6 +137,16 @@ class ControlRules:
             if states:
                 return states
         return []
+
+    def _same_goods(self, trig):
+        """The latest control on the goods this trigger names ("the April curbs on rare
+        earths" is the control on rare earths talked about before)."""
+        goods = {m.iri for m in (self.by_token.get(x.i) for x in trig.token.subtree)
+                 if m is not None and m.cls == "TechnologyDomain"}
+        if not goods:
+            return None
+        return next((ev for ev in reversed(self.events) if ev.kind == "ExportControl"
+                     and goods & set(ev.covers)), None)
 
     # -- imposer -----------------------------------------------------------------------------
     def _named_on(self, t) -> list[str]:
@@ -140,11 +161,12 @@ class ControlRules:
             toks.append(t)  # the noun itself: "the Commerce Department"
         return self._states(toks)
 
-    def _subject_states(self, verb):
+    def _subject_states(self, verb, skip=-1):
         """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
-        government noun ("it", "the ministry") that the context resolves."""
-        subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        agent = [c for c in verb.children if c.dep_ == "agent"]
+        government noun ("it", "the ministry") that the context resolves. ``skip``: the
+        index of the token we came from (a trigger in subject position is not its own imposer)."""
+        subj = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != skip]
+        agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in _SUBJECTS]  # "cut X and suspended Y"
         states, vague = [], False
@@ -161,29 +183,33 @@ class ControlRules:
                 vague = True
         return states, vague, bool(subj or agent)
 
-    def _imposers(self, t):
-        """``(states, how, blocked)``: the imposers named with trigger ``t``; how they were
-        found ("named", "pronoun", "none"); states that must not be imposers (the subject
-        of "criticised the curbs")."""
-        own = self._named_on(t) if t.pos_ in NOUNS else []
+    def _imposers(self, trig):
+        """``(states, how, blocked)``: the imposers named with trigger ``trig``; how they
+        were found ("named", "pronoun", "none"); states that must not be imposers (the
+        subject of "criticised the curbs")."""
+        t = trig.token
+        cur, pronoun = t, False
         if t.pos_ in VERBS:
-            states, vague, _ = self._subject_states(t)
+            states, pronoun, _ = self._subject_states(t)
             if states:
                 return states, "named", set()
-            own_vague = vague
+            if trig.kind == "list" and (t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN")):
+                cur = t.head  # "blacklisted Chinese firms": the firms are the target
         else:
-            own_vague = False
-        if own:
-            return own, "named", set()
-        pronoun = own_vague or any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
-        cur = t
+            own = self._named_on(t)
+            if own:
+                return own, "named", set()
+            pronoun = any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
         for _step in range(8):
             head = cur.head
             if head.i == cur.i:
                 break
             if head.pos_ in VERBS:
                 lemma = head.lemma_.lower()
-                if lemma in self.lex.opposing_verbs and cur.dep_ not in ("ccomp",):
+                clause = cur.dep_ in ("ccomp", "parataxis")
+                if lemma in self.lex.speech_verbs and not clause and cur.dep_ not in ("xcomp", "conj", "advcl"):
+                    break  # "a fact sheet spoke of licences": the speaker does not impose them
+                if lemma in self.lex.opposing_verbs and not clause and not self._manner(cur):
                     if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl"):
                         objs = [x for c in head.children if c.dep_ in ("dobj", "dative") for x in c.subtree]
                         found = self._states(objs)
@@ -191,7 +217,7 @@ class ControlRules:
                             return found, "named", set()
                     states, _vague, _ = self._subject_states(head)
                     return [], "blocked", set(states)
-                states, vague, has_subj = self._subject_states(head)
+                states, vague, has_subj = self._subject_states(head, skip=cur.i)
                 if states:
                     return states, "named", set()
                 pronoun = pronoun or vague
@@ -202,13 +228,21 @@ class ControlRules:
                     if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl"):
                         break
             elif head.pos_ in NOUNS and cur.dep_ in ("acl", "relcl", "prep", "pobj", "appos", "conj", "dobj"):
-                found = self._named_on(head) if head.lemma_.lower() not in self.lex.trade_nouns else []
-                if found:
-                    return found, "named", set()
+                lemma = head.lemma_.lower()
+                if lemma not in self.lex.trade_nouns and lemma not in self.lex.holders:
+                    found = self._named_on(head)
+                    if found:
+                        return found, "named", set()
                 if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in head.children):
                     pronoun = True
             cur = head
         return [], "pronoun" if pronoun else "none", set()
+
+    @staticmethod
+    def _manner(cur) -> bool:
+        """"responded by dropping Japan from its list", "retaliated with export curbs": the
+        subject acts through the control."""
+        return cur.dep_ in ("xcomp", "advcl", "conj") or (cur.dep_ == "prep" and cur.lower_ in ("by", "with"))
 
     def _subject_actors(self, sent) -> list[str]:
         """States acting as subjects or agents in ``sent``: what "it"/"the ministry" of the
@@ -233,13 +267,18 @@ class ControlRules:
         scope = list(t.subtree)
         verb = t if t.pos_ in VERBS else self._ctl_finder._verb_of(t)
         if verb is not None and verb.i != t.i:
-            scope += [c for c in verb.children if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl")]
+            for c in verb.children:
+                if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl", "xcomp"):
+                    scope += list(c.subtree)
         for x in scope:
             if x.dep_ == "prep" and x.lower_ in self.lex.target_preps:
                 slots.append(x)
             elif x.dep_ == "prep" and x.lower_ in ("on", "at") and any(
                     self._target_state(p) for p in x.children if p.dep_ == "pobj"):
                 slots += [p for p in x.children if p.dep_ == "pobj"]
+            elif x.dep_ in ("amod", "compound", "poss", "nmod") and x.head.lemma_.lower() in self.lex.holders \
+                    and x.head.dep_ not in _SUBJECTS:
+                slots.append(x)  # "sales to Chinese firms", "blacklisted Chinese entities"
         # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
         clause = verb.subtree if verb is not None else t.subtree
         for x in clause:
