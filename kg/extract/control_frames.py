@@ -34,6 +34,7 @@ class Lexicon:
 
     trade_nouns: frozenset[str]
     trade_verbs: frozenset[str]
+    weak_trade_nouns: frozenset[str]
     restrictive_nouns: frozenset[str]
     needs_trade: frozenset[str]
     standalone: frozenset[str]
@@ -68,6 +69,7 @@ class Lexicon:
             phrases.setdefault(words[0], []).append(words)
         return cls(
             trade_nouns=_words(data["trade_nouns"]), trade_verbs=_words(data["trade_verbs"]),
+            weak_trade_nouns=_words(data["weak_trade_nouns"]),
             restrictive_nouns=_words(nominal["restrictive"]), needs_trade=_words(nominal["needs_trade"]),
             standalone=_words(nominal["standalone"]),
             phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
@@ -113,16 +115,33 @@ class TriggerFinder:
     """Finds export-control triggers in a sentence. ``is_good(token)`` says whether a token
     is part of a technology-domain mention (a good a control can restrict)."""
 
-    def __init__(self, lex: Lexicon, is_good, export_context: bool):
+    def __init__(self, lex: Lexicon, is_good, export_context: bool, is_company=lambda _t: False):
         self.lex = lex
         self.is_good = is_good
+        self.is_company = is_company
         self.export_context = export_context  # the document speaks of exports somewhere
 
     # -- word classes ------------------------------------------------------------------
     def is_trade(self, t) -> bool:
         if t.pos_ in VERBS:
             return _lem(t) in self.lex.trade_verbs or t.lower_ in self.lex.trade_verbs
-        return t.lower_ in self.lex.trade_nouns or (t.pos_ in NOUNS and _lem(t) in self.lex.trade_nouns)
+        if not (t.lower_ in self.lex.trade_nouns or (t.pos_ in NOUNS and _lem(t) in self.lex.trade_nouns)):
+            return False
+        if _lem(t) in self.lex.weak_trade_nouns or t.lower_ in self.lex.weak_trade_nouns:
+            return self._cross_border(t)
+        return True
+
+    def _cross_border(self, t) -> bool:
+        """"sales of chip tools", "supplies to China" are trade a control restricts; "the sale of
+        a chipmaker" (a takeover) and "sales in Europe" (a market) are not."""
+        preps = [c for c in t.children if c.dep_ == "prep"]
+        if any(p.lower_ in ("in", "within", "inside") for p in preps):
+            return False
+        objs = [x for p in preps if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+        if any(self.is_company(x) for o in objs for x in o.subtree):
+            return False
+        return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
+            c.dep_ == "advmod" and c.lower_ in ("abroad", "overseas") for c in t.children)
 
     def _trade_in(self, tokens) -> bool:
         return any(self.is_trade(x) for x in tokens)

@@ -18,6 +18,8 @@ from .modality import status_of
 _PRONOUNS = {"it", "they", "its", "their", "itself", "themselves", "we", "our", "he", "she", "his", "her"}
 _RELATIVES = {"that", "which", "who", "whose"}
 _SUBJECTS = ("nsubj", "csubj")
+# words that show a document speaks of exports ("controls on chips" is then an export control)
+_EXPORT_WORDS = ("export", "re-export", "licen", "embargo", "blacklist", "shipment")
 
 
 class ControlRules:
@@ -28,16 +30,18 @@ class ControlRules:
     def _ctl_setup(self):
         self._ctl_ready = True
         self.lex = load_lexicon()
-        words = self.lex.trade_nouns | self.lex.trade_verbs
-        export_context = any(t.lower_ in words or t.lemma_.lower() in words for t in self.sdoc
-                             if t.lower_.startswith(("export", "ship", "sale", "licen")))
-        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context)
+        export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
         self._ctl_prev_actors: list[str] = []
         self._ctl_dateline = self._dateline()
 
     def _is_good(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "TechnologyDomain"
+
+    def _is_company(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "Organization" and (m.entry is None or m.entry.kind == "company")
 
     # -- states named by mentions ----------------------------------------------------------
     def _state_of_mention(self, m, *, person=True) -> str | None:
@@ -209,12 +213,13 @@ class ControlRules:
                 clause = cur.dep_ in ("ccomp", "parataxis")
                 if lemma in self.lex.speech_verbs and not clause and cur.dep_ not in ("xcomp", "conj", "advcl"):
                     break  # "a fact sheet spoke of licences": the speaker does not impose them
+                if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl", "ccomp"):
+                    # "pressed the Netherlands to restrict sales": the object restricts
+                    objs = [x for c in head.children if c.dep_ in ("dobj", "dative") for x in c.subtree]
+                    found = self._states(objs)
+                    if found:
+                        return found, "named", set(self._subject_states(head)[0])
                 if lemma in self.lex.opposing_verbs and not clause and not self._manner(cur):
-                    if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl"):
-                        objs = [x for c in head.children if c.dep_ in ("dobj", "dative") for x in c.subtree]
-                        found = self._states(objs)
-                        if found:
-                            return found, "named", set()
                     states, _vague, _ = self._subject_states(head)
                     return [], "blocked", set(states)
                 states, vague, has_subj = self._subject_states(head, skip=cur.i)

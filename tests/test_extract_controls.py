@@ -1,0 +1,137 @@
+"""Golden tests for export controls: triggers said with verbs and nouns, imposers from the
+parse, targets from the trigger's arguments (sentences written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+P = pytest.param
+
+
+def _controls(facts):
+    """{imposer: {"targets": {...}, "covers": {...}}} from the extracted facts."""
+    by_event: dict[str, dict[str, set]] = {}
+    for s, p, o in facts:
+        if p in ("imposedBy", "targets", "covers"):
+            by_event.setdefault(s, {"imposedBy": set(), "targets": set(), "covers": set()})[p].add(o)
+    out: dict[str, dict[str, set]] = {}
+    for ev in by_event.values():
+        for who in ev["imposedBy"]:
+            slot = out.setdefault(who, {"targets": set(), "covers": set()})
+            slot["targets"] |= ev["targets"]
+            slot["covers"] |= ev["covers"]
+    return out
+
+
+def _check(extract_text, text, imposer, targets=(), covers=()):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    assert imposer in got, f"no control imposed by {imposer}; got {got}"
+    assert set(targets) <= got[imposer]["targets"], f"targets of {imposer}: {got[imposer]}"
+    assert set(covers) <= got[imposer]["covers"], f"covers of {imposer}: {got[imposer]}"
+    return got
+
+
+@pytest.mark.parametrize("text, imposer, targets, covers", [
+    P("Beijing will ban exports of gallium to the United States from next month.",
+      "CHN", {"USA"}, {"critical-minerals"}, id="ban-exports-of-to"),
+    P("Tokyo moved to restrict the export of photoresists to South Korea.",
+      "JPN", {"KOR"}, {"semiconductors"}, id="restrict-the-export-of"),
+    P("The Netherlands curbed shipments of lithography machines to China last year.",
+      "NLD", {"CHN"}, {"semiconductors"}, id="curbed-shipments"),
+    P("Seoul plans to limit sales of memory chips to Russia.",
+      "KOR", {"RUS"}, {"semiconductors"}, id="plans-to-limit-sales"),
+])
+def test_control_said_with_a_verb(extract_text, text, imposer, targets, covers):
+    _check(extract_text, text, imposer, targets, covers)
+
+
+@pytest.mark.parametrize("text, imposer, targets, covers", [
+    P("The Commerce Department tightened rules on sales of chipmaking tools to the PRC.",
+      "USA", {"CHN"}, {"semiconductors"}, id="rules-on-sales-of"),
+    P("Japan's curbs on sales of chip equipment to Chinese firms take effect in July.",
+      "JPN", {"CHN"}, {"semiconductors"}, id="possessive-curbs-on-sales"),
+    P("Britain introduced licensing requirements for shipments of quantum computers to Iran.",
+      "GBR", {"IRN"}, {"quantum"}, id="licensing-requirements-for-shipments"),
+    P("Exporters face new hurdles. Washington imposed sweeping controls on advanced chips, a step aimed at Beijing.",
+      "USA", {"CHN"}, {"semiconductors"}, id="controls-on-goods-aimed-at-capital"),
+])
+def test_control_said_with_a_noun(extract_text, text, imposer, targets, covers):
+    _check(extract_text, text, imposer, targets, covers)
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Exports of germanium will need government licences from August, China's commerce ministry said.",
+      "CHN", {"critical-minerals"}, id="exports-will-need-licences-ministry-said"),
+    P("Under the new rule, Japanese companies must obtain permits before shipping industrial robots abroad, Tokyo said.",
+      "JPN", {"robotics"}, id="permits-before-shipping"),
+    P("India said it would require licences for exports of drones.",
+      "IND", {"defense"}, id="it-would-require-licences"),
+])
+def test_control_said_as_a_licence_requirement(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, (), covers)
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Washington added 140 Chinese companies to the Entity List on Monday.",
+      "USA", {"CHN"}, id="added-to-entity-list"),
+    P("The United States blacklisted dozens of Russian entities over the war.",
+      "USA", {"RUS"}, id="blacklisted"),
+    P("Japan's cabinet decided to remove South Korea from its white list of trusted trading partners.",
+      "JPN", {"KOR"}, id="removed-from-white-list"),
+    P("Seoul responded by dropping Japan from its own list of trusted trade partners.",
+      "KOR", {"JPN"}, id="responded-by-dropping"),
+])
+def test_control_said_with_a_list(extract_text, text, imposer, targets):
+    got = _check(extract_text, text, imposer, targets)
+    assert not set(targets) & set(got), f"a target became an imposer: {got}"
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Canada banned exports of drones to the Islamic Republic of Iran.", "CAN", {"IRN"}, id="full-name"),
+    P("Australia restricted sales of quantum sensors to Chinese buyers.", "AUS", {"CHN"}, id="demonym-buyers"),
+    P("Germany imposed export controls on machine tools in a move aimed at Moscow.",
+      "DEU", {"RUS"}, id="aimed-at-capital"),
+    P("The European Union tightened export curbs on chips targeting Russia.",
+      "European Union", {"RUS"}, id="targeting"),
+])
+def test_control_target_is_the_state_named(extract_text, text, imposer, targets):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
+    assert key is not None, f"no control by {imposer}: {got}"
+    assert set(targets) <= got[key]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposer, not_imposer", [
+    P("Washington tightened export controls on AI chips amid concerns that China could access them.",
+      "USA", "CHN", id="state-merely-mentioned"),
+    P("China criticised the US export curbs on chipmaking equipment.", "USA", "CHN", id="critic-is-not-imposer"),
+    P("The U.S. pressed the Netherlands to restrict sales of chipmaking tools to China.",
+      "NLD", "USA", id="pressed-x-to-restrict"),
+    P("The Dutch government, under pressure from Washington, expanded export licences for chipmaking tools.",
+      "NLD", "USA", id="pressure-from-is-not-imposer"),
+])
+def test_control_imposer_is_an_argument_not_a_neighbour(extract_text, text, imposer, not_imposer):
+    got = _check(extract_text, text, imposer)
+    assert not_imposer not in got, f"{not_imposer} is not an imposer here: {got}"
+    assert not_imposer not in got[imposer]["targets"] or not_imposer == "CHN"
+
+
+@pytest.mark.parametrize("text, imposer", [
+    P("China's commerce ministry announced curbs on graphite exports.", "CHN", id="ministry-of-a-state"),
+    P("The Bureau of Industry and Security published new export rules for supercomputers.", "USA",
+      id="agency-of-a-state"),
+    P("BEIJING — The ministry said exports of rare earths would need a licence.", "CHN", id="dateline"),
+])
+def test_control_imposer_from_a_body_or_the_dateline(extract_text, text, imposer):
+    _check(extract_text, text, imposer)
+
+
+@pytest.mark.parametrize("text", [
+    P("China's exports of solar panels to Europe rose sharply in May.", id="trade-figures"),
+    P("Japan boosted shipments of chips to the United States.", id="boosted-shipments"),
+    P("Officials discussed the sale of the chipmaker to a Japanese group.", id="sale-of-a-company"),
+])
+def test_no_control_without_a_restriction(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts), _controls(facts)
