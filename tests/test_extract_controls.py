@@ -135,3 +135,40 @@ def test_control_imposer_from_a_body_or_the_dateline(extract_text, text, imposer
 def test_no_control_without_a_restriction(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts), _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, not_imposers", [
+    P("The EU keeps an arms embargo on China. France and Germany want the embargo lifted soon.",
+      "European Union", {"FRA", "DEU"}, id="the-embargo-wanted-lifted"),
+    P("Japan imposed export curbs on photoresists. Seoul argues that the curbs break trade rules.",
+      "JPN", {"KOR"}, id="the-curbs-argued-about"),
+    P("Washington restricted exports of AI chips last year. Beijing said the restrictions hurt trade.",
+      "USA", {"CHN"}, id="the-restrictions-said-to-hurt"),
+])
+def test_definite_control_refers_back(extract_text, text, imposer, not_imposers):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    assert any(k.lower().replace("-", " ").startswith(imposer.lower()) for k in got), got
+    assert not not_imposers & set(got), f"a later speaker became an imposer: {got}"
+
+
+@pytest.mark.parametrize("text", [
+    P("The European Commission granted export licences for 50,000 tonnes of barley.", id="grain-licences"),
+    P("Washington will never again embargo shipments of farm products.", id="farm-embargo"),
+    P("Canada issued an export licence to sell natural gas to the United States.", id="gas-licence"),
+])
+def test_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts), _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, target, not_target", [
+    P("Japan tightened restrictions on chip exports to countries other than the United States.",
+      "JPN", None, "USA", id="other-than"),
+    P("The Netherlands requires licences to export lithography tools to destinations outside the European Union.",
+      "NLD", None, "European Union", id="outside"),
+    P("Britain applies its arms embargo to Iran but not to Qatar.", "GBR", "IRN", "QAT", id="but-not-to"),
+])
+def test_control_target_exclusions(extract_text, text, imposer, target, not_target):
+    got = _check(extract_text, text, imposer, {target} if target else ())
+    assert not_target not in got[imposer]["targets"], got

@@ -22,6 +22,7 @@ VERBS = ("VERB", "AUX")
 NOUNS = ("NOUN", "PROPN")
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
 _ARG_PREPS = ("on", "of", "for", "over", "against", "to", "under", "covering")
+_OBJECT_PREPS = ("on", "of", "for", "over", "covering")  # "curbs on sales", "licensing for exports"
 
 
 def _words(items) -> frozenset[str]:
@@ -34,6 +35,7 @@ class Lexicon:
 
     trade_nouns: frozenset[str]
     trade_verbs: frozenset[str]
+    commodities: frozenset[str]
     weak_trade_nouns: frozenset[str]
     restrictive_nouns: frozenset[str]
     needs_trade: frozenset[str]
@@ -57,6 +59,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     holders: frozenset[str]
     object_control_verbs: frozenset[str]
+    operating_verbs: frozenset[str]
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
 
@@ -69,7 +72,7 @@ class Lexicon:
             phrases.setdefault(words[0], []).append(words)
         return cls(
             trade_nouns=_words(data["trade_nouns"]), trade_verbs=_words(data["trade_verbs"]),
-            weak_trade_nouns=_words(data["weak_trade_nouns"]),
+            weak_trade_nouns=_words(data["weak_trade_nouns"]), commodities=_words(data["commodities"]),
             restrictive_nouns=_words(nominal["restrictive"]), needs_trade=_words(nominal["needs_trade"]),
             standalone=_words(nominal["standalone"]),
             phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
@@ -86,6 +89,7 @@ class Lexicon:
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
             holders=_words(roles["holders"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
+            operating_verbs=_words(roles["operating_verbs"]),
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
         )
@@ -167,7 +171,18 @@ class TriggerFinder:
         heads_done: set[int] = set()
         for t in sent:
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
-            if trig is not None and trig.token.i not in heads_done:
+            if trig is None:
+                continue
+            scope = list(trig.token.subtree)
+            verb = self._verb_of(trig.token)
+            if verb is not None and trig.token.pos_ in NOUNS:
+                scope += [x for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree]
+            if self.commodity_only(scope):
+                continue
+            if trig.token.pos_ in NOUNS and any(c.dep_ == "det" and c.lower_ in self.lex.anaphoric_determiners
+                                                for c in trig.token.children):
+                trig.anaphoric = True  # "the embargo": the control named before, if any
+            if trig.token.i not in heads_done:
                 heads_done.add(trig.token.i)
                 out.append(trig)
         return out
@@ -194,7 +209,8 @@ class TriggerFinder:
         preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
         acls = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBS]
         trade = self._export_before(t) or any(self.is_trade(c) for c in mods) or any(
-            self._trade_in(p.subtree) for p in preps) or any(self.is_trade(a) for a in acls)
+            self._trade_in(self._objects(p)) for p in preps if p.lower_ in _OBJECT_PREPS) or any(
+            self.is_trade(a) for a in acls)
         if trade or word in lex.standalone or lemma in lex.standalone:
             return Trigger(t, "nominal")
         if is_licence:
@@ -211,7 +227,7 @@ class TriggerFinder:
         det = [c for c in t.children if c.dep_ in ("det", "poss")]
         if det and all(c.lower_ in self.lex.anaphoric_determiners for c in det) and not preps \
                 and not [c for c in mods if c.dep_ != "poss"] and _lem(t) in self.lex.restrictive_nouns:
-            return Trigger(t, "nominal", anaphoric=True)
+            return Trigger(t, "anaphor", anaphoric=True)  # "the curbs", kept only after a control
         return None
 
     def _licence(self, t, preps):
@@ -239,6 +255,22 @@ class TriggerFinder:
         if verb.dep_ in ("acl", "relcl") and self.is_good(verb.head):
             return True  # "the seven rare earths placed under licensing"
         return False
+
+    @staticmethod
+    def _objects(prep) -> list:
+        """The nouns a preposition governs, with their compounds and conjuncts: "on chip
+        exports", "on sales and transfers"."""
+        out = []
+        for o in prep.children:
+            if o.dep_ in ("pobj", "pcomp"):
+                out += [o] + [c for c in o.children if c.dep_ in ("compound", "conj", "amod")]
+        return out
+
+    def commodity_only(self, tokens) -> bool:
+        """The control is about farm goods, fuel or metals for the market ("barley export
+        licences", "the 1973 oil embargo"): trade policy, not a technology export control."""
+        words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
+        return bool(words & self.lex.commodities) and not self._good_in(tokens)
 
     @staticmethod
     def _verb_of(t):

@@ -54,7 +54,7 @@ class ControlRules:
                 return None
             if m.label == "European Union":
                 return m.iri
-            if m.entry.kind == "government" and m.entry.country:
+            if m.entry.kind in ("government", "legislature") and m.entry.country:
                 return country_iri(m.entry.country)
         if m.cls == "Person" and person:
             return self.state_of(m.iri)
@@ -94,12 +94,20 @@ class ControlRules:
             self._ctl_setup()
         for trig in self._ctl_finder.find(sent):
             targets = self._targets(trig, sent)
-            imposers, how, blocked = self._imposers(trig)
+            imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
             blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
             imposers = [i for i in imposers if i not in blocked]
-            if not imposers:
-                imposers = self._context_imposers(trig, how, blocked)
-            ev = self._control_event(imposers, sent)
+            ev = None
+            if trig.anaphoric and not self._says_imposer(how, imposers):
+                ev = self._same_goods(trig) or self.last.get("ExportControl")  # "the embargo"
+            if ev is not None:
+                imposers = []
+            elif trig.kind == "anaphor":
+                continue  # "the curbs" with no control named before
+            else:
+                if not imposers:
+                    imposers = self._context_imposers(trig, how, blocked)
+                ev = self._control_event(imposers, sent)
             if ev is None:
                 continue
             for i in imposers:
@@ -118,6 +126,19 @@ class ControlRules:
         if actors:
             self._ctl_prev_actors = actors
 
+    def _says_imposer(self, how, imposers) -> bool:
+        """A definite trigger ("the embargo") names its imposer itself only on the noun ("the
+        EU's embargo"), as the subject of a verb that acts on controls ("Japan tightened the
+        curbs") or when that state already imposes a control here; else it is the control
+        named before ("Washington argues that if the embargo is lifted")."""
+        if not imposers:
+            return False
+        if how in ("own", "object"):
+            return True
+        if how.startswith("verb:") and how[5:] in self.lex.operating_verbs:
+            return True
+        return any(ev.kind == "ExportControl" and set(imposers) <= ev.parties for ev in self.events)
+
     def _control_event(self, imposers, sent):
         if not imposers:
             return None
@@ -134,7 +155,7 @@ class ControlRules:
             order = [self._ctl_prev_actors, sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
             order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
-            if trig.anaphoric:
+            if trig.kind == "anaphor":
                 order = order[:1]
         for states in order:
             states = [s for s in states if s and s not in blocked]
@@ -189,20 +210,23 @@ class ControlRules:
 
     def _imposers(self, trig):
         """``(states, how, blocked)``: the imposers named with trigger ``trig``; how they
-        were found ("named", "pronoun", "none"); states that must not be imposers (the
+        were found ("own", "object", "verb:LEMMA", "noun", "pronoun", "none"); states that must not be imposers (the
         subject of "criticised the curbs")."""
         t = trig.token
         cur, pronoun = t, False
         if t.pos_ in VERBS:
-            states, pronoun, _ = self._subject_states(t)
+            states, pronoun, has_subj = self._subject_states(t)
             if states:
-                return states, "named", set()
+                return states, "own", set()
+            subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+            if has_subj and not pronoun and subj is not None and subj.lower_ not in _RELATIVES:
+                return [], "none", set()  # "protectionist pressures restricted exports"
             if trig.kind == "list" and (t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN")):
                 cur = t.head  # "blacklisted Chinese firms": the firms are the target
         else:
             own = self._named_on(t)
             if own:
-                return own, "named", set()
+                return own, "own", set()
             pronoun = any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in t.children)
         for _step in range(8):
             head = cur.head
@@ -215,16 +239,17 @@ class ControlRules:
                     break  # "a fact sheet spoke of licences": the speaker does not impose them
                 if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl", "ccomp"):
                     # "pressed the Netherlands to restrict sales": the object restricts
-                    objs = [x for c in head.children if c.dep_ in ("dobj", "dative") for x in c.subtree]
+                    objs = [x for c in head.children if c.dep_ in ("dobj", "dative") or (
+                        c.dep_ == "prep" and c.lower_ == "on") for x in c.subtree]  # "called on X to"
                     found = self._states(objs)
                     if found:
-                        return found, "named", set(self._subject_states(head)[0])
+                        return found, "object", set(self._subject_states(head)[0])
                 if lemma in self.lex.opposing_verbs and not clause and not self._manner(cur):
                     states, _vague, _ = self._subject_states(head)
                     return [], "blocked", set(states)
                 states, vague, has_subj = self._subject_states(head, skip=cur.i)
                 if states:
-                    return states, "named", set()
+                    return states, "verb:" + lemma, set()
                 pronoun = pronoun or vague
                 if has_subj and not vague and not any(c.lower_ in _RELATIVES for c in head.children
                                                       if c.dep_ in _SUBJECTS):
@@ -237,7 +262,7 @@ class ControlRules:
                 if lemma not in self.lex.trade_nouns and lemma not in self.lex.holders:
                     found = self._named_on(head)
                     if found:
-                        return found, "named", set()
+                        return found, "noun", set()
                 if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in head.children):
                     pronoun = True
             cur = head
