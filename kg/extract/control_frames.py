@@ -169,15 +169,14 @@ class TriggerFinder:
     def find(self, sent) -> list[Trigger]:
         out: list[Trigger] = []
         heads_done: set[int] = set()
+        commodity = None
         for t in sent:
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
                 continue
-            scope = list(trig.token.subtree)
-            verb = self._verb_of(trig.token)
-            if verb is not None and trig.token.pos_ in NOUNS:
-                scope += [x for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree]
-            if self.commodity_only(scope):
+            if commodity is None:
+                commodity = self.commodity_only(sent)  # once per sentence, only when needed
+            if commodity:
                 continue
             if trig.token.pos_ in NOUNS and any(c.dep_ == "det" and c.lower_ in self.lex.anaphoric_determiners
                                                 for c in trig.token.children):
@@ -267,8 +266,9 @@ class TriggerFinder:
         return out
 
     def commodity_only(self, tokens) -> bool:
-        """The control is about farm goods, fuel or metals for the market ("barley export
-        licences", "the 1973 oil embargo"): trade policy, not a technology export control."""
+        """The sentence is about farm goods, fuel or base metals and names no technology
+        ("barley export licences", "the 1973 oil embargo"): trade policy, not a technology
+        export control."""
         words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
         return bool(words & self.lex.commodities) and not self._good_in(tokens)
 

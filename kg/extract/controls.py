@@ -237,7 +237,7 @@ class ControlRules:
                 clause = cur.dep_ in ("ccomp", "parataxis")
                 if lemma in self.lex.speech_verbs and not clause and cur.dep_ not in ("xcomp", "conj", "advcl"):
                     break  # "a fact sheet spoke of licences": the speaker does not impose them
-                if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl", "ccomp"):
+                if lemma in self.lex.object_control_verbs and cur.dep_ in ("xcomp", "advcl"):
                     # "pressed the Netherlands to restrict sales": the object restricts
                     objs = [x for c in head.children if c.dep_ in ("dobj", "dative") or (
                         c.dep_ == "prep" and c.lower_ == "on") for x in c.subtree]  # "called on X to"
