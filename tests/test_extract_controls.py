@@ -172,3 +172,24 @@ def test_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
 def test_control_target_exclusions(extract_text, text, imposer, target, not_target):
     got = _check(extract_text, text, imposer, {target} if target else ())
     assert not_target not in got[imposer]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Washington barred American firms from selling advanced chips to China.", "USA", {"CHN"},
+      id="barred-from-selling"),
+    P("Tokyo banned the machine-tool maker from exporting industrial robots to Russia for a year.", "JPN", {"RUS"},
+      id="banned-from-exporting"),
+    P("The Commerce Department prohibited chipmakers from shipping AI chips to Iran.", "USA", {"IRN"},
+      id="prohibited-from-shipping"),
+])
+def test_control_said_as_a_bar_on_exporting(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("The United States added Huawei to the Entity List in May.", "USA", "CHN", id="company-on-entity-list"),
+    P("Washington placed SMIC on its entity list over military ties.", "USA", "CHN", id="smic-placed-on-list"),
+    P("Japan restricted exports of photoresists to Samsung Electronics.", "JPN", "KOR", id="exports-to-a-company"),
+])
+def test_control_target_is_a_company_home_state(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, {target})

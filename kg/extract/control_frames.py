@@ -299,6 +299,10 @@ class TriggerFinder:
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
             return Trigger(t, "verbal")
+        if lemma in lex.restrictive_verbs and any(
+                c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") and self.is_trade(g)
+                                                               for g in c.children) for c in kids):
+            return Trigger(t, "verbal")  # "barred Toshiba Machine from exporting", "banned firms from selling"
         if lemma in lex.restrict_goods and self.export_context and any(self._good_in(o.subtree) for o in objs):
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" for c in kids) and any(

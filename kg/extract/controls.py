@@ -95,7 +95,10 @@ class ControlRules:
         for trig in self._ctl_finder.find(sent):
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
-            blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
+            if how in ("own", "object") or how.startswith("verb:"):
+                targets = [x for x in targets if x not in imposers]  # the subject is the imposer
+            else:
+                blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
             imposers = [i for i in imposers if i not in blocked]
             ev = None
             if trig.anaphoric and not self._says_imposer(how, imposers):
@@ -260,7 +263,9 @@ class ControlRules:
             elif head.pos_ in NOUNS and cur.dep_ in ("acl", "relcl", "prep", "pobj", "appos", "conj", "dobj"):
                 lemma = head.lemma_.lower()
                 if lemma not in self.lex.trade_nouns and lemma not in self.lex.holders:
-                    found = self._named_on(head)
+                    # a conjunct shares only a possessive: "Japan's tariffs and export controls"
+                    found = self._states(x for c in head.children if c.dep_ == "poss" for x in c.subtree) \
+                        if cur.dep_ == "conj" else self._named_on(head)
                     if found:
                         return found, "noun", set()
                 if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in head.children):
@@ -326,8 +331,16 @@ class ControlRules:
         return out
 
     def _target_state(self, tok):
+        """The state a target mention stands for: a country, a capital, a company's home
+        state ("sales to Huawei", "added SMIC to the Entity List")."""
         m = self.by_token.get(tok.i)
-        return self._state_of_mention(m, person=False) if m is not None and m.cls in ("Country", "Place") else None
+        if m is None:
+            return None
+        if m.cls in ("Country", "Place"):
+            return self._state_of_mention(m, person=False)
+        if m.cls == "Organization" and m.entry is not None and m.entry.kind == "company" and m.entry.country:
+            return country_iri(m.entry.country)
+        return None
 
     def _excluded(self, m, sent) -> bool:
         """"to countries other than the US", "destinations outside the EU"."""
