@@ -193,3 +193,21 @@ def test_control_said_as_a_bar_on_exporting(extract_text, text, imposer, targets
 ])
 def test_control_target_is_a_company_home_state(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, {target})
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Exporters face new rules as the US-led effort to keep advanced chip technology out of Chinese hands widens.",
+      "USA", "CHN", id="keep-out-of-hands"),
+    P("Washington applied the rules as part of its campaign to limit Chinese access to advanced chipmaking tools.",
+      "USA", "CHN", id="limit-access"),
+    P("Export curbs are widening: Washington moved to curb China's ability to make advanced chips.",
+      "USA", "CHN", id="curb-ability"),
+    P("The export rules let the European Union deny Russia access to machine tools.", "European Union", "RUS",
+      id="deny-access"),
+])
+def test_control_said_as_denial_of_access(extract_text, text, imposer, target):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
+    assert key is not None, f"no control by {imposer}: {got}"
+    assert target in got[key]["targets"], got

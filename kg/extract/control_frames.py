@@ -142,8 +142,10 @@ class TriggerFinder:
         if any(p.lower_ in ("in", "within", "inside") for p in preps):
             return False
         objs = [x for p in preps if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
-        if any(self.is_company(x) for o in objs for x in o.subtree):
-            return False
+        if any(self.is_company(x) for o in objs for x in [o, *o.children] if x.dep_ in ("pobj", "compound")):
+            return False  # the company itself is sold, not its products
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
+            preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]  # "restricted sales ... to X"
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
             c.dep_ == "advmod" and c.lower_ in ("abroad", "overseas") for c in t.children)
 
@@ -303,13 +305,15 @@ class TriggerFinder:
                 c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") and self.is_trade(g)
                                                                for g in c.children) for c in kids):
             return Trigger(t, "verbal")  # "barred Toshiba Machine from exporting", "banned firms from selling"
+        if lemma in lex.denial_verbs:
+            denial = self._denial(t, kids)
+            if denial is not None:
+                return denial
         if lemma in lex.restrict_goods and self.export_context and any(self._good_in(o.subtree) for o in objs):
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ in ("xcomp", "ccomp") and self.is_trade(c) for c in kids):
             return Trigger(t, "permission")
-        if lemma in lex.denial_verbs:
-            return self._denial(t, kids)
         return None
 
     def _denial(self, t, kids):
