@@ -211,3 +211,29 @@ def test_control_said_as_denial_of_access(extract_text, text, imposer, target):
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
     assert key is not None, f"no control by {imposer}: {got}"
     assert target in got[key]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposers, target", [
+    P("Export controls imposed by the US, Japan and the Netherlands have cut China off from lithography tools.",
+      {"USA", "JPN", "NLD"}, "CHN", id="imposed-by-list-cut-off"),
+    P("Restrictions on chip exports introduced by Tokyo last year cut Russia off from advanced semiconductors.",
+      {"JPN"}, "RUS", id="introduced-by"),
+    P("Licensing rules for exports adopted by Britain have cut Iran off from drones.", {"GBR"}, "IRN",
+      id="adopted-by"),
+])
+def test_control_imposer_as_agent_of_a_participle(extract_text, text, imposers, target):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    assert imposers <= set(got), got
+    assert all(target in got[i]["targets"] for i in imposers), got
+
+
+@pytest.mark.parametrize("text, imposer", [
+    P("Chinese regulators will require exporters of drones to apply for licences.", "CHN", id="require-exporters-to-apply"),
+    P("Seoul will oblige shippers of memory chips to seek a permit before exporting them.", "KOR",
+      id="oblige-to-seek-permit"),
+    P("From June, Canadian firms must obtain a licence before they ship quantum sensors abroad, Ottawa said.",
+      "CAN", id="must-obtain-licence-before-ship"),
+])
+def test_control_as_licence_duty(extract_text, text, imposer):
+    _check(extract_text, text, imposer)

@@ -241,7 +241,10 @@ class TriggerFinder:
             return None
         if self.export_context and self._goods_of_verb(verb):
             return Trigger(t, "licence")  # "extended licensing to batteries", "placed under licensing"
-        clause = [c for c in verb.children if c is not t and c.dep_ not in ("ccomp", "parataxis", "conj")]
+        clause = [c for c in verb.children if c.i != t.i and c.dep_ not in ("ccomp", "parataxis", "conj")]
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBS:
+            # "will require exporters of drones to apply for licences"
+            clause += [c for c in verb.head.children if c.i != verb.i and c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         if any(self._trade_in(c.subtree) for c in clause) or self.is_trade(verb):
             return Trigger(t, "licence")
         return None
@@ -320,6 +323,9 @@ class TriggerFinder:
         """"keep chip technology out of Chinese hands", "limit Chinese access to chips",
         "deny China access to advanced tools": the possessor of the access is the target."""
         holders = []
+        if any(c.dep_ == "prt" and c.lower_ == "off" for c in kids) and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in kids):
+            holders += [c for c in kids if c.dep_ == "dobj"]  # "cut China off from the tools"
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.denial_objects:
                 holders.append(c)
@@ -330,5 +336,6 @@ class TriggerFinder:
         if not self._good_in(t.subtree):
             return None
         slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")]
+        slots += [h for h in holders if h.lower_ not in self.lex.denial_objects]
         slots += [c for c in kids if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c not in holders)]
         return Trigger(t, "denial", slots) if slots else None

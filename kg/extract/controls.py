@@ -92,6 +92,7 @@ class ControlRules:
     def _controls(self, sent, seen_here):
         if not self._ctl_ready:
             self._ctl_setup()
+        by_token = {}  # trigger token -> its control, in this sentence
         for trig in self._ctl_finder.find(sent):
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
@@ -109,10 +110,14 @@ class ControlRules:
                 continue  # "the curbs" with no control named before
             else:
                 if not imposers:
-                    imposers = self._context_imposers(trig, how, blocked)
+                    # "Export controls imposed by X have cut China off": the subject is a control
+                    subj = [c.i for c in trig.token.children if c.dep_ in _SUBJECTS]
+                    here = next((by_token[i] for i in subj if i in by_token), None)
+                    imposers = self._context_imposers(trig, how, blocked, here)
                 ev = self._control_event(imposers, sent)
             if ev is None:
                 continue
+            by_token[trig.token.i] = ev
             for i in imposers:
                 ev.add_party(i, sent)
             for target in targets:
@@ -150,10 +155,12 @@ class ControlRules:
                 return old
         return self.new_event("ExportControl", sent)
 
-    def _context_imposers(self, trig, how, blocked):
+    def _context_imposers(self, trig, how, blocked, here=None):
         """No imposer named with the trigger: "it"/"the government" is the actor of the
-        previous sentence; a bare trigger is the control talked about last; then the dateline."""
-        last = self._same_goods(trig) or self.last.get("ExportControl")
+        previous sentence; a bare trigger is the control this sentence or the text talked
+        about last ("Export controls imposed by X have cut China off from ..."); then the
+        dateline."""
+        last = here or self._same_goods(trig) or self.last.get("ExportControl")
         if how == "pronoun":
             order = [self._ctl_prev_actors, sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
@@ -185,6 +192,12 @@ class ControlRules:
                 toks += list(c.subtree)
             elif c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by"):
                 toks += list(c.subtree)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "controls imposed by the US and Japan"
+                toks += [x for a in c.children if a.dep_ == "agent" for x in a.subtree]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "for"):  # "curbs on exports introduced by Tokyo"
+                toks += [x for o in c.children if o.dep_ == "pobj" for a in o.children
+                         if a.dep_ == "acl" and a.tag_ == "VBN" for g in a.children if g.dep_ == "agent"
+                         for x in g.subtree]
         if t.pos_ in NOUNS:
             toks.append(t)  # the noun itself: "the Commerce Department"
         return self._states(toks)
@@ -216,7 +229,8 @@ class ControlRules:
         were found ("own", "object", "verb:LEMMA", "noun", "pronoun", "none"); states that must not be imposers (the
         subject of "criticised the curbs")."""
         t = trig.token
-        cur, pronoun = t, False
+        cur, pronoun, blocked = t, False, set()
+        applicant = t.lemma_.lower() in self.lex.licence_nouns or t.lower_ in self.lex.licence_nouns
         if t.pos_ in VERBS:
             states, pronoun, has_subj = self._subject_states(t)
             if states:
@@ -249,10 +263,14 @@ class ControlRules:
                         return found, "object", set(self._subject_states(head)[0])
                 if lemma in self.lex.opposing_verbs and not clause and not self._manner(cur):
                     states, _vague, _ = self._subject_states(head)
-                    return [], "blocked", set(states)
+                    blocked |= set(states)
+                    if applicant and head.dep_ in ("xcomp", "advcl") and not states:
+                        cur = head  # "will oblige shippers to seek a permit": the obliging state imposes
+                        continue
+                    return [], "blocked", blocked
                 states, vague, has_subj = self._subject_states(head, skip=cur.i)
                 if states:
-                    return states, "verb:" + lemma, set()
+                    return states, "verb:" + lemma, blocked
                 pronoun = pronoun or vague
                 if has_subj and not vague and not any(c.lower_ in _RELATIVES for c in head.children
                                                       if c.dep_ in _SUBJECTS):
@@ -267,11 +285,11 @@ class ControlRules:
                     found = self._states(x for c in head.children if c.dep_ == "poss" for x in c.subtree) \
                         if cur.dep_ == "conj" else self._named_on(head)
                     if found:
-                        return found, "noun", set()
+                        return found, "noun", blocked
                 if any(c.dep_ == "poss" and c.lower_ in _PRONOUNS for c in head.children):
                     pronoun = True
             cur = head
-        return [], "pronoun" if pronoun else "none", set()
+        return [], "pronoun" if pronoun else "none", blocked
 
     @staticmethod
     def _manner(cur) -> bool:
