@@ -237,3 +237,15 @@ def test_control_imposer_as_agent_of_a_participle(extract_text, text, imposers, 
 ])
 def test_control_as_licence_duty(extract_text, text, imposer):
     _check(extract_text, text, imposer)
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Exporters are worried. Washington's new curbs, announced on Monday, target Chinese chipmakers.",
+      "USA", {"CHN"}, id="curbs-target-chipmakers"),
+    P("Shipments stalled after Japan's restrictions aimed at South Korea took effect.", "JPN", {"KOR"},
+      id="restrictions-aimed-at"),
+    P("Exporters are worried. The restrictions apply to exports to Iran and Russia, Tokyo said.", "JPN",
+      {"IRN", "RUS"}, id="restrictions-apply-to-exports"),
+])
+def test_control_named_by_its_aim(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)

@@ -225,6 +225,8 @@ class TriggerFinder:
         verb = self._verb_of(t)
         if verb is not None and self._goods_of_verb(verb):
             return Trigger(t, "nominal")
+        if self._aimed(t):
+            return Trigger(t, "nominal")  # "Washington's new curbs target Chinese chipmakers"
         det = [c for c in t.children if c.dep_ in ("det", "poss")]
         if det and all(c.lower_ in self.lex.anaphoric_determiners for c in det) and not preps \
                 and not [c for c in mods if c.dep_ != "poss"] and _lem(t) in self.lex.restrictive_nouns:
@@ -249,13 +251,23 @@ class TriggerFinder:
             return Trigger(t, "licence")
         return None
 
+    def _aimed(self, t) -> bool:
+        """The restriction is aimed at someone: its verb is "target/aim" ("the curbs target
+        X") or a participle on it says so ("restrictions aimed at X")."""
+        if t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in self.lex.target_verbs:
+            return True
+        return any(c.dep_ in ("acl", "relcl") and _lem(c) in self.lex.target_verbs for c in t.children)
+
     def _goods_of_verb(self, verb) -> bool:
         """A good is the object of the verb or its "to/on" argument ("extend controls to
-        rare-earth equipment", "rare earths placed under licensing")."""
+        rare-earth equipment", "rare earths placed under licensing"), or trade is ("the
+        restrictions apply to exports")."""
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
                 if self._good_in(c.subtree):
                     return True
+            if c.dep_ == "prep" and c.lower_ in ("to", "on") and self._trade_in(self._objects(c)):
+                return True  # "the restrictions apply to exports to China"
         if verb.dep_ in ("acl", "relcl") and self.is_good(verb.head):
             return True  # "the seven rare earths placed under licensing"
         return False
