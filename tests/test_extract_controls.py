@@ -249,3 +249,19 @@ def test_control_as_licence_duty(extract_text, text, imposer):
 ])
 def test_control_named_by_its_aim(extract_text, text, imposer, targets):
     _check(extract_text, text, imposer, targets)
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("The rules restrict the ability of the PRC to obtain advanced chips, BIS said.", "USA", {"CHN"},
+      id="rules-restrict-ability-bis-said"),
+    P("MOFCOM announced export control measures on rare earth items shipped to the United States.", "CHN",
+      {"USA"}, id="export-control-measures"),
+    P("The new regulations limit Russian access to machine tools, the European Commission said.",
+      "European Union", {"RUS"}, id="regulations-limit-access-commission-said"),
+])
+def test_control_instrument_as_subject(extract_text, text, imposer, targets):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
+    assert key is not None, f"no control by {imposer}: {got}"
+    assert targets <= got[key]["targets"], got

@@ -60,6 +60,8 @@ class Lexicon:
     holders: frozenset[str]
     object_control_verbs: frozenset[str]
     operating_verbs: frozenset[str]
+    instruments: frozenset[str]
+    bodies_of: dict[str, str]
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
 
@@ -89,7 +91,8 @@ class Lexicon:
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
             holders=_words(roles["holders"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
-            operating_verbs=_words(roles["operating_verbs"]),
+            operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
+            bodies_of=dict(roles["bodies_of"]),
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
         )
@@ -176,6 +179,8 @@ class TriggerFinder:
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
                 continue
+            while trig.token.dep_ == "compound" and trig.token.head.pos_ in NOUNS and trig.kind != "list":
+                trig.token = trig.token.head  # "export control measures": the phrase's head takes the arguments
             if commodity is None:
                 commodity = self.commodity_only(sent)  # once per sentence, only when needed
             if commodity:
@@ -347,7 +352,8 @@ class TriggerFinder:
             return None
         if not self._good_in(t.subtree):
             return None
-        slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")]
+        slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")
+                 or (m.dep_ == "prep" and m.lower_ == "of")]  # "the ability of the PRC to make chips"
         slots += [h for h in holders if h.lower_ not in self.lex.denial_objects]
         slots += [c for c in kids if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c not in holders)]
         return Trigger(t, "denial", slots) if slots else None

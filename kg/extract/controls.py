@@ -11,7 +11,7 @@ as the object of a listing verb); the imposer is never its own target.
 """
 from __future__ import annotations
 
-from ..vocab import country_iri
+from ..vocab import country_iri, entity_iri
 from .control_frames import NOUNS, VERBS, TriggerFinder, load_lexicon
 from .modality import status_of
 
@@ -54,6 +54,8 @@ class ControlRules:
                 return None
             if m.label == "European Union":
                 return m.iri
+            if m.label in self.lex.bodies_of:  # "the European Commission" acts for the EU
+                return entity_iri("org", self.lex.bodies_of[m.label])
             if m.entry.kind in ("government", "legislature") and m.entry.country:
                 return country_iri(m.entry.country)
         if m.cls == "Person" and person:
@@ -236,8 +238,11 @@ class ControlRules:
             if states:
                 return states, "own", set()
             subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
-            if has_subj and not pronoun and subj is not None and subj.lower_ not in _RELATIVES:
+            instrument = subj is not None and (subj.lemma_.lower() in self.lex.instruments
+                                               or subj.lower_ in self.lex.restrictive_nouns)
+            if has_subj and not pronoun and subj is not None and subj.lower_ not in _RELATIVES and not instrument:
                 return [], "none", set()  # "protectionist pressures restricted exports"
+            # "the rules restrict ..., BIS said": the rules' author imposes, read further up
             if trig.kind == "list" and (t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN")):
                 cur = t.head  # "blacklisted Chinese firms": the firms are the target
         else:
