@@ -227,7 +227,7 @@ class TriggerFinder:
         if any(self.is_good(c) for c in mods) or any(self._good_in(p.subtree) for p in preps
                                                        if p.lower_ in ("on", "to", "over", "covering")):
             return Trigger(t, "nominal")
-        verb = self._verb_of(t)
+        verb = self.verb_of(t)
         if verb is not None and self._goods_of_verb(verb):
             return Trigger(t, "nominal")
         if self._aimed(t):
@@ -243,7 +243,7 @@ class TriggerFinder:
         "a licence to ship", "a Chinese licence for products containing rare earths"."""
         if any(self._good_in(p.subtree) for p in preps if p.lower_ in ("for", "on", "to")):
             return Trigger(t, "licence")
-        verb = self._verb_of(t)
+        verb = self.verb_of(t)
         if verb is None:
             return None
         if self.export_context and self._goods_of_verb(verb):
@@ -295,7 +295,7 @@ class TriggerFinder:
         return bool(words & self.lex.commodities) and not self._good_in(tokens)
 
     @staticmethod
-    def _verb_of(t):
+    def verb_of(t):
         """The verb whose argument ``t`` is (through at most one preposition)."""
         head = t.head
         if head.dep_ == "prep" and head.head.i != head.i:
