@@ -265,3 +265,35 @@ def test_control_instrument_as_subject(extract_text, text, imposer, targets):
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
     assert key is not None, f"no control by {imposer}: {got}"
     assert targets <= got[key]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Exporters are nervous. Shipments of graphite to the United States will not be permitted, Beijing said.",
+      "CHN", {"USA"}, id="shipments-not-permitted"),
+    P("Exports of drones to Russia will no longer be allowed, Tokyo announced.", "JPN", {"RUS"},
+      id="exports-no-longer-allowed"),
+    P("Sales of quantum sensors to Iran were never authorised by Ottawa.", "CAN", {"IRN"},
+      id="sales-never-authorised"),
+])
+def test_control_said_as_refused_permission(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+@pytest.mark.parametrize("text, imposer, other", [
+    P("Beijing prohibited exports of gallium to the United States in July. In October Washington tightened "
+      "curbs on chip sales to China. Analysts said the ban shows China will use its grip on critical minerals.",
+      "CHN", "USA", id="the-ban-after-prohibited"),
+    P("Tokyo banned shipments of photoresists to South Korea in July. A month later Seoul restricted exports of "
+      "machine tools to Japan. Traders said the ban would hit makers of lithium-ion batteries hard.",
+      "JPN", "KOR", id="the-ban-after-banned"),
+    P("The Netherlands barred sales of lithography tools to China in 2023. Washington later tightened controls "
+      "on exports of AI chips. Industry groups said the prohibition hurt suppliers of rare earths too.",
+      "NLD", "USA", id="the-prohibition-after-barred"),
+])
+def test_definite_control_refers_back_to_the_same_kind(extract_text, text, imposer, other):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    assert imposer in got and other in got, got
+    later = {"critical-minerals", "batteries"}
+    assert not later & got[other]["covers"], f"the later sentence joined the wrong control: {got}"
+    assert later & got[imposer]["covers"], f"the later sentence did not join {imposer}: {got}"

@@ -62,6 +62,7 @@ class Lexicon:
     operating_verbs: frozenset[str]
     instruments: frozenset[str]
     bodies_of: dict[str, str]
+    anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
 
@@ -93,6 +94,7 @@ class Lexicon:
             object_control_verbs=_words(roles["object_control_verbs"]),
             operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
             bodies_of=dict(roles["bodies_of"]),
+            anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
         )
@@ -149,6 +151,8 @@ class TriggerFinder:
             return False  # the company itself is sold, not its products
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
             preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]  # "restricted sales ... to X"
+        if self.export_context and any(x.ent_type_ == "TECH" for x in t.subtree):
+            return True  # "curbs on chip sales" in a story about exports ("chip" alone is vague)
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
             c.dep_ == "advmod" and c.lower_ in ("abroad", "overseas") for c in t.children)
 
@@ -331,9 +335,10 @@ class TriggerFinder:
                 return denial
         if lemma in lex.restrict_goods and self.export_context and any(self._good_in(o.subtree) for o in objs):
             return Trigger(t, "verbal")
-        if lemma in lex.permission_verbs and any(c.dep_ == "neg" for c in kids) and any(
-                c.dep_ in ("xcomp", "ccomp") and self.is_trade(c) for c in kids):
-            return Trigger(t, "permission")
+        if lemma in lex.permission_verbs and any(c.dep_ == "neg" or c.lower_ in ("never", "no", "longer")
+                                                 for c in kids) and any(
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass") and self.is_trade(c) for c in kids):
+            return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
         return None
 
     def _denial(self, t, kids):

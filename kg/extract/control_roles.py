@@ -197,9 +197,9 @@ class ControlRoles:
         return cur.dep_ in ("xcomp", "advcl", "conj") or (cur.dep_ == "prep" and cur.lower_ in ("by", "with"))
 
     def _subject_actors(self, sent) -> list[str]:
-        """States acting as subjects or agents in ``sent``: what "it"/"the ministry" of the
-        next sentence refers to."""
-        out = []
+        """The states acting as subject or agent of the main clause of ``sent`` (the
+        shallowest verb that has one): what "it"/"the ministry" of the next sentence means."""
+        best, out = None, []
         for t in sent:
             if t.dep_ in SUBJECTS and t.head.pos_ in VERBS:
                 toks = [x for x in t.subtree if x.i <= t.i or x.dep_ == "conj"]
@@ -207,9 +207,14 @@ class ControlRoles:
                 toks = list(t.subtree)
             else:
                 continue
-            for s in self._states(toks):
-                if s not in out:
-                    out.append(s)
+            states = self._states(toks)
+            if not states:
+                continue
+            depth = sum(1 for _ in t.ancestors)
+            if best is None or depth < best:
+                best, out = depth, states
+            elif depth == best:
+                out += [x for x in states if x not in out]
         return out
 
     # -- targets -----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ class ControlRules(ControlRoles):
         export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
         self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
         self._ctl_prev_actors: list[str] = []
+        self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
         self._ctl_dateline = self._dateline()
 
     def _controls(self, sent, seen_here):
@@ -44,7 +45,7 @@ class ControlRules(ControlRoles):
             imposers = [i for i in imposers if i not in blocked]
             ev = None
             if trig.anaphoric and not self._says_imposer(how, imposers):
-                ev = self._same_goods(trig) or self.last.get("ExportControl")  # "the embargo"
+                ev = self._antecedent(trig)  # "the embargo"
             if ev is not None:
                 imposers = []
             elif trig.kind == "anaphor":
@@ -59,6 +60,7 @@ class ControlRules(ControlRoles):
             if ev is None:
                 continue
             by_token[trig.token.i] = ev
+            self._ctl_groups.setdefault(id(ev), set()).add(self._group(trig.token))
             for i in imposers:
                 ev.add_party(i, sent)
             for target in targets:
@@ -113,6 +115,20 @@ class ControlRules(ControlRoles):
             if states:
                 return states
         return []
+
+    def _group(self, t) -> str | None:
+        return self.lex.anaphor_groups.get(t.lower_) or self.lex.anaphor_groups.get(t.lemma_.lower())
+
+    def _antecedent(self, trig):
+        """The control a definite trigger refers back to: the one on the same goods, else
+        the latest one named with the same kind of word ("prohibited ... the ban"), else
+        the latest."""
+        found = self._same_goods(trig)
+        if found is None:
+            group = self._group(trig.token)
+            found = next((ev for ev in reversed(self.events) if ev.kind == "ExportControl"
+                          and group in self._ctl_groups.get(id(ev), ())), None) if group else None
+        return found or self.last.get("ExportControl")
 
     def _same_goods(self, trig):
         """The latest control on the goods this trigger names ("the April curbs on rare
