@@ -183,7 +183,7 @@ class TriggerFinder:
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
                 continue
-            while trig.token.dep_ == "compound" and trig.token.head.pos_ in NOUNS and trig.kind != "list":
+            while trig.token.dep_ == "compound" and trig.kind != "list" and self._instrument(trig.token.head):
                 trig.token = trig.token.head  # "export control measures": the phrase's head takes the arguments
             if commodity is None:
                 commodity = self.commodity_only(sent)  # once per sentence, only when needed
@@ -280,6 +280,10 @@ class TriggerFinder:
         if verb.dep_ in ("acl", "relcl") and self.is_good(verb.head):
             return True  # "the seven rare earths placed under licensing"
         return False
+
+    def _instrument(self, t) -> bool:
+        """A noun for the instrument of a control ("measures", "regime", "list")."""
+        return t.pos_ in NOUNS and (_lem(t) in self.lex.instruments or t.lower_ in self.lex.restrictive_nouns)
 
     @staticmethod
     def _objects(prep) -> list:
