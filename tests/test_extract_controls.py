@@ -297,3 +297,16 @@ def test_definite_control_refers_back_to_the_same_kind(extract_text, text, impos
     later = {"critical-minerals", "batteries"}
     assert not later & got[other]["covers"], f"the later sentence joined the wrong control: {got}"
     assert later & got[imposer]["covers"], f"the later sentence did not join {imposer}: {got}"
+
+
+@pytest.mark.parametrize("text, imposer, not_target", [
+    P("Japan tightened export controls on chipmaking tools in response to China's military build-up.",
+      "JPN", "CHN", id="in-response-to"),
+    P("According to Germany, the Dutch restrictions on exports of lithography tools took effect in September.",
+      "NLD", "DEU", id="according-to"),
+    P("Washington banned exports of AI chips, citing a threat to American security and close ties to Russia.",
+      "USA", "RUS", id="threat-to-ties-to"),
+])
+def test_control_target_is_a_destination_not_any_to(extract_text, text, imposer, not_target):
+    got = _check(extract_text, text, imposer)
+    assert not_target not in got[imposer]["targets"], got

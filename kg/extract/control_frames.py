@@ -54,6 +54,7 @@ class Lexicon:
     listing_verbs: frozenset[str]
     target_preps: frozenset[str]
     target_verbs: frozenset[str]
+    not_destination: frozenset[str]
     target_exclusions: tuple[str, ...]
     opposing_verbs: frozenset[str]
     speech_verbs: frozenset[str]
@@ -88,6 +89,7 @@ class Lexicon:
             add_verbs=_words(lists["add_verbs"]), remove_verbs=_words(lists["remove_verbs"]),
             listing_verbs=_words(lists["listing_verbs"]),
             target_preps=_words(roles["target_preps"]), target_verbs=_words(roles["target_verbs"]),
+            not_destination=_words(roles["not_destination"]),
             target_exclusions=tuple(w.lower() for w in roles["target_exclusions"]),
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
             holders=_words(roles["holders"]),

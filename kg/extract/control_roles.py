@@ -228,7 +228,7 @@ class ControlRoles:
                 if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl", "xcomp"):
                     scope += list(c.subtree)
         for x in scope:
-            if x.dep_ == "prep" and x.lower_ in self.lex.target_preps:
+            if x.dep_ == "prep" and x.lower_ in self.lex.target_preps and self._destination(x, t):
                 slots.append(x)
             elif x.dep_ == "prep" and x.lower_ in ("on", "at") and any(
                     self._target_state(p) for p in x.children if p.dep_ == "pobj"):
@@ -251,6 +251,19 @@ class ControlRoles:
                 if s and s not in out and not self._excluded(m, sent):
                     out.append(s)
         return out
+
+    def _destination(self, prep, t) -> bool:
+        """"exports to China", "restricted sales ... to China", "curbs against Iran" name a
+        destination; "in response to China", "according to Japan", "a threat to US security"
+        do not: the preposition must hang on the trigger, a verb, trade, a good or a holder."""
+        head = prep.head
+        if head.i == t.i or head.pos_ in VERBS and head.lower_ not in self.lex.not_destination:
+            return True
+        if head.lower_ in self.lex.not_destination or head.lemma_.lower() in self.lex.not_destination:
+            return False
+        finder = self._ctl_finder
+        return finder.is_trade(head) or finder.is_good(head) or head.lemma_.lower() in self.lex.holders \
+            or head.lemma_.lower() in self.lex.instruments
 
     def _target_state(self, tok):
         """The state a target mention stands for: a country, a capital, a company's home
