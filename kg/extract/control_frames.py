@@ -66,6 +66,13 @@ class Lexicon:
     anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    trigger_words: frozenset[str] = frozenset()  # every word a trigger can start with
+
+    def __post_init__(self):
+        words = (frozenset(self.phrases) | self.restrictive_nouns | self.standalone | self.licence_nouns
+                 | self.restrictive_verbs | self.restrict_goods | self.permission_verbs | self.denial_verbs
+                 | self.add_verbs | self.remove_verbs | self.listing_verbs)
+        object.__setattr__(self, "trigger_words", words)
 
     @classmethod
     def from_data(cls, data: dict) -> Lexicon:
@@ -131,6 +138,7 @@ class TriggerFinder:
         self.is_good = is_good
         self.is_company = is_company
         self.export_context = export_context  # the document speaks of exports somewhere
+        self._words = lex.trigger_words
 
     # -- word classes ------------------------------------------------------------------
     def is_trade(self, t) -> bool:
@@ -181,7 +189,10 @@ class TriggerFinder:
         out: list[Trigger] = []
         heads_done: set[int] = set()
         commodity = None
+        words = self._words
         for t in sent:
+            if t.lower_ not in words and t.lemma_.lower() not in words:
+                continue  # cheap filter: no trigger starts with this word
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
                 continue

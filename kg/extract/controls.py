@@ -27,7 +27,7 @@ class ControlRules(ControlRoles):
         self.lex = load_lexicon()
         export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
         self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
-        self._ctl_prev_actors: list[str] = []
+        self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
         self._ctl_dateline = self._dateline()
 
@@ -73,9 +73,15 @@ class ControlRules(ControlRoles):
                 ev.statuses.append((status, sent))
             if ev not in seen_here:
                 seen_here.append(ev)
-        actors = self._subject_actors(sent)
-        if actors:
-            self._ctl_prev_actors = actors
+        self._ctl_sents.append(sent)
+
+    def _prev_actors(self) -> list[str]:
+        """The main actors of the nearest earlier sentence that has one (at most 3 back)."""
+        for sent in reversed(self._ctl_sents[-3:]):
+            actors = self._subject_actors(sent)
+            if actors:
+                return actors
+        return []
 
     def _says_imposer(self, how, imposers) -> bool:
         """A definite trigger ("the embargo") names its imposer itself only on the noun ("the
@@ -105,7 +111,7 @@ class ControlRules(ControlRoles):
         dateline."""
         last = here or self._same_goods(trig) or self.last.get("ExportControl")
         if how == "pronoun":
-            order = [self._ctl_prev_actors, sorted(last.parties) if last else [], [self._ctl_dateline]]
+            order = [self._prev_actors(), sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
             order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
             if trig.kind == "anaphor":
