@@ -310,3 +310,28 @@ def test_definite_control_refers_back_to_the_same_kind(extract_text, text, impos
 def test_control_target_is_a_destination_not_any_to(extract_text, text, imposer, not_target):
     got = _check(extract_text, text, imposer)
     assert not_target not in got[imposer]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Washington slapped restrictions on Huawei's access to American technology.", "USA", "CHN",
+      id="restrictions-on-access"),
+    P("Russia was cut off from Western technology by the European Union.", "European Union", "RUS",
+      id="passive-cut-off"),
+    P("The Commerce Department issued a temporary denial order against the Russian airline.", "USA", "RUS",
+      id="denial-order"),
+])
+def test_control_said_as_restricted_access(extract_text, text, imposer, target):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
+    assert key is not None and target in got[key]["targets"], got
+
+
+@pytest.mark.parametrize("text, imposer", [
+    P("Japan's trade ministry said it would add 23 types of equipment to its list of export-controlled items.",
+      "JPN", id="list-of-export-controlled-items"),
+    P("Exporters worry: the US expanded its chip curbs on Monday.", "USA", id="chip-curbs"),
+    P("Seoul put nine drone parts on its list of items needing export licences.", "KOR", id="items-needing-licences"),
+])
+def test_control_said_as_a_list_of_goods(extract_text, text, imposer):
+    _check(extract_text, text, imposer)

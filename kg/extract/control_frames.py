@@ -47,6 +47,7 @@ class Lexicon:
     permission_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     denial_objects: frozenset[str]
+    denied_goods: frozenset[str]
     restrictive_lists: tuple[str, ...]
     trusted_lists: tuple[str, ...]
     add_verbs: frozenset[str]
@@ -90,7 +91,7 @@ class Lexicon:
             licence_nouns=_words(nominal["licence"]),
             restrictive_verbs=_words(verbal["restrictive"]), restrict_goods=_words(verbal["restrict_goods"]),
             permission_verbs=_words(verbal["permission"]), denial_verbs=_words(verbal["denial"]),
-            denial_objects=_words(verbal["denial_objects"]),
+            denial_objects=_words(verbal["denial_objects"]), denied_goods=_words(verbal["denied_goods"]),
             restrictive_lists=tuple(w.lower() for w in lists["restrictive"]),
             trusted_lists=tuple(w.lower() for w in lists["trusted"]),
             add_verbs=_words(lists["add_verbs"]), remove_verbs=_words(lists["remove_verbs"]),
@@ -238,11 +239,17 @@ class TriggerFinder:
             return Trigger(t, "nominal")
         if is_licence:
             return self._licence(t, preps)
+        access = [o for p in preps if p.lower_ == "on" for o in self._objects(p) if o.lower_ in lex.denial_objects]
+        if access and any(self._denied_good(x) for a in access for x in a.subtree):
+            # "restrictions on Huawei's access to American technology": the holder is the target
+            return Trigger(t, "nominal", [m for a in access for m in a.children
+                                          if m.dep_ in ("poss", "amod", "compound")])
         if word in lex.needs_trade or lemma in lex.needs_trade or not self.export_context:
             return None
-        # a good as argument: "controls on chips", "rare-earth controls", "placed under licensing"
-        if any(self.is_good(c) for c in mods) or any(self._good_in(p.subtree) for p in preps
-                                                       if p.lower_ in ("on", "to", "over", "covering")):
+        # a good as argument: "controls on chips", "rare-earth controls", "chip curbs", "placed under licensing"
+        if any(self.is_good(c) or c.ent_type_ == "TECH" for c in mods) or any(
+                self._good_in(p.subtree) for p in preps if p.lower_ in ("on", "to", "over", "covering")):
+            return Trigger(t, "nominal")
             return Trigger(t, "nominal")
         verb = self.verb_of(t)
         if verb is not None and self._goods_of_verb(verb):
@@ -272,6 +279,10 @@ class TriggerFinder:
         if any(self._trade_in(c.subtree) for c in clause) or self.is_trade(verb):
             return Trigger(t, "licence")
         return None
+
+    def _denied_good(self, x) -> bool:
+        """What a denial keeps from someone: a technology domain, or technology itself."""
+        return self.is_good(x) or x.ent_type_ == "TECH" or x.lower_ in self.lex.denied_goods
 
     def _aimed(self, t) -> bool:
         """The restriction is aimed at someone: its verb is "target/aim" ("the curbs target
@@ -334,8 +345,9 @@ class TriggerFinder:
             return Trigger(t, "list", slots)
         for prep in (c for c in kids if c.dep_ == "prep"):
             text = " ".join(x.lower_ for x in prep.subtree)
-            if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and any(
-                    f" {w}" in f" {text}" for w in lex.restrictive_lists):
+            export_list = "list" in text.split() and any(w.startswith("export") for w in text.split())
+            if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and (export_list or any(
+                    f" {w}" in f" {text}" for w in lex.restrictive_lists)):
                 return Trigger(t, "list", objs)
             if lemma in lex.remove_verbs and prep.lower_ in ("from", "off") and any(
                     f" {w}" in f" {text}" for w in lex.trusted_lists):
@@ -364,7 +376,7 @@ class TriggerFinder:
         holders = []
         if any(c.dep_ == "prt" and c.lower_ == "off" for c in kids) and any(
                 c.dep_ == "prep" and c.lower_ == "from" for c in kids):
-            holders += [c for c in kids if c.dep_ == "dobj"]  # "cut China off from the tools"
+            holders += [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "cut China off from the tools"
         for c in kids:
             if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.denial_objects:
                 holders.append(c)
@@ -372,7 +384,7 @@ class TriggerFinder:
                 holders += [x for x in c.subtree if x.lower_ in self.lex.denial_objects]
         if not holders:
             return None
-        if not self._good_in(t.subtree):
+        if not any(self._denied_good(x) for x in t.subtree):
             return None
         slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")
                  or (m.dep_ == "prep" and m.lower_ == "of")]  # "the ability of the PRC to make chips"
