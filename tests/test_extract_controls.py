@@ -335,3 +335,15 @@ def test_control_said_as_restricted_access(extract_text, text, imposer, target):
 ])
 def test_control_said_as_a_list_of_goods(extract_text, text, imposer):
     _check(extract_text, text, imposer)
+
+
+@pytest.mark.parametrize("text, not_imposer", [
+    P("Japanese car makers will curb their exports of electric vehicles to Europe.", "JPN", id="companies-curb-exports"),
+    P("Chinese estimates put the cost of the ban on exports of chips at 10 billion dollars.", "CHN",
+      id="demonym-on-estimates"),
+    P("American chipmakers said they would halt shipments of memory chips to retailers.", "USA",
+      id="companies-halt-shipments"),
+])
+def test_a_state_adjective_on_a_company_is_not_an_imposer(extract_text, text, not_imposer):
+    _ext, facts = extract_text(text)
+    assert not_imposer not in _controls(facts), _controls(facts)

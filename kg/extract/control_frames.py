@@ -63,6 +63,7 @@ class Lexicon:
     object_control_verbs: frozenset[str]
     operating_verbs: frozenset[str]
     instruments: frozenset[str]
+    scope_verbs: frozenset[str]
     bodies_of: dict[str, str]
     anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
@@ -102,7 +103,7 @@ class Lexicon:
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
             holders=_words(roles["holders"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
-            operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
+            operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]), scope_verbs=_words(roles["scope_verbs"]),
             bodies_of=dict(roles["bodies_of"]),
             anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
@@ -252,6 +253,8 @@ class TriggerFinder:
             return Trigger(t, "nominal")
             return Trigger(t, "nominal")
         verb = self.verb_of(t)
+        if t.dep_ in ("nsubj", "csubj") and verb is not None and _lem(verb) not in lex.scope_verbs:
+            verb = None  # "curbs might allow producers of chips to ...": a subject restricts only what it covers
         if verb is not None and self._goods_of_verb(verb):
             return Trigger(t, "nominal")
         if self._aimed(t):

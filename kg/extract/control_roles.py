@@ -112,13 +112,27 @@ class ControlRoles:
             toks = []
             for h in heads:
                 toks += [x for x in h.subtree if not any(a.dep_ in ("relcl", "acl") for a in x.ancestors
-                                                          if a.i != h.i and h in a.ancestors)]
+                                                          if a.i != h.i and h in a.ancestors)
+                         and self._acting(x)]
             found = self._states(toks)
             if found:
                 states += found
             elif s.lower_ in PRONOUNS or s.lemma_.lower() in self.lex.government_nouns:
                 vague = True
         return states, vague, bool(subj or agent)
+
+    def _acting(self, x) -> bool:
+        """A state named in a subject acts only as the head ("Japan", "Tokyo"), a possessor
+        ("Japan's cabinet") or on a government noun ("the Japanese cabinet"); "Japanese car
+        makers" or "Japanese estimates" are not the state acting."""
+        if x.dep_ not in ("amod", "compound", "nmod") or x.head.pos_ not in ("NOUN", "PROPN"):
+            return True
+        head = x.head
+        if head.lemma_.lower() in self.lex.government_nouns:
+            return True
+        m = self.by_token.get(head.i)  # "U.S. President Biden", "the U.S. Commerce Department"
+        return m is not None and (m.cls == "Person" or (m.cls == "Organization" and m.entry is not None
+                                                        and m.entry.kind in ("government", "legislature")))
 
     def _imposers(self, trig):
         """``(states, how, blocked)``: the imposers named with trigger ``trig``; how they
