@@ -41,7 +41,7 @@ def _check(extract_text, text, imposer, targets=(), covers=()):
     P("Seoul plans to limit sales of memory chips to Russia.",
       "KOR", {"RUS"}, {"semiconductors"}, id="plans-to-limit-sales"),
 ])
-def test_control_said_with_a_verb(extract_text, text, imposer, targets, covers):
+def test_controls_said_with_a_verb(extract_text, text, imposer, targets, covers):
     _check(extract_text, text, imposer, targets, covers)
 
 
@@ -55,19 +55,20 @@ def test_control_said_with_a_verb(extract_text, text, imposer, targets, covers):
     P("Exporters face new hurdles. Washington imposed sweeping controls on advanced chips, a step aimed at Beijing.",
       "USA", {"CHN"}, {"semiconductors"}, id="controls-on-goods-aimed-at-capital"),
 ])
-def test_control_said_with_a_noun(extract_text, text, imposer, targets, covers):
+def test_controls_said_with_a_noun(extract_text, text, imposer, targets, covers):
     _check(extract_text, text, imposer, targets, covers)
 
 
 @pytest.mark.parametrize("text, imposer, covers", [
     P("Exports of germanium will need government licences from August, China's commerce ministry said.",
       "CHN", {"critical-minerals"}, id="exports-will-need-licences-ministry-said"),
-    P("Under the new rule, Japanese companies must obtain permits before shipping industrial robots abroad, Tokyo said.",
+    P("Under the new rule, Japanese companies must obtain permits before shipping industrial robots abroad, "
+      "Tokyo said.",
       "JPN", {"robotics"}, id="permits-before-shipping"),
     P("India said it would require licences for exports of drones.",
       "IND", {"defense"}, id="it-would-require-licences"),
 ])
-def test_control_said_as_a_licence_requirement(extract_text, text, imposer, covers):
+def test_controls_said_as_a_licence_requirement(extract_text, text, imposer, covers):
     _check(extract_text, text, imposer, (), covers)
 
 
@@ -81,7 +82,7 @@ def test_control_said_as_a_licence_requirement(extract_text, text, imposer, cove
     P("Seoul responded by dropping Japan from its own list of trusted trade partners.",
       "KOR", {"JPN"}, id="responded-by-dropping"),
 ])
-def test_control_said_with_a_list(extract_text, text, imposer, targets):
+def test_controls_said_with_a_list(extract_text, text, imposer, targets):
     got = _check(extract_text, text, imposer, targets)
     assert not set(targets) & set(got), f"a target became an imposer: {got}"
 
@@ -94,7 +95,7 @@ def test_control_said_with_a_list(extract_text, text, imposer, targets):
     P("The European Union tightened export curbs on chips targeting Russia.",
       "European Union", {"RUS"}, id="targeting"),
 ])
-def test_control_target_is_the_state_named(extract_text, text, imposer, targets):
+def test_controls_target_is_the_state_named(extract_text, text, imposer, targets):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
@@ -111,7 +112,7 @@ def test_control_target_is_the_state_named(extract_text, text, imposer, targets)
     P("The Dutch government, under pressure from Washington, expanded export licences for chipmaking tools.",
       "NLD", "USA", id="pressure-from-is-not-imposer"),
 ])
-def test_control_imposer_is_an_argument_not_a_neighbour(extract_text, text, imposer, not_imposer):
+def test_controls_imposer_is_an_argument_not_a_neighbour(extract_text, text, imposer, not_imposer):
     got = _check(extract_text, text, imposer)
     assert not_imposer not in got, f"{not_imposer} is not an imposer here: {got}"
     assert not_imposer not in got[imposer]["targets"] or not_imposer == "CHN"
@@ -123,7 +124,7 @@ def test_control_imposer_is_an_argument_not_a_neighbour(extract_text, text, impo
       id="agency-of-a-state"),
     P("BEIJING — The ministry said exports of rare earths would need a licence.", "CHN", id="dateline"),
 ])
-def test_control_imposer_from_a_body_or_the_dateline(extract_text, text, imposer):
+def test_controls_imposer_from_a_body_or_the_dateline(extract_text, text, imposer):
     _check(extract_text, text, imposer)
 
 
@@ -132,7 +133,7 @@ def test_control_imposer_from_a_body_or_the_dateline(extract_text, text, imposer
     P("Japan boosted shipments of chips to the United States.", id="boosted-shipments"),
     P("Officials discussed the sale of the chipmaker to a Japanese group.", id="sale-of-a-company"),
 ])
-def test_no_control_without_a_restriction(extract_text, text):
+def test_controls_none_without_a_restriction(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts), _controls(facts)
 
@@ -145,7 +146,7 @@ def test_no_control_without_a_restriction(extract_text, text):
     P("Washington restricted exports of AI chips last year. Beijing said the restrictions hurt trade.",
       "USA", {"CHN"}, id="the-restrictions-said-to-hurt"),
 ])
-def test_definite_control_refers_back(extract_text, text, imposer, not_imposers):
+def test_controls_definite_refers_back(extract_text, text, imposer, not_imposers):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     assert any(k.lower().replace("-", " ").startswith(imposer.lower()) for k in got), got
@@ -157,7 +158,7 @@ def test_definite_control_refers_back(extract_text, text, imposer, not_imposers)
     P("Washington will never again embargo shipments of farm products.", id="farm-embargo"),
     P("Canada issued an export licence to sell natural gas to the United States.", id="gas-licence"),
 ])
-def test_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
+def test_controls_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts), _controls(facts)
 
@@ -169,7 +170,7 @@ def test_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
       "NLD", None, "European Union", id="outside"),
     P("Britain applies its arms embargo to Iran but not to Qatar.", "GBR", "IRN", "QAT", id="but-not-to"),
 ])
-def test_control_target_exclusions(extract_text, text, imposer, target, not_target):
+def test_controls_target_exclusions(extract_text, text, imposer, target, not_target):
     got = _check(extract_text, text, imposer, {target} if target else ())
     assert not_target not in got[imposer]["targets"], got
 
@@ -182,7 +183,7 @@ def test_control_target_exclusions(extract_text, text, imposer, target, not_targ
     P("The Commerce Department prohibited chipmakers from shipping AI chips to Iran.", "USA", {"IRN"},
       id="prohibited-from-shipping"),
 ])
-def test_control_said_as_a_bar_on_exporting(extract_text, text, imposer, targets):
+def test_controls_said_as_a_bar_on_exporting(extract_text, text, imposer, targets):
     _check(extract_text, text, imposer, targets)
 
 
@@ -191,7 +192,7 @@ def test_control_said_as_a_bar_on_exporting(extract_text, text, imposer, targets
     P("Washington placed SMIC on its entity list over military ties.", "USA", "CHN", id="smic-placed-on-list"),
     P("Japan restricted exports of photoresists to Samsung Electronics.", "JPN", "KOR", id="exports-to-a-company"),
 ])
-def test_control_target_is_a_company_home_state(extract_text, text, imposer, target):
+def test_controls_target_is_a_company_home_state(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, {target})
 
 
@@ -205,7 +206,7 @@ def test_control_target_is_a_company_home_state(extract_text, text, imposer, tar
     P("The export rules let the European Union deny Russia access to machine tools.", "European Union", "RUS",
       id="deny-access"),
 ])
-def test_control_said_as_denial_of_access(extract_text, text, imposer, target):
+def test_controls_said_as_denial_of_access(extract_text, text, imposer, target):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
@@ -221,7 +222,7 @@ def test_control_said_as_denial_of_access(extract_text, text, imposer, target):
     P("Licensing rules for exports adopted by Britain have cut Iran off from drones.", {"GBR"}, "IRN",
       id="adopted-by"),
 ])
-def test_control_imposer_as_agent_of_a_participle(extract_text, text, imposers, target):
+def test_controls_imposer_as_agent_of_a_participle(extract_text, text, imposers, target):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     assert imposers <= set(got), got
@@ -229,13 +230,14 @@ def test_control_imposer_as_agent_of_a_participle(extract_text, text, imposers, 
 
 
 @pytest.mark.parametrize("text, imposer", [
-    P("Chinese regulators will require exporters of drones to apply for licences.", "CHN", id="require-exporters-to-apply"),
+    P("Chinese regulators will require exporters of drones to apply for licences.", "CHN",
+      id="require-exporters-to-apply"),
     P("Seoul will oblige shippers of memory chips to seek a permit before exporting them.", "KOR",
       id="oblige-to-seek-permit"),
     P("From June, Canadian firms must obtain a licence before they ship quantum sensors abroad, Ottawa said.",
       "CAN", id="must-obtain-licence-before-ship"),
 ])
-def test_control_as_licence_duty(extract_text, text, imposer):
+def test_controls_as_licence_duty(extract_text, text, imposer):
     _check(extract_text, text, imposer)
 
 
@@ -247,7 +249,7 @@ def test_control_as_licence_duty(extract_text, text, imposer):
     P("Exporters are worried. The restrictions apply to exports to Iran and Russia, Tokyo said.", "JPN",
       {"IRN", "RUS"}, id="restrictions-apply-to-exports"),
 ])
-def test_control_named_by_its_aim(extract_text, text, imposer, targets):
+def test_controls_named_by_its_aim(extract_text, text, imposer, targets):
     _check(extract_text, text, imposer, targets)
 
 
@@ -259,7 +261,7 @@ def test_control_named_by_its_aim(extract_text, text, imposer, targets):
     P("The new regulations limit Russian access to machine tools, the European Commission said.",
       "European Union", {"RUS"}, id="regulations-limit-access-commission-said"),
 ])
-def test_control_instrument_as_subject(extract_text, text, imposer, targets):
+def test_controls_instrument_as_subject(extract_text, text, imposer, targets):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
@@ -275,7 +277,7 @@ def test_control_instrument_as_subject(extract_text, text, imposer, targets):
     P("Sales of quantum sensors to Iran were never authorised by Ottawa.", "CAN", {"IRN"},
       id="sales-never-authorised"),
 ])
-def test_control_said_as_refused_permission(extract_text, text, imposer, targets):
+def test_controls_said_as_refused_permission(extract_text, text, imposer, targets):
     _check(extract_text, text, imposer, targets)
 
 
@@ -290,7 +292,7 @@ def test_control_said_as_refused_permission(extract_text, text, imposer, targets
       "on exports of AI chips. Industry groups said the prohibition hurt suppliers of rare earths too.",
       "NLD", "USA", id="the-prohibition-after-barred"),
 ])
-def test_definite_control_refers_back_to_the_same_kind(extract_text, text, imposer, other):
+def test_controls_definite_refers_back_to_the_same_kind(extract_text, text, imposer, other):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     assert imposer in got and other in got, got
@@ -307,7 +309,7 @@ def test_definite_control_refers_back_to_the_same_kind(extract_text, text, impos
     P("Washington banned exports of AI chips, citing a threat to American security and close ties to Russia.",
       "USA", "RUS", id="threat-to-ties-to"),
 ])
-def test_control_target_is_a_destination_not_any_to(extract_text, text, imposer, not_target):
+def test_controls_target_is_a_destination_not_any_to(extract_text, text, imposer, not_target):
     got = _check(extract_text, text, imposer)
     assert not_target not in got[imposer]["targets"], got
 
@@ -320,7 +322,7 @@ def test_control_target_is_a_destination_not_any_to(extract_text, text, imposer,
     P("The Commerce Department issued a temporary denial order against the Russian airline.", "USA", "RUS",
       id="denial-order"),
 ])
-def test_control_said_as_restricted_access(extract_text, text, imposer, target):
+def test_controls_said_as_restricted_access(extract_text, text, imposer, target):
     _ext, facts = extract_text(text)
     got = _controls(facts)
     key = next((k for k in got if k.lower().replace("-", " ").startswith(imposer.lower())), None)
@@ -333,17 +335,18 @@ def test_control_said_as_restricted_access(extract_text, text, imposer, target):
     P("Exporters worry: the US expanded its chip curbs on Monday.", "USA", id="chip-curbs"),
     P("Seoul put nine drone parts on its list of items needing export licences.", "KOR", id="items-needing-licences"),
 ])
-def test_control_said_as_a_list_of_goods(extract_text, text, imposer):
+def test_controls_said_as_a_list_of_goods(extract_text, text, imposer):
     _check(extract_text, text, imposer)
 
 
 @pytest.mark.parametrize("text, not_imposer", [
-    P("Japanese car makers will curb their exports of electric vehicles to Europe.", "JPN", id="companies-curb-exports"),
+    P("Japanese car makers will curb their exports of electric vehicles to Europe.", "JPN",
+      id="companies-curb-exports"),
     P("Chinese estimates put the cost of the ban on exports of chips at 10 billion dollars.", "CHN",
       id="demonym-on-estimates"),
     P("American chipmakers said they would halt shipments of memory chips to retailers.", "USA",
       id="companies-halt-shipments"),
 ])
-def test_a_state_adjective_on_a_company_is_not_an_imposer(extract_text, text, not_imposer):
+def test_controls_state_adjective_on_a_company_is_not_an_imposer(extract_text, text, not_imposer):
     _ext, facts = extract_text(text)
     assert not_imposer not in _controls(facts), _controls(facts)

@@ -103,7 +103,8 @@ class Lexicon:
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
             holders=_words(roles["holders"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
-            operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]), scope_verbs=_words(roles["scope_verbs"]),
+            operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
+            scope_verbs=_words(roles["scope_verbs"]),
             bodies_of=dict(roles["bodies_of"]),
             anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
@@ -162,7 +163,8 @@ class TriggerFinder:
         if any(self.is_company(x) for o in objs for x in [o, *o.children] if x.dep_ in ("pobj", "compound")):
             return False  # the company itself is sold, not its products
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
-            preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]  # "restricted sales ... to X"
+            # "restricted sales ... to X"
+            preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]
         if self.export_context and any(x.ent_type_ == "TECH" for x in t.subtree):
             return True  # "curbs on chip sales" in a story about exports ("chip" alone is vague)
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(

@@ -78,7 +78,6 @@ class ControlRoles:
         states = self._states(self.sdoc[:dash], person=False)
         return states[0] if len(states) == 1 else None
 
-    # -- main loop -------------------------------------------------------------------------
     # -- imposer -----------------------------------------------------------------------------
     def _named_on(self, t) -> list[str]:
         """States named as modifiers of a noun: "Japan's", "US", "Dutch", "US-led", "by X"."""
@@ -136,8 +135,8 @@ class ControlRoles:
 
     def _imposers(self, trig):
         """``(states, how, blocked)``: the imposers named with trigger ``trig``; how they
-        were found ("own", "object", "verb:LEMMA", "noun", "pronoun", "none"); states that must not be imposers (the
-        subject of "criticised the curbs")."""
+        were found ("own", "object", "verb:LEMMA", "noun", "pronoun", "none"); states that
+        must not be imposers (the subject of "criticised the curbs")."""
         t = trig.token
         cur, pronoun, blocked = t, False, set()
         applicant = t.lemma_.lower() in self.lex.licence_nouns or t.lower_ in self.lex.licence_nouns
@@ -271,7 +270,7 @@ class ControlRoles:
         destination; "in response to China", "according to Japan", "a threat to US security"
         do not: the preposition must hang on the trigger, a verb, trade, a good or a holder."""
         head = prep.head
-        if head.i == t.i or head.pos_ in VERBS and head.lower_ not in self.lex.not_destination:
+        if head.i == t.i or (head.pos_ in VERBS and head.lower_ not in self.lex.not_destination):
             return True
         if head.lower_ in self.lex.not_destination or head.lemma_.lower() in self.lex.not_destination:
             return False
