@@ -350,3 +350,15 @@ def test_controls_said_as_a_list_of_goods(extract_text, text, imposer):
 def test_controls_state_adjective_on_a_company_is_not_an_imposer(extract_text, text, not_imposer):
     _ext, facts = extract_text(text)
     assert not_imposer not in _controls(facts), _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Washington imposed new export controls on Monday. The rules cover AI chips and supercomputers.",
+      "USA", {"semiconductors", "supercomputing"}, id="the-rules-cover"),
+    P("Beijing tightened export licensing last week. The measures apply to graphite and rare earths.",
+      "CHN", {"critical-minerals"}, id="the-measures-apply-to"),
+    P("Tokyo announced export curbs in July. The requirements include lithium-ion batteries.",
+      "JPN", {"batteries"}, id="the-requirements-include"),
+])
+def test_controls_definite_instrument_says_what_is_covered(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, (), covers)

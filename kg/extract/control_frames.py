@@ -247,7 +247,13 @@ class TriggerFinder:
             # "restrictions on Huawei's access to American technology": the holder is the target
             return Trigger(t, "nominal", [m for a in access for m in a.children
                                           if m.dep_ in ("poss", "amod", "compound")])
-        if word in lex.needs_trade or lemma in lex.needs_trade or not self.export_context:
+        if not self.export_context:
+            return None
+        if word in lex.needs_trade or lemma in lex.needs_trade:
+            # "the rules cover AI chips": a definite instrument says what the control covers
+            det = [c for c in t.children if c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners]
+            if det and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lex.scope_verbs:
+                return Trigger(t, "anaphor", anaphoric=True)
             return None
         # a good as argument: "controls on chips", "rare-earth controls", "chip curbs", "placed under licensing"
         if any(self.is_good(c) or c.ent_type_ == "TECH" for c in mods) or any(
