@@ -362,3 +362,16 @@ def test_controls_state_adjective_on_a_company_is_not_an_imposer(extract_text, t
 ])
 def test_controls_definite_instrument_says_what_is_covered(extract_text, text, imposer, covers):
     _check(extract_text, text, imposer, (), covers)
+
+
+@pytest.mark.parametrize("text", [
+    P("Japan imposed export curbs on chips. G7 leaders agreed to ban exports of dual-use goods to Russia.",
+      id="g7-leaders-agreed"),
+    P("Japan imposed export curbs on chips. COCOM members decided to restrict sales of computers to Moscow.",
+      id="cocom-members-decided"),
+    P("Japan imposed export curbs on chips. The Quad pledged to limit exports of drones to Russia.",
+      id="quad-pledged"),
+])
+def test_controls_grouping_subject_is_not_guessed_from_context(extract_text, text):
+    got = _controls(extract_text(text)[1])
+    assert "RUS" not in got.get("JPN", {}).get("targets", set()), f"a grouping's control went to Japan: {got}"

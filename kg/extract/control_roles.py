@@ -116,9 +116,23 @@ class ControlRoles:
             found = self._states(toks)
             if found:
                 states += found
+            elif any(self.by_token.get(x.i) is not None and self.by_token[x.i].cls == "Organization" for x in toks):
+                continue  # "G7 leaders", "ASML": a body the text names, not a state to guess
             elif s.lower_ in PRONOUNS or s.lemma_.lower() in self.lex.government_nouns:
                 vague = True
         return states, vague, bool(subj or agent)
+
+    def _bloc_subject(self, verb, skip=-1) -> bool:
+        """The subject is a grouping or international body ("G7 leaders agreed to ban ...",
+        "COCOM members"): not a state here, and no state to guess from the context."""
+        for c in verb.children:
+            if c.dep_ in SUBJECTS and c.i != skip:
+                for x in c.subtree:
+                    m = self.by_token.get(x.i)
+                    if m is not None and m.cls == "Organization" and m.entry is not None \
+                            and m.entry.kind == "international" and self._state_of_mention(m) is None:
+                        return True
+        return False
 
     def _acting(self, x) -> bool:
         """A state named in a subject acts only as the head ("Japan", "Tokyo"), a possessor
@@ -147,6 +161,8 @@ class ControlRoles:
             subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
             instrument = subj is not None and (subj.lemma_.lower() in self.lex.instruments
                                                or subj.lower_ in self.lex.restrictive_nouns)
+            if self._bloc_subject(t):
+                return [], "bloc", set()
             if has_subj and not pronoun and subj is not None and subj.lower_ not in RELATIVES and not instrument:
                 return [], "none", set()  # "protectionist pressures restricted exports"
             # "the rules restrict ..., BIS said": the rules' author imposes, read further up
@@ -183,6 +199,8 @@ class ControlRoles:
                 states, vague, has_subj = self._subject_states(head, skip=cur.i)
                 if states:
                     return states, "verb:" + lemma, blocked
+                if self._bloc_subject(head, skip=cur.i):
+                    return [], "bloc", blocked
                 pronoun = pronoun or vague
                 if has_subj and not vague and not any(c.lower_ in RELATIVES for c in head.children
                                                       if c.dep_ in SUBJECTS):

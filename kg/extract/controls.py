@@ -48,8 +48,8 @@ class ControlRules(ControlRoles):
                 ev = self._antecedent(trig)  # "the embargo"
             if ev is not None:
                 imposers = []
-            elif trig.kind == "anaphor":
-                continue  # "the curbs" with no control named before
+            elif trig.kind == "anaphor" or how == "bloc":
+                continue  # "the curbs" with no control named before; "G7 leaders agreed to ban"
             else:
                 if not imposers:
                     # "Export controls imposed by X have cut China off": the subject is a control
