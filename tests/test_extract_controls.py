@@ -375,3 +375,12 @@ def test_controls_definite_instrument_says_what_is_covered(extract_text, text, i
 def test_controls_grouping_subject_is_not_guessed_from_context(extract_text, text):
     got = _controls(extract_text(text)[1])
     assert "RUS" not in got.get("JPN", {}).get("targets", set()), f"a grouping's control went to Japan: {got}"
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Huawei was added to the Entity List in 2019.", "USA", "CHN", id="passive-entity-list"),
+    P("Dozens of Chinese firms were placed on the Entity List last year.", "USA", "CHN", id="placed-on-entity-list"),
+    P("Beijing put Lockheed Martin on its unreliable entity list.", "CHN", "USA", id="unreliable-entity-list"),
+])
+def test_controls_a_states_own_list_names_its_keeper(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, {target})

@@ -65,6 +65,7 @@ class Lexicon:
     instruments: frozenset[str]
     scope_verbs: frozenset[str]
     bodies_of: dict[str, str]
+    list_owners: tuple[tuple[str, str], ...]  # (list name, ISO3), longest name first
     anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
@@ -106,6 +107,8 @@ class Lexicon:
             operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
             scope_verbs=_words(roles["scope_verbs"]),
             bodies_of=dict(roles["bodies_of"]),
+            list_owners=tuple(sorted(((str(k).lower(), str(v)) for k, v in lists["owners"].items()),
+                                     key=lambda kv: -len(kv[0]))),
             anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
@@ -126,6 +129,7 @@ class Trigger:
     kind: str  # nominal, phrase, licence, verbal, permission, list, denial
     target_slots: list = field(default_factory=list)
     anaphoric: bool = False  # "the curbs": a control named before
+    owner: str | None = None  # ISO3 of the state whose list this is ("the Entity List" -> USA)
 
 
 def _lem(t) -> str:
@@ -221,7 +225,8 @@ class TriggerFinder:
                 continue
             got = tuple(x.lower_ for x in t.doc[t.i:end])
             if got == words or tuple(_lem(x) for x in t.doc[t.i:end]) == words:
-                return Trigger(t.doc[end - 1], "phrase")
+                text = " ".join(x.lower_ for x in t.doc[max(sent.start, t.i - 2):end])
+                return Trigger(t.doc[end - 1], "phrase", owner=self.owner_of(text))
         return None
 
     def _nominal(self, t):
@@ -316,6 +321,11 @@ class TriggerFinder:
             return True  # "the seven rare earths placed under licensing"
         return False
 
+    def owner_of(self, text: str) -> str | None:
+        """The state that keeps a named list ("the Entity List" is the United States')."""
+        padded = f" {text} "
+        return next((iso for name, iso in self.lex.list_owners if f" {name} " in padded), None)
+
     def _instrument(self, t) -> bool:
         """A noun for the instrument of a control ("measures", "regime", "list")."""
         return t.pos_ in NOUNS and (_lem(t) in self.lex.instruments or t.lower_ in self.lex.restrictive_nouns)
@@ -359,7 +369,7 @@ class TriggerFinder:
             export_list = "list" in text.split() and any(w.startswith("export") for w in text.split())
             if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and (export_list or any(
                     f" {w}" in f" {text}" for w in lex.restrictive_lists)):
-                return Trigger(t, "list", objs)
+                return Trigger(t, "list", objs, owner=self.owner_of(text))
             if lemma in lex.remove_verbs and prep.lower_ in ("from", "off") and any(
                     f" {w}" in f" {text}" for w in lex.trusted_lists):
                 return Trigger(t, "list", objs)

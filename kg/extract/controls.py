@@ -9,6 +9,7 @@ noun or acts on it ("Japan tightened the curbs"). The imposer is never its own t
 """
 from __future__ import annotations
 
+from ..vocab import country_iri
 from .control_frames import TriggerFinder, load_lexicon
 from .control_roles import SUBJECTS, ControlRoles
 from .modality import status_of
@@ -51,6 +52,8 @@ class ControlRules(ControlRoles):
             elif trig.kind == "anaphor" or how == "bloc":
                 continue  # "the curbs" with no control named before; "G7 leaders agreed to ban"
             else:
+                if not imposers and trig.owner and country_iri(trig.owner) not in blocked:
+                    imposers = [country_iri(trig.owner)]  # "was added to the Entity List"
                 if not imposers:
                     # "Export controls imposed by X have cut China off": the subject is a control
                     subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
