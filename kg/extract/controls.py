@@ -10,7 +10,8 @@ noun or acts on it ("Japan tightened the curbs"). The imposer is never its own t
 from __future__ import annotations
 
 from ..vocab import country_iri
-from .control_frames import TriggerFinder, load_lexicon
+from .control_frames import TriggerFinder
+from .control_lexicon import load_lexicon
 from .control_roles import SUBJECTS, ControlRoles
 from .modality import status_of
 
