@@ -132,6 +132,7 @@ def test_controls_imposer_from_a_body_or_the_dateline(extract_text, text, impose
     P("China's exports of solar panels to Europe rose sharply in May.", id="trade-figures"),
     P("Japan boosted shipments of chips to the United States.", id="boosted-shipments"),
     P("Officials discussed the sale of the chipmaker to a Japanese group.", id="sale-of-a-company"),
+    P("Exporters worry that Japan is trying to acquire control of a U.S. computer maker.", id="control-of-a-company"),
 ])
 def test_controls_none_without_a_restriction(extract_text, text):
     _ext, facts = extract_text(text)
@@ -157,6 +158,7 @@ def test_controls_definite_refers_back(extract_text, text, imposer, not_imposers
     P("The European Commission granted export licences for 50,000 tonnes of barley.", id="grain-licences"),
     P("Washington will never again embargo shipments of farm products.", id="farm-embargo"),
     P("Canada issued an export licence to sell natural gas to the United States.", id="gas-licence"),
+    P("A Canadian law prohibiting exports of unprocessed herring was challenged in Geneva.", id="fish-ban"),
 ])
 def test_controls_commodity_trade_policy_is_not_a_technology_control(extract_text, text):
     _ext, facts = extract_text(text)

@@ -155,7 +155,7 @@ class TriggerFinder:
                                           if m.dep_ in ("poss", "amod", "compound")])
         if not self.export_context:
             return None
-        if word in lex.needs_trade or lemma in lex.needs_trade:
+        if word in lex.needs_trade:
             # "the rules cover AI chips": a definite instrument says what the control covers
             det = [c for c in t.children if c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners]
             if det and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lex.scope_verbs:
