@@ -386,3 +386,29 @@ def test_controls_grouping_subject_is_not_guessed_from_context(extract_text, tex
 ])
 def test_controls_a_states_own_list_names_its_keeper(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, {target})
+
+
+@pytest.mark.parametrize("text", [
+    P("Coffee producers met in London on quotas. Brazil said it would restrict shipments to Europe.",
+      id="coffee-quota-story"),
+    P("The sugar tender drew few bids. There was no requirement on shipping periods, the European Union said.",
+      id="sugar-tender-story"),
+    P("Wheat prices fell. Argentina suspended export licences for two weeks, traders said.", id="wheat-story"),
+])
+def test_controls_none_in_a_commodity_story(extract_text, text):
+    assert not _controls(extract_text(text)[1])
+
+
+@pytest.mark.parametrize("text, not_imposer", [
+    P("Japan imposed export curbs on chips. A weak dollar and slow trade are factors which would restrain "
+      "exports of computers.", "JPN", id="factors-which-restrain"),
+    P("Korea restricted chip exports in May. Tariffs, which limit sales of cars abroad, hurt the economy.",
+      "KOR", id="tariffs-which-limit"),
+    P("China banned gallium exports in July. High prices, which curb shipments of chips abroad, worry buyers.",
+      "CHN", id="prices-which-curb"),
+])
+def test_controls_relative_clause_subject_is_its_antecedent(extract_text, text, not_imposer):
+    got = _controls(extract_text(text)[1])
+    # the second sentence's cause is not a state: the first control gets nothing from it
+    assert got.get(not_imposer, {}).get("covers", set()) <= {"semiconductors", "critical-minerals"}, got
+    assert len(got) == 1, got

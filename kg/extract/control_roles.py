@@ -163,7 +163,12 @@ class ControlRoles:
                                                or subj.lower_ in self.lex.restrictive_nouns)
             if self._bloc_subject(t):
                 return [], "bloc", set()
-            if has_subj and not pronoun and subj is not None and subj.lower_ not in RELATIVES and not instrument:
+            if subj is not None and subj.lower_ in RELATIVES and t.dep_ == "relcl":
+                subj = t.head  # "factors which would restrain exports": the antecedent is the subject
+                instrument = subj.lemma_.lower() in self.lex.instruments or subj.lower_ in self.lex.restrictive_nouns
+                if not instrument and not self._named_on(subj) and subj.lemma_.lower() not in self.lex.government_nouns:
+                    return [], "none", set()
+            elif has_subj and not pronoun and subj is not None and not instrument:
                 return [], "none", set()  # "protectionist pressures restricted exports"
             # "the rules restrict ..., BIS said": the rules' author imposes, read further up
             if trig.kind == "list" and (t.dep_ == "amod" or (t.dep_ == "acl" and t.tag_ == "VBN")):

@@ -28,6 +28,10 @@ class ControlRules(ControlRoles):
         self._ctl_ready = True
         self.lex = load_lexicon()
         export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
+        technology = any(m.cls == "TechnologyDomain" for m in self.mentions)
+        # a story about coffee quotas or grain tenders that names no technology has no
+        # technology export control
+        self._ctl_off = not technology and any(t.lower_ in self.lex.commodities for t in self.sdoc)
         self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
@@ -37,7 +41,7 @@ class ControlRules(ControlRoles):
         if not self._ctl_ready:
             self._ctl_setup()
         by_token = {}  # trigger token -> its control, in this sentence
-        for trig in self._ctl_finder.find(sent):
+        for trig in ([] if self._ctl_off else self._ctl_finder.find(sent)):
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
             if how in ("own", "object") or how.startswith("verb:"):
