@@ -412,3 +412,14 @@ def test_controls_relative_clause_subject_is_its_antecedent(extract_text, text, 
     # the second sentence's cause is not a state: the first control gets nothing from it
     assert got.get(not_imposer, {}).get("covers", set()) <= {"semiconductors", "critical-minerals"}, got
     assert len(got) == 1, got
+
+
+@pytest.mark.parametrize("text", [
+    P("President Reagan will impose curbs on Japanese exports of chips as planned.", id="curbs-on-japanese-exports"),
+    P("Washington restricted China's exports of solar panels with new tariffs.", id="restricted-chinas-exports"),
+    P("Brussels placed limits on Korean exports of steel pipes.", id="limits-on-korean-exports"),
+])
+def test_controls_none_on_another_states_exports(extract_text, text):
+    """Restricting another state's exports is an import barrier, not an export control."""
+    got = _controls(extract_text(text)[1])
+    assert not got, got

@@ -64,6 +64,8 @@ class ControlRules(ControlRoles):
                     subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
                     here = next((by_token[i] for i in subj if i in by_token), None)
                     imposers = self._context_imposers(trig, how, blocked, here)
+                if self._someone_elses_exports(trig, imposers):
+                    continue
                 ev = self._control_event(imposers, sent)
             if ev is None:
                 continue
@@ -82,6 +84,20 @@ class ControlRules(ControlRoles):
             if ev not in seen_here:
                 seen_here.append(ev)
         self._ctl_sents.append(sent)
+
+    def _someone_elses_exports(self, trig, imposers) -> bool:
+        """"The US imposed curbs on Japanese exports": a state restricting another state's
+        exports restricts its own imports (a trade sanction), not an export control."""
+        exporters = set()
+        scope = list(trig.token.subtree)
+        verb = self._ctl_finder.verb_of(trig.token)
+        if verb is not None and trig.token.pos_ in ("NOUN", "PROPN"):  # "impose curbs [on Japanese exports]"
+            scope += [x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for x in c.subtree]
+        for x in scope:
+            if self._ctl_finder.is_trade(x) and x.pos_ in ("NOUN", "PROPN"):
+                exporters.update(self._states(y for c in x.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                              for y in c.subtree))
+        return bool(exporters) and not exporters & set(imposers)
 
     def _prev_actors(self) -> list[str]:
         """The main actors of the nearest earlier sentence that has one (at most 3 back)."""
