@@ -391,9 +391,11 @@ def test_controls_a_states_own_list_names_its_keeper(extract_text, text, imposer
 @pytest.mark.parametrize("text", [
     P("Coffee producers met in London on quotas. Brazil said it would restrict shipments to Europe.",
       id="coffee-quota-story"),
-    P("The sugar tender drew few bids. There was no requirement on shipping periods, the European Union said.",
+    P("The sugar tender drew bids for 60,000 tonnes. There was no requirement on shipping periods, the "
+      "European Union said.",
       id="sugar-tender-story"),
-    P("Wheat prices fell. Argentina suspended export licences for two weeks, traders said.", id="wheat-story"),
+    P("Wheat and maize prices fell. Argentina suspended export licences for two weeks, traders said.",
+      id="wheat-story"),
 ])
 def test_controls_none_in_a_commodity_story(extract_text, text):
     assert not _controls(extract_text(text)[1])

@@ -31,7 +31,7 @@ class ControlRules(ControlRoles):
         technology = any(m.cls == "TechnologyDomain" for m in self.mentions)
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
-        self._ctl_off = not technology and any(t.lower_ in self.lex.commodities for t in self.sdoc)
+        self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
         self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
