@@ -425,3 +425,15 @@ def test_controls_none_on_another_states_exports(extract_text, text):
     """Restricting another state's exports is an import barrier, not an export control."""
     got = _controls(extract_text(text)[1])
     assert not got, got
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Exporters worry. Chinese companies will be barred from buying advanced AI chips, the Commerce Department "
+      "said.", "USA", "CHN", id="barred-from-buying"),
+    P("Exporters worry. Washington banned Huawei from purchasing semiconductors made with American tools.",
+      "USA", "CHN", id="banned-from-purchasing"),
+    P("Export rules tightened: Tokyo prohibited Russian firms from obtaining machine tools.", "JPN", "RUS",
+      id="prohibited-from-obtaining"),
+])
+def test_controls_buyers_barred_from_buying_are_targets(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, {target})

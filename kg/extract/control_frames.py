@@ -280,6 +280,11 @@ class TriggerFinder:
                 c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") and self.is_trade(g)
                                                                for g in c.children) for c in kids):
             return Trigger(t, "verbal")  # "barred Toshiba Machine from exporting", "banned firms from selling"
+        if lemma in lex.restrictive_verbs and self.export_context and any(
+                c.dep_ == "prep" and c.lower_ == "from" and any(
+                    g.dep_ in ("pcomp", "pobj") and _lem(g) in lex.receiving_verbs and self._good_in(g.subtree)
+                    for g in c.children) for c in kids):
+            return Trigger(t, "verbal", objs)  # "Chinese firms were barred from buying AI chips": buyers are targets
         if lemma in lex.denial_verbs:
             denial = self._denial(t, kids)
             if denial is not None:

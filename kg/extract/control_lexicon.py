@@ -20,6 +20,7 @@ class Lexicon:
 
     trade_nouns: frozenset[str]
     trade_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
     commodities: frozenset[str]
     weak_trade_nouns: frozenset[str]
     restrictive_nouns: frozenset[str]
@@ -71,6 +72,7 @@ class Lexicon:
             phrases.setdefault(words[0], []).append(words)
         return cls(
             trade_nouns=_words(data["trade_nouns"]), trade_verbs=_words(data["trade_verbs"]),
+            receiving_verbs=_words(data["receiving_verbs"]),
             weak_trade_nouns=_words(data["weak_trade_nouns"]), commodities=_words(data["commodities"]),
             restrictive_nouns=_words(nominal["restrictive"]), needs_trade=_words(nominal["needs_trade"]),
             standalone=_words(nominal["standalone"]),
