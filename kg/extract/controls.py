@@ -1,89 +1,171 @@
-"""Export-control rules: who imposes a control, what it covers, whom it targets."""
+"""Export-control events: triggers (:mod:`kg.extract.control_frames`) -> roles
+(:mod:`kg.extract.control_roles`) -> one event per imposing state.
+
+A trigger whose imposer the text does not name (a pronoun, "the government", nothing) takes
+it from the context: the actor of the previous sentence, the control this sentence's subject
+names, the control on the same goods or the one talked about last, then the dateline. A
+definite trigger ("the embargo") is the control named before unless its imposer is on the
+noun or acts on it ("Japan tightened the curbs"). The imposer is never its own target.
+"""
 from __future__ import annotations
 
 from ..vocab import country_iri
-from .modality import status_of, trigger_chain
+from .control_frames import TriggerFinder
+from .control_lexicon import load_lexicon
+from .control_roles import SUBJECTS, ControlRoles
+from .modality import status_of
+
+# words that show a document speaks of exports ("controls on chips" is then an export control)
+_EXPORT_WORDS = ("export", "re-export", "licen", "embargo", "blacklist", "shipment")
 
 
-class ControlRules:
+class ControlRules(ControlRoles):
     """Mixed into EventFinder: finds export controls in a sentence."""
 
-    # -- export controls ----------------------------------------------------------------------
-    def _is_control(self, t) -> bool:
-        if t.lower_ not in self.cues.export_control_heads or t.pos_ not in ("NOUN", "PROPN", "VERB"):
-            return False
-        if any(c.lower_ in ("export", "exports", "export-control") for c in t.lefts):
-            return True
-        if t.lower_ in ("controls", "control") and t.i > 0 and t.doc[t.i - 1].lower_ == "export":
-            return True
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("on", "of"):
-                if any(x.lemma_.lower() == "export" or x.lower_ == "exports" for x in c.subtree):
-                    return True
-        return False
+    _ctl_ready = False
+
+    def _ctl_setup(self):
+        self._ctl_ready = True
+        self.lex = load_lexicon()
+        export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
+        technology = any(m.cls == "TechnologyDomain" for m in self.mentions)
+        # a story about coffee quotas or grain tenders that names no technology has no
+        # technology export control
+        self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
+        self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
+        self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
+        self._ctl_dateline = self._dateline()
 
     def _controls(self, sent, seen_here):
-        for t in sent:
-            if not self._is_control(t):
-                continue
-            before = [x for x in sent if x.i < t.i]
-            tokens = [x for left in t.lefts for x in left.subtree]
-            for _w, verb in trigger_chain(t)[:4]:
-                for c in verb.children:
-                    if c.dep_ in ("nsubj", "agent"):
-                        tokens += list(c.subtree)
-            states, people = self.actors_in(tokens)
-            orgs = [m for m in (self.by_token.get(x.i) for x in tokens) if m and m.cls == "Organization"
-                    and m.entry is not None and m.entry.country]
-            imposers = list(states) + [self.state_of(p) for p in people if self.state_of(p)]
-            imposers += [country_iri(o.entry.country) for o in orgs]
-            if not imposers:
-                # nearest states before the noun in the same clause: "for Korea and the U.S. to strengthen export controls"
-                verbs = [tok for _w, tok in trigger_chain(t)[:1]]
-                window = []
-                for x in reversed(before):
-                    if x.i < t.i - 10 or (x.pos_ in ("VERB", "AUX") and x not in verbs and x.dep_ != "aux"):
-                        break
-                    window.append(x)
-                s2, _p = self.actors_in(window)
-                imposers = s2
-            imposers = list(dict.fromkeys(i for i in imposers if i))
-            if not imposers:
-                ev = self.last.get("ExportControl")
-                if ev is None:
-                    continue
+        if not self._ctl_ready:
+            self._ctl_setup()
+        by_token = {}  # trigger token -> its control, in this sentence
+        for trig in ([] if self._ctl_off else self._ctl_finder.find(sent)):
+            targets = self._targets(trig, sent)
+            imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
+            if how in ("own", "object") or how.startswith("verb:"):
+                targets = [x for x in targets if x not in imposers]  # the subject is the imposer
             else:
-                ev = None
-                for old in reversed(self.events):
-                    if old.kind == "ExportControl" and old.parties == set(imposers):
-                        ev = old
-                        break
-                ev = ev or self.new_event("ExportControl", sent)
+                blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
+            imposers = [i for i in imposers if i not in blocked]
+            ev = None
+            if trig.anaphoric and not self._says_imposer(how, imposers):
+                ev = self._antecedent(trig)  # "the embargo"
+            if ev is not None:
+                imposers = []
+            elif trig.kind == "anaphor" or how == "bloc":
+                continue  # "the curbs" with no control named before; "G7 leaders agreed to ban"
+            else:
+                if not imposers and trig.owner and country_iri(trig.owner) not in blocked:
+                    imposers = [country_iri(trig.owner)]  # "was added to the Entity List"
+                if not imposers:
+                    # "Export controls imposed by X have cut China off": the subject is a control
+                    subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
+                    here = next((by_token[i] for i in subj if i in by_token), None)
+                    imposers = self._context_imposers(trig, how, blocked, here)
+                if self._someone_elses_exports(trig, imposers):
+                    continue
+                ev = self._control_event(imposers, sent)
+            if ev is None:
+                continue
+            by_token[trig.token.i] = ev
+            self._ctl_groups.setdefault(id(ev), set()).add(self._group(trig.token))
             for i in imposers:
                 ev.add_party(i, sent)
-            self._targets(ev, sent, t)
+            for target in targets:
+                if target not in ev.parties:
+                    ev.targets.setdefault(target, sent)
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
-            status = status_of(t, self.cues)
+            status = status_of(trig.token, self.cues)
             if status:
                 ev.statuses.append((status, sent))
             if ev not in seen_here:
                 seen_here.append(ev)
+        self._ctl_sents.append(sent)
 
-    def _targets(self, ev, sent, t):
-        """Other states in the sentence are the control's targets, except partners
-        ("pact with the U.S."), parties of agreements and "other than X"."""
-        excluded = set(ev.parties)
-        for x in sent:
-            m = self.by_token.get(x.i)
-            if m is None or m.cls != "Country" or m.iri in excluded:
-                continue
-            window = " ".join(y.lower_ for y in self.sdoc[max(sent.start, m.start - 3):m.start])
-            if any(f" {w} " in f" {window} " or window.endswith(w) for w in self.cues.target_exclusions):
-                continue
-            after = self.sdoc[m.end].lower_ if m.end < sent.end else ""
-            if not (set(window.split()) & self.cues.target_cues or after in ("'s", "’s")):
-                continue  # a target is named as one: "aimed at China", "exports to China", "China's"
-            if any(self._is_agreement_noun(y) for y in self.sdoc[m.end:min(sent.end, m.end + 3)]):
-                continue  # "U.S.-Japan pact"
-            ev.targets.setdefault(m.iri, sent)
+    def _someone_elses_exports(self, trig, imposers) -> bool:
+        """"The US imposed curbs on Japanese exports": a state restricting another state's
+        exports restricts its own imports (a trade sanction), not an export control."""
+        exporters = set()
+        scope = list(trig.token.subtree)
+        verb = self._ctl_finder.verb_of(trig.token)
+        if verb is not None and trig.token.pos_ in ("NOUN", "PROPN"):  # "impose curbs [on Japanese exports]"
+            scope += [x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for x in c.subtree]
+        for x in scope:
+            if self._ctl_finder.is_trade(x) and x.pos_ in ("NOUN", "PROPN"):
+                exporters.update(self._states(y for c in x.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                              for y in c.subtree))
+        return bool(exporters) and not exporters & set(imposers)
+
+    def _prev_actors(self) -> list[str]:
+        """The main actors of the nearest earlier sentence that has one (at most 3 back)."""
+        for sent in reversed(self._ctl_sents[-3:]):
+            actors = self._subject_actors(sent)
+            if actors:
+                return actors
+        return []
+
+    def _says_imposer(self, how, imposers) -> bool:
+        """A definite trigger ("the embargo") names its imposer itself only on the noun ("the
+        EU's embargo"), as the subject of a verb that acts on controls ("Japan tightened the
+        curbs") or when that state already imposes a control here; else it is the control
+        named before ("Washington argues that if the embargo is lifted")."""
+        if not imposers:
+            return False
+        if how in ("own", "object"):
+            return True
+        if how.startswith("verb:") and how[5:] in self.lex.operating_verbs:
+            return True
+        return any(ev.kind == "ExportControl" and set(imposers) <= ev.parties for ev in self.events)
+
+    def _control_event(self, imposers, sent):
+        if not imposers:
+            return None
+        for old in reversed(self.events):
+            if old.kind == "ExportControl" and old.parties == set(imposers):
+                return old
+        return self.new_event("ExportControl", sent)
+
+    def _context_imposers(self, trig, how, blocked, here=None):
+        """No imposer named with the trigger: "it"/"the government" is the actor of the
+        previous sentence; a bare trigger is the control this sentence or the text talked
+        about last ("Export controls imposed by X have cut China off from ..."); then the
+        dateline."""
+        last = here or self._same_goods(trig) or self.last.get("ExportControl")
+        if how == "pronoun":
+            order = [self._prev_actors(), sorted(last.parties) if last else [], [self._ctl_dateline]]
+        else:
+            order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
+            if trig.kind == "anaphor":
+                order = order[:1]
+        for states in order:
+            states = [s for s in states if s and s not in blocked]
+            if states:
+                return states
+        return []
+
+    def _group(self, t) -> str | None:
+        return self.lex.anaphor_groups.get(t.lower_) or self.lex.anaphor_groups.get(t.lemma_.lower())
+
+    def _antecedent(self, trig):
+        """The control a definite trigger refers back to: the one on the same goods, else
+        the latest one named with the same kind of word ("prohibited ... the ban"), else
+        the latest."""
+        found = self._same_goods(trig)
+        if found is None:
+            group = self._group(trig.token)
+            found = next((ev for ev in reversed(self.events) if ev.kind == "ExportControl"
+                          and group in self._ctl_groups.get(id(ev), ())), None) if group else None
+        return found or self.last.get("ExportControl")
+
+    def _same_goods(self, trig):
+        """The latest control on the goods this trigger names ("the April curbs on rare
+        earths" is the control on rare earths talked about before)."""
+        goods = {m.iri for m in (self.by_token.get(x.i) for x in trig.token.subtree)
+                 if m is not None and m.cls == "TechnologyDomain"}
+        if not goods:
+            return None
+        return next((ev for ev in reversed(self.events) if ev.kind == "ExportControl"
+                     and goods & set(ev.covers)), None)
