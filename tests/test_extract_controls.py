@@ -432,7 +432,7 @@ def test_controls_none_on_another_states_exports(extract_text, text):
       "said.", "USA", "CHN", id="barred-from-buying"),
     P("Exporters worry. Washington banned Huawei from purchasing semiconductors made with American tools.",
       "USA", "CHN", id="banned-from-purchasing"),
-    P("Export rules tightened: Tokyo prohibited Russian firms from obtaining machine tools.", "JPN", "RUS",
+    P("Export rules tightened: Tokyo prohibited Russian firms from obtaining chipmaking equipment.", "JPN", "RUS",
       id="prohibited-from-obtaining"),
 ])
 def test_controls_buyers_barred_from_buying_are_targets(extract_text, text, imposer, target):

@@ -217,15 +217,11 @@ def _distinct_dates(dates):
 
 
 def _statuses(ev: Event, document):
-    """Every status the text gives an agreement (one named as planned, then signed, then
-    scrapped has had all three); a summit's single status, see :func:`_status`."""
-    if ev.kind != "Agreement" or not ev.statuses:
-        status, sent = _status(ev, document)
-        return [(status, sent)] if status else []
-    seen = {}
-    for status, sent in ev.statuses:
-        seen.setdefault(status, sent)
-    return list(seen.items())
+    """The status of the event in this document: one (the shapes allow one per document).
+    An agreement named as planned and then as signed or scrapped in one text gets the
+    status :func:`_status` picks (a cancellation wins, else the first one the text gives)."""
+    status, sent = _status(ev, document)
+    return [(status, sent)] if status else []
 
 
 def _status(ev: Event, document):

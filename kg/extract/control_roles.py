@@ -27,7 +27,7 @@ class ControlRoles:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "TechnologyDomain"
 
-    def _is_company(self, tok) -> bool:
+    def _ctl_is_company(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "Organization" and (m.entry is None or m.entry.kind == "company")
 
@@ -69,7 +69,7 @@ class ControlRoles:
                 out.append(s)
         return out
 
-    def _dateline(self) -> str | None:
+    def _ctl_find_dateline(self) -> str | None:
         """"BEIJING — ...", "THE HAGUE, March 3 - ...": the place the story is filed from."""
         head = self.sdoc[:8]
         dash = next((t.i for t in head if t.text in ("—", "–", "-", "--")), None)
@@ -97,7 +97,7 @@ class ControlRoles:
             toks.append(t)  # the noun itself: "the Commerce Department"
         return self._states(toks)
 
-    def _subject_states(self, verb, skip=-1):
+    def _ctl_subject_states(self, verb, skip=-1):
         """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
         government noun ("it", "the ministry") that the context resolves. ``skip``: the
         index of the token we came from (a trigger in subject position is not its own imposer)."""
@@ -155,7 +155,7 @@ class ControlRoles:
         cur, pronoun, blocked = t, False, set()
         applicant = t.lemma_.lower() in self.lex.licence_nouns or t.lower_ in self.lex.licence_nouns
         if t.pos_ in VERBS:
-            states, pronoun, has_subj = self._subject_states(t)
+            states, pronoun, has_subj = self._ctl_subject_states(t)
             if states:
                 return states, "own", set()
             subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
@@ -193,15 +193,15 @@ class ControlRoles:
                         c.dep_ == "prep" and c.lower_ == "on") for x in c.subtree]  # "called on X to"
                     found = self._states(objs)
                     if found:
-                        return found, "object", set(self._subject_states(head)[0])
+                        return found, "object", set(self._ctl_subject_states(head)[0])
                 if lemma in self.lex.opposing_verbs and not clause and not self._manner(cur):
-                    states, _vague, _ = self._subject_states(head)
+                    states, _vague, _ = self._ctl_subject_states(head)
                     blocked |= set(states)
                     if applicant and head.dep_ in ("xcomp", "advcl") and not states:
                         cur = head  # "will oblige shippers to seek a permit": the obliging state imposes
                         continue
                     return [], "blocked", blocked
-                states, vague, has_subj = self._subject_states(head, skip=cur.i)
+                states, vague, has_subj = self._ctl_subject_states(head, skip=cur.i)
                 if states:
                     return states, "verb:" + lemma, blocked
                 if self._bloc_subject(head, skip=cur.i):

@@ -32,16 +32,17 @@ class ControlRules(ControlRoles):
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
         self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
-        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._is_company)
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company)
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
-        self._ctl_dateline = self._dateline()
+        self._ctl_dateline = self._ctl_find_dateline()
+        self._ctl_found: dict[int, list] = {}  # sentence start -> its triggers
 
     def _controls(self, sent, seen_here):
         if not self._ctl_ready:
             self._ctl_setup()
         by_token = {}  # trigger token -> its control, in this sentence
-        for trig in ([] if self._ctl_off else self._ctl_finder.find(sent)):
+        for trig in self._ctl_triggers(sent):
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
             if how in ("own", "object") or how.startswith("verb:"):
@@ -84,6 +85,20 @@ class ControlRules(ControlRoles):
             if ev not in seen_here:
                 seen_here.append(ev)
         self._ctl_sents.append(sent)
+
+    def _ctl_triggers(self, sent) -> list:
+        """The export-control triggers of ``sent`` (found once per sentence)."""
+        if not self._ctl_ready:
+            self._ctl_setup()
+        if self._ctl_off:
+            return []
+        if sent.start not in self._ctl_found:
+            self._ctl_found[sent.start] = self._ctl_finder.find(sent)
+        return self._ctl_found[sent.start]
+
+    def _is_control(self, t) -> bool:
+        """Whether token ``t`` names an export control (for the other kinds' rules)."""
+        return any(trig.token.i == t.i for trig in self._ctl_triggers(t.sent))
 
     def _someone_elses_exports(self, trig, imposers) -> bool:
         """"The US imposed curbs on Japanese exports": a state restricting another state's

@@ -165,8 +165,8 @@ class SummitDetails:
                 if m is not None and m.cls == "Place" and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
                     ev.places.setdefault(m.iri, sent)
         for x in sent:
-            if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._dateline() is not None:
-                ev.places.setdefault(self._dateline(), sent)  # "the summit opens here": the dateline
+            if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
+                ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline
                 continue
             m = self.by_token.get(x.i)
             if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at"):
@@ -198,7 +198,7 @@ class SummitDetails:
                     break
         return self._dateline_stop
 
-    def _dateline(self):
+    def _summit_dateline(self):
         """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
         if not hasattr(self, "_dateline_iri"):
             self._dateline_iri = None
