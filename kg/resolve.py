@@ -1,5 +1,5 @@
 """One way to name an entity, for every command that takes one (explain, view --focus,
-analyze --between).
+analyze --between, review).
 
 An entity is named by its label or any other name the store or the gazetteer knows for it
 (``"U.S."``, ``"USA"``, ``"America"``), its ISO3 code (``KOR``), a prefixed name
