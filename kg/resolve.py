@@ -1,5 +1,5 @@
 """One way to name an entity, for every command that takes one (explain, view --focus,
-analyze --between).
+analyze --between, review).
 
 An entity is named by its label or any other name the store or the gazetteer knows for it
 (``"U.S."``, ``"USA"``, ``"America"``), its ISO3 code (``KOR``), a prefixed name
@@ -8,7 +8,9 @@ case and spacing do not matter. :class:`Names` indexes the names of a store
 (:meth:`Names.from_store`) or of a networkx view graph (:meth:`Names.from_graph`);
 :meth:`Names.find` returns every entity a name fits, raising
 :class:`UnknownEntityError` (with close names to try) when none does; :func:`choices`
-lists several for the user to choose from.
+lists several for the user to choose from. :func:`in_store` and :func:`one` do the same
+on a store (``kg review``), also accepting an id or IRI the store holds but types no
+entity with; :func:`one` raises :class:`AmbiguousEntityError` with the list to choose from.
 
 >>> names = Names()
 >>> names.add("https://w3id.org/techalliance/id/country/USA", "United States", ["U.S."], ["USA"])
@@ -32,13 +34,14 @@ if TYPE_CHECKING:
     from .store.base import Store
 
 __all__ = ["Names", "UnknownEntityError", "AmbiguousEntityError", "choices", "country_names",
-           "fold"]
+           "fold", "in_store", "one"]
 
 # ta: classes whose instances are not entities one names
 _NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment", "Decision")
 _IRI_FORM = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*):(\S+)$")
 _COMPACT = re.compile(r"^([\w-]+)/(\S+)$")
+_SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
 
 
 class UnknownEntityError(KGError):
@@ -170,6 +173,34 @@ def choices(names: Names, text: str, iris: list[str]) -> str:
     """``'Kenya' names 2 entities; choose one: Kenya (country:KEN), Kenya (person:kenya)``."""
     listed = "; ".join(f"{names.label(i)} ({_short(i)})" for i in iris)
     return f"{text!r} names {len(iris)} entities; choose one by its id: {listed}"
+
+
+def in_store(store: Store, text: str, names: Names | None = None) -> list[str]:
+    """Every entity ``text`` names in ``store`` (:meth:`Names.find`), or the one IRI it
+    spells when the store holds that IRI without typing an entity with it."""
+    names = names if names is not None else Names.from_store(store)
+    try:
+        return names.find(text)
+    except UnknownEntityError:
+        for iri in _as_iris((text or "").strip()):
+            if _SAFE_IRI.match(iri) and store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"):
+                return [iri]
+        raise
+
+
+def one(store: Store, text: str, names: Names | None = None, *, where: str = "") -> str:
+    """The one entity ``text`` names in ``store``; :class:`AmbiguousEntityError` listing the
+    choices when it names several, :class:`UnknownEntityError` when none. ``where``
+    (``"--focus"``) starts the messages."""
+    names = names if names is not None else Names.from_store(store)
+    lead = f"{where}: " if where else ""
+    try:
+        found = in_store(store, text, names)
+    except UnknownEntityError as exc:
+        raise UnknownEntityError(f"{lead}{exc}") from None
+    if len(found) > 1:
+        raise AmbiguousEntityError(lead + choices(names, text, found), [(i, names.label(i)) for i in found])
+    return found[0]
 
 
 def _short(iri: str) -> str:

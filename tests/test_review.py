@@ -74,7 +74,7 @@ def test_reject_by_evidence_id(store_dir, ref):
 
 
 @pytest.mark.parametrize("args, needle", [
-    pytest.param(["Atlantis Pact", "party", "KOR"], "no entity is named 'Atlantis Pact'", id="unknown-subject"),
+    pytest.param(["Atlantis Pact", "party", "KOR"], "no entity matches 'Atlantis Pact'", id="unknown-subject"),
     pytest.param(["Technology Prosperity Deal", "allyOf", "KOR"], "unknown relation 'allyOf'", id="unknown-relation"),
     pytest.param(["Technology Prosperity Deal", "party", "China"], "the store has no fact", id="fact-not-stated"),
     pytest.param(["evidence/nope"], "no evidence record", id="unknown-evidence-id"),

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+from kg.resolve import AmbiguousEntityError
 from kg.vocab import PREFIXES, TA, TAI, local_name
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ UNDATED = "undated"
 ALL = "all"
 _HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 _YEAR = re.compile(r"^(-?\d{4})")
+_COUNTRY = TAI + "country/"
 
 
 class AnalysisError(KGError):
@@ -49,6 +51,10 @@ class AnalysisError(KGError):
 
 class UnknownCountryError(AnalysisError):
     """A country name or code that is not in the store."""
+
+
+class AmbiguousCountryError(AmbiguousEntityError, AnalysisError):
+    """A name of several countries; the message lists them to choose from."""
 
 
 class NoPathError(AnalysisError):
@@ -94,7 +100,8 @@ class AlignmentPath:
 class _Network:
     agreements: dict[str, dict]        # IRI -> {"label", "year", "parties"}
     labels: dict[str, str]             # ISO3 -> label
-    names: dict[str, str]              # normalised name or code -> ISO3
+    names: dict[str, str]              # normalised name or code -> ISO3 (close-match hints)
+    alts: dict[str, set[str]] = field(default_factory=dict)  # ISO3 -> skos:altLabels
 
 
 def analyze(store: Store, *, window: str | None = None) -> Analysis:
@@ -154,14 +161,23 @@ def shortest_path(store: Store, a: str, b: str) -> AlignmentPath:
 
 
 def resolve_country(net_or_store, text: str) -> str:
-    """The ISO3 code of a country in the store named by code, label or alternative label."""
+    """The ISO3 code of the country in the store that ``text`` names, as every command
+    resolves names (:mod:`kg.resolve`): code, label, alternative label, a gazetteer alias
+    ("America"), ``country:KOR`` or IRI; punctuation aside ("u s") as a last resort. A name
+    of several countries raises :class:`AmbiguousCountryError` listing them to choose from."""
+    from ..resolve import choices
+
     net = net_or_store if isinstance(net_or_store, _Network) else _read(net_or_store)
+    names = _country_names(net)
+    codes = _by_any_name(names, text)
+    if not codes and _fold(text) in net.names:
+        codes = [net.names[_fold(text)]]
+    if len(codes) == 1:
+        return codes[0]
+    if codes:
+        iris = [_COUNTRY + c for c in codes]
+        raise AmbiguousCountryError(choices(names, text, iris), [(i, names.label(i)) for i in iris])
     key = _fold(text)
-    if key in net.names:
-        return net.names[key]
-    code = _by_any_name(net, text)
-    if code is not None:
-        return code
     candidates: dict[str, set[str]] = defaultdict(set)  # names, and the words of long names
     for name, code in net.names.items():
         for word in [name] + [w for w in name.split() if len(w) > 3]:
@@ -178,21 +194,26 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
-def _by_any_name(net: _Network, text: str) -> str | None:
-    """The country ``text`` names as every command resolves names (:mod:`kg.resolve`:
-    gazetteer aliases such as "America", ``country:KOR``, IRIs), when that is one."""
-    from ..resolve import Names, UnknownEntityError
+def _country_names(net: _Network):
+    """The names of the store's countries (labels, altLabels, codes, gazetteer aliases)."""
+    from ..resolve import Names
 
-    prefix = TAI + "country/"
     names = Names()
     for code, label in net.labels.items():
-        names.add(prefix + code, label, codes=[code])
+        names.add(_COUNTRY + code, label, net.alts.get(code, ()), codes=[code])
     names.add_gazetteer()
+    return names
+
+
+def _by_any_name(names, text: str) -> list[str]:
+    """The codes of the countries ``text`` names (:mod:`kg.resolve`), sorted."""
+    from ..resolve import UnknownEntityError
+
     try:
-        found = {iri[len(prefix):] for iri in names.find(text) if iri.startswith(prefix)}
+        found = names.find(text)
     except UnknownEntityError:
-        return None
-    return found.pop() if len(found) == 1 else None
+        return []
+    return sorted({iri[len(_COUNTRY):] for iri in found if iri.startswith(_COUNTRY)})
 
 
 def _read(store: Store) -> _Network:
@@ -202,6 +223,7 @@ def _read(store: Store) -> _Network:
     prefix = TAI + "country/"
     labels: dict[str, str] = {}
     names: dict[str, str] = {}
+    alts: dict[str, set[str]] = defaultdict(set)
     for iri, label, alt in select("""SELECT ?c ?label ?alt WHERE { ?c a ta:Country
             OPTIONAL { ?c rdfs:label ?label } OPTIONAL { ?c skos:altLabel ?alt } }"""):
         code = iri[len(prefix):] if iri.startswith(prefix) else local_name(iri)
@@ -209,6 +231,8 @@ def _read(store: Store) -> _Network:
             labels[code] = label
         labels.setdefault(code, code)
         names.update({_fold(n): code for n in (label, alt) if n})
+        if alt:
+            alts[code].add(alt)
     names.update({_fold(code): code for code in labels})  # codes win over clashing names
     from kg.review import rejected_facts
 
@@ -233,7 +257,7 @@ def _read(store: Store) -> _Network:
         years[iri][year] = len(stories)
     for iri, counts in years.items():  # the year most stories give; ties go to the earliest
         agreements[iri]["year"] = min(counts, key=lambda y: (-counts[y], y))
-    return _Network(agreements, labels, names)
+    return _Network(agreements, labels, names, dict(alts))
 
 
 def _project(net: _Network, iris: list[str]) -> nx.Graph:
@@ -325,5 +349,5 @@ def _changes(window: str, previous: tuple, blocs: dict[str, int], graph: nx.Grap
     return rows
 
 
-__all__ = ["ALL", "UNDATED", "WINDOWS", "AlignmentPath", "Analysis", "AnalysisError", "NoPathError",
-           "UnknownCountryError", "analyze", "resolve_country", "shortest_path"]
+__all__ = ["ALL", "UNDATED", "WINDOWS", "AlignmentPath", "AmbiguousCountryError", "Analysis", "AnalysisError",
+           "NoPathError", "UnknownCountryError", "analyze", "resolve_country", "shortest_path"]

@@ -36,7 +36,8 @@ def evidence_fact(store: Store, ref: str) -> tuple[str, str, str, str | None]:
 
 def stored_fact(store: Store, subject: str, predicate: str, obj: str) -> tuple[str, str, str, str | None]:
     """The fact ``subject predicate obj`` as a document (or an earlier ``add``) states it."""
-    s, p = resolve.entity(store, subject), resolve.predicate(predicate)
+    known = resolve.names(store)
+    s, p = resolve.entity(store, subject, known), resolve.predicate(predicate)
     result = store.query(f"""SELECT DISTINCT ?o (DATATYPE(?o) AS ?t) WHERE {{ GRAPH ?g {{ <{s}> <{p}> ?o }}
         FILTER (STRSTARTS(STR(?g), "{DOC_PREFIX}") || ?g = <{CURATION_GRAPH}>) }}""")
     found = {(o, t if k[0] not in ("iri", "bnode") else None) for (o, t), k in zip(result.rows, result.kinds)}
@@ -44,7 +45,7 @@ def stored_fact(store: Store, subject: str, predicate: str, obj: str) -> tuple[s
         if t is not None and o == obj.strip():
             return s, p, o, t
     if found:
-        want, _ = resolve.value(store, p, obj)
+        want, _ = resolve.value(store, p, obj, known)
         for o, t in found:
             if t is None and o == want:
                 return s, p, o, None
@@ -66,8 +67,9 @@ def decide(store: Store, action: str, fact: tuple[str, str, str, str | None], *,
 def add(store: Store, subject: str, predicate: str, obj: str, *, doc: str, sentence: str,
         by: str, note: str | None = None, source: str | Path | None = None) -> Decision:
     """Add a fact the extractor missed, with the sentence of ``doc`` that states it."""
-    s, p = resolve.entity(store, subject), resolve.predicate(predicate)
-    o, t = resolve.value(store, p, obj)
+    known = resolve.names(store)
+    s, p = resolve.entity(store, subject, known), resolve.predicate(predicate)
+    o, t = resolve.value(store, p, obj, known)
     graph = document_graph(doc)
     if graph not in set(store.graphs()):
         raise ReviewError(f"no document {doc!r} in the store")
