@@ -107,7 +107,8 @@ def document_quads(document, extraction: Extraction, *, gazetteer=None,
     for ent in extraction.entities.values():
         node = NamedNode(ent.iri)
         share(node, TYPE, NamedNode(TA + ent.cls))
-        add(doc, _T["mentions"], node)
+        if ent.mentioned:  # named in the text; not a state only implied (a grouping's member, an official's country)
+            add(doc, _T["mentions"], node)
         entry = gazetteer.entries.get(ent.iri) if gazetteer is not None else None
         if entry is None:  # the article's own naming: its graph
             add(node, LABEL, Literal(ent.label))
