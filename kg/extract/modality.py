@@ -44,9 +44,35 @@ def _planned_marks(v, cues: Cues) -> bool:
 
 def _cancelled(v, cues: Cues) -> bool:
     marks = _markers(v)
-    if marks & cues.cancelled_words:
+    hit = bool(marks & cues.cancelled_words) or (v.lemma_.lower() == "call" and "off" in marks)
+    return hit and not _threatened(v, cues)
+
+
+def _threatened(v, cues: Cues) -> bool:
+    """"threats to scrap the pact", "threatened to cancel the deal", "could scrap it": a
+    cancellation only threatened or possible."""
+    if _markers(v) & {"could", "may", "might"}:
         return True
-    return v.lemma_.lower() == "call" and "off" in marks
+    return v.dep_ in ("xcomp", "acl", "advcl") and v.head.lower_ in cues.threat_words
+
+
+def _referenced(t, cues: Cues) -> bool:
+    """The noun is the argument of a verb or noun that treats the agreement as in force:
+    "for breaking its chip pact", "an effort to save the accord", "violations of the pact"."""
+    cur = t
+    for _step in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.pos_ == "ADP":
+            cur = head
+            continue
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in cues.reference_verbs and cur.dep_ in ("dobj", "prep", "pobj")
+        if head.pos_ == "NOUN":
+            return head.lower_ in cues.reference_nouns and cur.dep_ in ("prep", "pobj")
+        return False
+    return False
 
 
 def _under_planned_noun(t, cues: Cues):
@@ -88,6 +114,10 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Completed"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
+    if t.pos_ != "VERB" and _referenced(t, cues):
+        return None  # "for breaking its chip pact": a pact in force, whatever the verbs above say
+    if t.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in cues.hypothetical_determiners for c in t.children):
+        return "Planned"  # "in any accord with Moscow"
     if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers
                                 for c in t.children):
         return "Planned"  # "a draft code of conduct", "a tentative deal"
