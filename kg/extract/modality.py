@@ -56,6 +56,13 @@ def _threatened(v, cues: Cues) -> bool:
     return v.dep_ in ("xcomp", "acl", "advcl") and v.head.lower_ in cues.threat_words
 
 
+def _promised(v, cues: Cues) -> bool:
+    """"promising to sign an accord", "pledged to conclude a pact": an infinitive under a
+    verb or noun of promising."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and v.dep_ in ("xcomp", "acl") and v.head.lower_ in cues.promise_words
+
+
 def _referenced(t, cues: Cues) -> bool:
     """The noun is the argument of a verb or noun that treats the agreement as in force:
     "for breaking its chip pact", "an effort to save the accord", "violations of the pact"."""
@@ -139,7 +146,7 @@ def status_of(t, cues: Cues) -> str | None:
             return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
             upward = verbs[i:i + 3]
-            if any(_planned_marks(u, cues) for u in upward):
+            if any(_planned_marks(u, cues) for u in upward) or _promised(v, cues):
                 return "Planned"
             if v.tag_ in ("VBD", "VBN") or (v.tag_ == "VBG" and any(c.lower_ == "being" for c in v.children)):
                 return "Completed"
