@@ -49,6 +49,23 @@ class AgreementRules(ArgumentFinder):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
 
+    def _nonstate_partner(self, head) -> bool:
+        """"an accord with opposition parties", "a deal with the unions": the partner named
+        with "with" is no state, body or person, so the deal is not between states and its
+        one state gets no second party from the rest of the story."""
+        verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "with"]
+        if verb is not None:
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        for prep in preps:
+            for g in prep.children:
+                if g.dep_ != "pobj" or g.lower_ in ("it", "them", "us", "him", "her") or self._collective(g):
+                    continue
+                if g.lower_ in PERSON_LIKE or any(self.by_token.get(x.i) is not None for x in g.subtree):
+                    continue
+                return True
+        return False
+
     def _is_weak(self, t) -> bool:
         low = t.lower_
         return low in self.cues.weak_agreement_nouns or low in self._frames().weak_extra_nouns
@@ -83,7 +100,7 @@ class AgreementRules(ArgumentFinder):
                 ev = self._find_or_create("Agreement", states, sent)
             for s in states:
                 ev.add_party(s, sent)
-            if len(set(states)) < 2 and self._company_argument(head):
+            if len(set(states)) < 2 and (self._company_argument(head) or self._nonstate_partner(head)):
                 self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
             self._note(ev, t, sent, seen_here)
             if contact is not None:
