@@ -153,3 +153,15 @@ def test_shadow_minister_keeps_party_membership(extract_text):
 def test_country_in_company_name_is_not_represented(extract_text, text, person):
     _ext, facts = extract_text(text, PUBLISHED)
     assert not any(s == person and p == "represents" for s, p, _o in facts), sorted(facts)
+
+
+# -- 10. an energy company's deal with one state is not a pact between two states ----------
+@pytest.mark.parametrize("text", [
+    P("Shell has signed a deal with Qatar to supply gas to Europe. France buys much of it.", id="Shell"),
+    P("Exxon signed an exploration agreement with Angola on Monday. Washington welcomed it.", id="Exxon"),
+    P("Petrobras has signed a drilling accord with Bolivia, officials in Buenos Aires said.", id="Petrobras"),
+    P("BP agreed a pipeline deal with Azerbaijan last year. Moscow objected.", id="BP"),
+])
+def test_company_deal_gets_no_second_state(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert _parties(facts) == [], sorted(facts)
