@@ -165,3 +165,29 @@ def test_country_in_company_name_is_not_represented(extract_text, text, person):
 def test_company_deal_gets_no_second_state(extract_text, text):
     _ext, facts = extract_text(text, PUBLISHED)
     assert _parties(facts) == [], sorted(facts)
+
+
+# -- 11. a date in a clause about something else the agreement did is not its date --------
+@pytest.mark.parametrize("text", [
+    P("Lima and Quito have renewed a fuel-for-grain deal, which helped Lima overcome a power crisis last year.",
+      id="which helped ... last year"),
+    P("Wellington will not renew an accord with Suva which supports sugar prices when it expires in March.",
+      id="which supports ... when it expires in March"),
+    P("Oslo and Stockholm extended their fishing pact, which boosted catches in 1985.",
+      id="which boosted ... in 1985"),
+])
+def test_date_of_another_clause_is_not_the_agreement_date(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert not any(p == "date" for _s, p, _o in facts), sorted(facts)
+
+
+@pytest.mark.parametrize("text, when", [
+    P("The chip pact between Japan and the United States, which was signed last September, is in trouble.",
+      "1986-09", id="which was signed last September"),
+    P("Last April, Argentina signed a fuel agreement with Venezuela.", "1986-04", id="fronted date"),
+    P("The rail accord reached in January by Japan and India is working.", "1987-01",
+      id="accord reached in January by"),
+])
+def test_signing_date_in_a_clause_still_found(extract_text, text, when):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert when in {o for _s, p, o in facts if p == "date"}, sorted(facts)
