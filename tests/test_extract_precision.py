@@ -191,3 +191,28 @@ def test_date_of_another_clause_is_not_the_agreement_date(extract_text, text):
 def test_signing_date_in_a_clause_still_found(extract_text, text, when):
     _ext, facts = extract_text(text, PUBLISHED)
     assert when in {o for _s, p, o in facts if p == "date"}, sorted(facts)
+
+
+# -- 12. bare "agreement" after "barrier to", "progress towards": consent, not a pact -------
+@pytest.mark.parametrize("text", [
+    P("Moscow's offer removed a major barrier to agreement and matched the stand Washington took at the "
+      "Geneva summit in November 1985.", id="a barrier to agreement"),
+    P("Diplomats from Washington and Moscow reported real progress towards agreement in Geneva.",
+      id="progress towards agreement"),
+    P("Envoys of Paris and Bonn voiced new hopes for accord on farm prices.", id="hopes for accord"),
+])
+def test_mass_noun_agreement_is_not_a_pact(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert _parties(facts) == [], sorted(facts)
+
+
+@pytest.mark.parametrize("text, agreement", [
+    P("Washington said progress towards an accord with Tokyo on chips was slow.", "jpn-usa",
+      id="progress towards an accord"),
+    P("The main obstacle to a trade pact between Lima and Quito is farm policy.", "ecu-per",
+      id="obstacle to a pact"),
+    P("Seoul named the last barriers to a fishing deal with Tokyo.", "jpn-kor", id="barriers to a deal"),
+])
+def test_agreement_under_progress_or_obstacle_is_planned(extract_text, text, agreement):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert _statuses(facts, agreement) == {"Planned"}, sorted(facts)

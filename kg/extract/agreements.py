@@ -43,11 +43,26 @@ class AgreementRules(ArgumentFinder):
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
         if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in t.lefts):
             return False  # "there is no treaty between them"
+        if self._mass_noun(t):
+            return False  # "a barrier to agreement", "progress towards accord": consent, not a pact
         if low in ("deal", "deals") and any(c.lower_ in ("great", "good", "better", "best") for c in t.lefts):
             return False
         if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _mass_noun(self, t) -> bool:
+        """"a major barrier to agreement", "hopes for accord": a bare singular noun (no
+        determiner, modifier or partner) after a preposition on another noun."""
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or any(c.dep_ != "punct" for c in t.lefts):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in t.rights):
+            return False
+        prep = t.head
+        before = t.doc[prep.i - 1] if prep.i > 0 else prep
+        # the parser may hang "to agreement" on the verb: "removed a barrier to agreement"
+        return t.dep_ == "pobj" and prep.lower_ in self.cues.mass_noun_preps and (
+            prep.head.pos_ == "NOUN" or before.pos_ == "NOUN")
 
     def _nonstate_partner(self, head) -> bool:
         """"an accord with opposition parties", "a deal with the unions": the partner named

@@ -92,6 +92,9 @@ def _under_planned_noun(t, cues: Cues):
             return None
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
             return head
+        before = head.doc[head.i - 1] if head.pos_ == "ADP" and head.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.lower_ in cues.planned_nouns:
+            return before  # "named the last barriers to a deal": the parser hangs "to" on the verb
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur.i != t.i:
             return None
         if head.pos_ in ("VERB", "AUX") and cur.i == t.i and t.pos_ != "VERB":
