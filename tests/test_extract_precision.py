@@ -216,3 +216,21 @@ def test_mass_noun_agreement_is_not_a_pact(extract_text, text):
 def test_agreement_under_progress_or_obstacle_is_planned(extract_text, text, agreement):
     _ext, facts = extract_text(text, PUBLISHED)
     assert _statuses(facts, agreement) == {"Planned"}, sorted(facts)
+
+
+# -- 6b. a deal with a private person ("French businessman X") is not a pact with his state --
+@pytest.mark.parametrize("text", [
+    P("The ministry said the accord signed in Moscow last month with French businessman Jean Dupont had "
+      "not yet produced deals.", id="with French businessman X"),
+    P("Moscow signed a grain accord with Italian industrialist Marco Rossi.", id="with Italian industrialist X"),
+    P("Tokyo reached a deal with American investor John Hall on the port.", id="with American investor X"),
+])
+def test_deal_with_private_person(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert _parties(facts) == [], sorted(facts)
+
+
+def test_deal_with_a_leader_keeps_his_state(extract_text):
+    _ext, facts = extract_text("Tokyo is at odds with Paris. Japan signed a trade pact with Kishida's guest, "
+                               "President Macron.", PUBLISHED)
+    assert frozenset({"FRA", "JPN"}) in _parties(facts)

@@ -76,9 +76,15 @@ class AgreementRules(ArgumentFinder):
             for g in prep.children:
                 if g.dep_ != "pobj" or g.lower_ in ("it", "them", "us", "him", "her") or self._collective(g):
                     continue
-                if g.lower_ in PERSON_LIKE or any(self.by_token.get(x.i) is not None for x in g.subtree):
+                if g.lower_ in PERSON_LIKE:
                     continue
-                return True
+                found = [m for m in (self.by_token.get(x.i) for x in g.subtree) if m is not None]
+                if any(m.cls not in ("Person", "Country") for m in found):
+                    continue  # a body or a company: the other rules decide
+                states, people = self._actors(list(g.subtree))
+                if states or any(self.state_of(p) for p in people):
+                    continue
+                return True  # "with the opposition", "with French businessman X"
         return False
 
     def _is_weak(self, t) -> bool:
