@@ -234,3 +234,21 @@ def test_deal_with_a_leader_keeps_his_state(extract_text):
     _ext, facts = extract_text("Tokyo is at odds with Paris. Japan signed a trade pact with Kishida's guest, "
                                "President Macron.", PUBLISHED)
     assert frozenset({"FRA", "JPN"}) in _parties(facts)
+
+
+# -- 13. "were committed to" states a stance, not an agreement the two made ----------------
+@pytest.mark.parametrize("text", [
+    P("At a meeting in Paris, French and Soviet trade ministers said they were committed to efforts to cut "
+      "the deficit.", id="they were committed to"),
+    P("The leaders of Spain and Portugal are committed to closer ties.", id="are committed to"),
+    P("Japanese and Korean officials said they remain committed to the goal of open trade.",
+      id="remain committed to"),
+])
+def test_being_committed_is_not_an_agreement(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert _parties(facts) == [], sorted(facts)
+
+
+def test_committing_together_is_still_an_agreement(extract_text):
+    _ext, facts = extract_text("France and Italy committed to building a joint rocket.", PUBLISHED)
+    assert frozenset({"FRA", "ITA"}) in _parties(facts)

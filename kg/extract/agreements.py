@@ -51,6 +51,15 @@ class AgreementRules(ArgumentFinder):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
 
+    def _stance(self, v) -> bool:
+        """"they were committed to efforts to cut the deficit": a stance each side holds,
+        not a commitment the two made to each other (that is "committed themselves to")."""
+        if v.lemma_.lower() not in self.cues.stance_verbs or v.tag_ != "VBN":
+            return False
+        if v.dep_ == "acomp" and v.head.lemma_ in ("be", "remain", "stay"):
+            return True  # "they are committed to", "remain committed to"
+        return any(c.dep_ in ("auxpass", "aux") and c.lemma_ in ("be", "remain") for c in v.children)
+
     def _mass_noun(self, t) -> bool:
         """"a major barrier to agreement", "hopes for accord": a bare singular noun (no
         determiner, modifier or partner) after a preposition on another noun."""
@@ -136,7 +145,7 @@ class AgreementRules(ArgumentFinder):
         f = self._frames()
         for v in sent:
             needs = f.verbal.get(v.lemma_.lower()) if v.pos_ == "VERB" else None
-            if not needs or self._negated(v):
+            if not needs or self._negated(v) or self._stance(v):
                 continue
             have = {c.dep_ for c in v.children} | {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
             if not have & needs and v.dep_ not in ("advcl", "relcl", "ccomp"):
