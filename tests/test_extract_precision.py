@@ -252,3 +252,14 @@ def test_being_committed_is_not_an_agreement(extract_text, text):
 def test_committing_together_is_still_an_agreement(extract_text):
     _ext, facts = extract_text("France and Italy committed to building a joint rocket.", PUBLISHED)
     assert frozenset({"FRA", "ITA"}) in _parties(facts)
+
+
+# -- 14. "micro chip" written apart or hyphenated is the semiconductors domain -------------
+@pytest.mark.parametrize("text", [
+    P("Tokyo and Seoul signed a micro-chip accord.", id="micro-chip"),
+    P("Officials defended the U.S.-Japan micro chip trade pact.", id="micro chip"),
+    P("Japan and Korea reached a pact on micro chips.", id="micro chips"),
+])
+def test_micro_chip_is_semiconductors(extract_text, text):
+    _ext, facts = extract_text(text, PUBLISHED)
+    assert any(p == "covers" and o == "semiconductors" for _s, p, o in facts), sorted(facts)
