@@ -43,11 +43,58 @@ class AgreementRules(ArgumentFinder):
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
         if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in t.lefts):
             return False  # "there is no treaty between them"
+        if self._mass_noun(t):
+            return False  # "a barrier to agreement", "progress towards accord": consent, not a pact
         if low in ("deal", "deals") and any(c.lower_ in ("great", "good", "better", "best") for c in t.lefts):
             return False
         if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _stance(self, v) -> bool:
+        """"they were committed to efforts to cut the deficit": a stance each side holds,
+        not a commitment the two made to each other (that is "committed themselves to")."""
+        if v.lemma_.lower() not in self.cues.stance_verbs or v.tag_ != "VBN":
+            return False
+        if v.dep_ == "acomp" and v.head.lemma_ in ("be", "remain", "stay"):
+            return True  # "they are committed to", "remain committed to"
+        return any(c.dep_ in ("auxpass", "aux") and c.lemma_ in ("be", "remain") for c in v.children)
+
+    def _mass_noun(self, t) -> bool:
+        """"a major barrier to agreement", "hopes for accord": a bare singular noun (no
+        determiner, modifier or partner) after a preposition on another noun."""
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or any(c.dep_ != "punct" for c in t.lefts):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in t.rights):
+            return False
+        prep = t.head
+        before = t.doc[prep.i - 1] if prep.i > 0 else prep
+        # the parser may hang "to agreement" on the verb: "removed a barrier to agreement"
+        return t.dep_ == "pobj" and prep.lower_ in self.cues.mass_noun_preps and (
+            prep.head.pos_ == "NOUN" or before.pos_ == "NOUN")
+
+    def _nonstate_partner(self, head) -> bool:
+        """"an accord with opposition parties", "a deal with the unions": the partner named
+        with "with" is no state, body or person, so the deal is not between states and its
+        one state gets no second party from the rest of the story."""
+        verb = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "with"]
+        if verb is not None:
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        for prep in preps:
+            for g in prep.children:
+                if g.dep_ != "pobj" or g.lower_ in ("it", "them", "us", "him", "her") or self._collective(g):
+                    continue
+                if g.lower_ in PERSON_LIKE:
+                    continue
+                found = [m for m in (self.by_token.get(x.i) for x in g.subtree) if m is not None]
+                if any(m.cls not in ("Person", "Country") for m in found):
+                    continue  # a body or a company: the other rules decide
+                states, people = self._actors(list(g.subtree))
+                if states or any(self.state_of(p) for p in people):
+                    continue
+                return True  # "with the opposition", "with French businessman X"
+        return False
 
     def _is_weak(self, t) -> bool:
         low = t.lower_
@@ -83,7 +130,7 @@ class AgreementRules(ArgumentFinder):
                 ev = self._find_or_create("Agreement", states, sent)
             for s in states:
                 ev.add_party(s, sent)
-            if len(set(states)) < 2 and self._company_argument(head):
+            if len(set(states)) < 2 and (self._company_argument(head) or self._nonstate_partner(head)):
                 self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
             self._note(ev, t, sent, seen_here)
             if contact is not None:
@@ -98,7 +145,7 @@ class AgreementRules(ArgumentFinder):
         f = self._frames()
         for v in sent:
             needs = f.verbal.get(v.lemma_.lower()) if v.pos_ == "VERB" else None
-            if not needs or self._negated(v):
+            if not needs or self._negated(v) or self._stance(v):
                 continue
             have = {c.dep_ for c in v.children} | {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
             if not have & needs and v.dep_ not in ("advcl", "relcl", "ccomp"):

@@ -195,6 +195,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 if head.i == tok.i:
                     break
                 inside = any(a.i == t.i for a in head.ancestors)
+                if inside and head.pos_ == "VERB" and head.dep_ in ("relcl", "acl") and head.head.i == t.i \
+                        and t.pos_ != "VERB" and ev.kind == "Agreement" and head.lemma_.lower() not in EVENT_VERBS \
+                        and head.lemma_.lower() not in self.cues.clause_event_verbs:
+                    break  # "a deal which helped it overcome a crisis last year": the crisis's date
                 if head.pos_ in ("VERB", "AUX") and any(
                         c.lower_ in ("effect", "force") and ((c.dep_ == "dobj" and c.head.i == head.i) or
                                                              (c.dep_ == "pobj" and c.head.head.i == head.i))

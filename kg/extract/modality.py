@@ -44,9 +44,42 @@ def _planned_marks(v, cues: Cues) -> bool:
 
 def _cancelled(v, cues: Cues) -> bool:
     marks = _markers(v)
-    if marks & cues.cancelled_words:
+    hit = bool(marks & cues.cancelled_words) or (v.lemma_.lower() == "call" and "off" in marks)
+    return hit and not _threatened(v, cues)
+
+
+def _threatened(v, cues: Cues) -> bool:
+    """"threats to scrap the pact", "threatened to cancel the deal", "could scrap it": a
+    cancellation only threatened or possible."""
+    if _markers(v) & {"could", "may", "might"}:
         return True
-    return v.lemma_.lower() == "call" and "off" in marks
+    return v.dep_ in ("xcomp", "acl", "advcl") and v.head.lower_ in cues.threat_words
+
+
+def _promised(v, cues: Cues) -> bool:
+    """"promising to sign an accord", "pledged to conclude a pact": an infinitive under a
+    verb or noun of promising."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and v.dep_ in ("xcomp", "acl") and v.head.lower_ in cues.promise_words
+
+
+def _referenced(t, cues: Cues) -> bool:
+    """The noun is the argument of a verb or noun that treats the agreement as in force:
+    "for breaking its chip pact", "an effort to save the accord", "violations of the pact"."""
+    cur = t
+    for _step in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if head.pos_ == "ADP":
+            cur = head
+            continue
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in cues.reference_verbs and cur.dep_ in ("dobj", "prep", "pobj")
+        if head.pos_ == "NOUN":
+            return head.lower_ in cues.reference_nouns and cur.dep_ in ("prep", "pobj")
+        return False
+    return False
 
 
 def _under_planned_noun(t, cues: Cues):
@@ -59,6 +92,9 @@ def _under_planned_noun(t, cues: Cues):
             return None
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ in cues.planned_nouns:
             return head
+        before = head.doc[head.i - 1] if head.pos_ == "ADP" and head.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.lower_ in cues.planned_nouns:
+            return before  # "named the last barriers to a deal": the parser hangs "to" on the verb
         if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "acl") and cur.i != t.i:
             return None
         if head.pos_ in ("VERB", "AUX") and cur.i == t.i and t.pos_ != "VERB":
@@ -88,6 +124,10 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Completed"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
+    if t.pos_ != "VERB" and _referenced(t, cues):
+        return None  # "for breaking its chip pact": a pact in force, whatever the verbs above say
+    if t.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in cues.hypothetical_determiners for c in t.children):
+        return "Planned"  # "in any accord with Moscow"
     if t.pos_ != "VERB" and any(c.dep_ in ("amod", "compound") and c.lower_ in cues.planned_modifiers
                                 for c in t.children):
         return "Planned"  # "a draft code of conduct", "a tentative deal"
@@ -109,7 +149,7 @@ def status_of(t, cues: Cues) -> str | None:
             return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
             upward = verbs[i:i + 3]
-            if any(_planned_marks(u, cues) for u in upward):
+            if any(_planned_marks(u, cues) for u in upward) or _promised(v, cues):
                 return "Planned"
             if v.tag_ in ("VBD", "VBN") or (v.tag_ == "VBG" and any(c.lower_ == "being" for c in v.children)):
                 return "Completed"

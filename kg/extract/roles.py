@@ -120,6 +120,11 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
     phrase, title = _title_words(title_tokens, gaz, cues) if title_tokens else (None, None)
     if phrase is None:
         return
+    if any(t.lower_ in cues.non_state_title_words for t in title_tokens):
+        # "Labour's shadow foreign secretary X": the party's, not the state's
+        if left is not None and left.cls == "Organization" and _body_country(left) is None:
+            role.organization, role.org_sent, role.from_text, role.org_from_text = left.iri, sent, True, True
+        return
     kind_is_state = title is None or title.kind in _STATE_KINDS
     if not kind_is_state:
         return
@@ -214,9 +219,11 @@ def _apposition_after(sdoc, m, by_token, gaz, cues, role, sent):
                 role.country, role.country_sent = country_iri(country), sent
             return
         if other is not None and other.cls == "Country" and role.country is None:
+            prev = sdoc[t.i - 1]
             if t.i + 1 < sent.end and sdoc[t.i + 1].text[:1].isupper() and sdoc[t.i + 1].i not in by_token \
-                    and sdoc[t.i - 1].lower_ == "of":
-                continue  # "Association of Japan ...": part of a body's name
+                    and (prev.lower_ == "of" or (prev.text[:1].isupper() and prev.i not in by_token
+                                                 and not _is_title_head(sdoc, prev, gaz, cues))):
+                continue  # "Association of Japan ...", "MMI Japan K.K.": part of a body's name
             role.country, role.country_sent = other.iri, sent
 
 

@@ -134,6 +134,9 @@ class MentionLinker(NameShapes):
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
+            body = self._portfolio_body(ent)
+            if body is not None:  # "Trade and Industry Secretary": the ministry, if any
+                return self._ministry(ent, body) if body else None
             if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
                 return None  # "Secretary of State": a title, "National Security Adviser" too
             return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)

@@ -120,6 +120,37 @@ class NameShapes:
                     return True
         return False
 
+    def _portfolio_body(self, ent) -> str | None:
+        """"Trade and Industry Secretary X", "Minister of Internal Affairs and Communications
+        X", "Undersecretary of State for Economic Affairs X": a portfolio of several words
+        before or after a title word names the ministry ("Ministry of Trade and Industry",
+        "Department of State"), not a body called "Trade and Industry". Returns that name,
+        "" for a portfolio whose title names no ministry (a commissioner's), or None."""
+        words = [t for t in ent if t.text not in (",", "&")]
+        if len(words) < 2 or ent.text.isupper():
+            return None
+        bodies = (self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")) - {"Affairs"}
+        connectors = ("and", "of", "for", "the")
+        if any(t.text in bodies for t in words) or not all(t.is_title or t.lower_ in connectors for t in words):
+            return None
+        doc, heads = ent.doc, self.gaz.words("title_head")
+        head = doc[ent.end] if ent.end < len(doc) and doc[ent.end].text in heads else None
+        j = ent.start - 1
+        if head is None and j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads:
+            head = doc[j - 1]
+        if head is None:
+            return None
+        text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip(" ,")
+        first, _sep, _rest = text.partition(" for ")  # "State for Economic Affairs": the State Department
+        if first in self.gaz.words("portfolio"):
+            text = first
+        low = head.lower_
+        if low.startswith("minister"):
+            return f"Ministry of {text}"
+        if "secretar" in low:
+            return f"Department of {text}"
+        return ""
+
     def _ends_with(self, name: str, kind: str) -> bool:
         heads = self.gaz.words(kind)
         words = name.split()
