@@ -437,3 +437,50 @@ def test_controls_none_on_another_states_exports(extract_text, text):
 ])
 def test_controls_buyers_barred_from_buying_are_targets(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, {target})
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Washington widened its chip export curbs on Tuesday.", "USA", {"semiconductors"}, id="chip-export-curbs"),
+    P("Tokyo announced a ban on exports of chipmaking tools to Russia.", "JPN", {"semiconductors"},
+      id="ban-on-chipmaking-tools"),
+    P("Seoul will require licences for shipments of microchips to Iran.", "KOR", {"semiconductors"},
+      id="licences-for-microchips"),
+])
+def test_controls_lone_chip_word_covers_semiconductors(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Washington cancelled permits that allowed two firms to sell processors to Huawei.",
+      "USA", "CHN", id="permits-to-sell-to-company"),
+    P("Ottawa refused licences that would let local makers ship drones to Iran.",
+      "CAN", "IRN", id="licences-to-ship-to-state"),
+    P("London revoked licences that let exporters sell radar parts to Russia.",
+      "GBR", "RUS", id="revoked-licences-sell-to"),
+])
+def test_controls_target_is_the_buyer_of_a_sale_verb(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("The Commerce Department published a rule capping how many AI chips can be shipped to most countries.",
+      "USA", {"semiconductors"}, id="rule-capping-chips-shipped"),
+    P("Beijing capped the volume of rare earths that may be shipped abroad each year.",
+      "CHN", {"critical-minerals"}, id="capped-volume-shipped"),
+    P("Tokyo will cap exports of advanced chipmaking equipment to Chinese buyers.",
+      "JPN", {"semiconductors"}, id="cap-exports"),
+])
+def test_controls_said_as_a_cap(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Beijing again urged Washington to ease its restrictions on exports of high technology to China. "
+      "Steel and textile quotas were also discussed.", "USA", None, id="high-technology-with-commodities"),
+    P("Officials in Moscow said U.S. curbs on technology transfers hurt trade in grain and oil.",
+      "USA", None, id="technology-transfer-curbs-commodity-story"),
+    P("The talks covered wheat, cotton and Washington's export controls on high-tech goods.",
+      "USA", None, id="high-tech-export-controls-commodity-story"),
+])
+def test_controls_technology_story_with_commodities_is_not_switched_off(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer)

@@ -70,6 +70,8 @@ class TriggerFinder:
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
             # "restricted sales ... to X"
             preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex.technology_words for c in t.children):
+            return True  # "technology transfers", "high-tech sales"
         if self.export_context and any(x.ent_type_ == "TECH" for x in t.subtree):
             return True  # "curbs on chip sales" in a story about exports ("chip" alone is vague)
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
@@ -184,6 +186,8 @@ class TriggerFinder:
         "a licence to ship", "a Chinese licence for products containing rare earths"."""
         if any(self._good_in(p.subtree) for p in preps if p.lower_ in ("for", "on", "to")):
             return Trigger(t, "licence")
+        if any(self._trade_in(c.subtree) for c in t.children if c.dep_ in ("relcl", "acl")):
+            return Trigger(t, "licence")  # "permits that let firms sell chips to Huawei", "licences allowing exports"
         verb = self.verb_of(t)
         if verb is None:
             return None
@@ -246,7 +250,8 @@ class TriggerFinder:
         ("barley export licences", "the 1973 oil embargo"): trade policy, not a technology
         export control."""
         words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
-        return bool(words & self.lex.commodities) and not self._good_in(tokens)
+        return bool(words & self.lex.commodities) and not words & self.lex.technology_words \
+            and not self._good_in(tokens)
 
     @staticmethod
     def verb_of(t):
@@ -276,6 +281,9 @@ class TriggerFinder:
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
             return Trigger(t, "verbal")
+        if lemma in lex.restrict_goods and any(c.dep_ == "ccomp" and self.is_trade(c) and c.tag_ == "VBN"
+                                                for c in kids):
+            return Trigger(t, "verbal")  # "capping how many chips can be shipped", "limit what may be exported"
         if lemma in lex.restrictive_verbs and any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") and self.is_trade(g)
                                                                for g in c.children) for c in kids):

@@ -55,6 +55,9 @@ class Lexicon:
     anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    technology_words: frozenset[str] = frozenset()  # "high technology": a story about technology trade
+    export_words: tuple[str, ...] = ()  # word beginnings that show a story speaks of exports
+    goods_words: dict = None  # word -> domain slug a control restricts ("chips" -> semiconductors)
     trigger_words: frozenset[str] = frozenset()  # every word a trigger can start with
 
     def __post_init__(self):
@@ -99,6 +102,9 @@ class Lexicon:
             anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
+            technology_words=_words(data.get("technology_words")),
+            export_words=tuple(str(w).lower() for w in data.get("export_words") or ()),
+            goods_words={str(w).lower(): slug for slug, ws in (data.get("goods_words") or {}).items() for w in ws},
         )
 
 

@@ -264,7 +264,7 @@ class ControlRoles:
                 if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl", "xcomp"):
                     scope += list(c.subtree)
         for x in scope:
-            if x.dep_ == "prep" and x.lower_ in self.lex.target_preps and self._destination(x, t):
+            if x.dep_ in ("prep", "dative") and x.lower_ in self.lex.target_preps and self._destination(x, t):
                 slots.append(x)
             elif x.dep_ == "prep" and x.lower_ in ("on", "at") and any(
                     self._target_state(p) for p in x.children if p.dep_ == "pobj"):

@@ -9,14 +9,11 @@ noun or acts on it ("Japan tightened the curbs"). The imposer is never its own t
 """
 from __future__ import annotations
 
-from ..vocab import country_iri
+from ..vocab import country_iri, domain_iri
 from .control_frames import TriggerFinder
 from .control_lexicon import load_lexicon
 from .control_roles import SUBJECTS, ControlRoles
 from .modality import status_of
-
-# words that show a document speaks of exports ("controls on chips" is then an export control)
-_EXPORT_WORDS = ("export", "re-export", "licen", "embargo", "blacklist", "shipment")
 
 
 class ControlRules(ControlRoles):
@@ -27,8 +24,9 @@ class ControlRules(ControlRoles):
     def _ctl_setup(self):
         self._ctl_ready = True
         self.lex = load_lexicon()
-        export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
-        technology = any(m.cls == "TechnologyDomain" for m in self.mentions)
+        export_context = any(t.lower_.startswith(self.lex.export_words) for t in self.sdoc)
+        technology = any(m.cls == "TechnologyDomain" for m in self.mentions) or any(
+            t.lower_ in self.lex.technology_words for t in self.sdoc)
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
         self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
@@ -77,6 +75,8 @@ class ControlRules(ControlRoles):
             for target in targets:
                 if target not in ev.parties:
                     ev.targets.setdefault(target, sent)
+            for good in self._ctl_goods(trig):
+                ev.covers.setdefault(good, sent)
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             status = status_of(trig.token, self.cues)
@@ -99,6 +99,24 @@ class ControlRules(ControlRoles):
     def _is_control(self, t) -> bool:
         """Whether token ``t`` names an export control (for the other kinds' rules)."""
         return any(trig.token.i == t.i for trig in self._ctl_triggers(t.sent))
+
+    def _ctl_goods(self, trig) -> list[str]:
+        """Domains named in the control's arguments by words that are no domain mention on
+        their own: "chip export curbs", "a ban on chipmaking tools", "licences to sell
+        chips" (the lone word "chip" in a control is semiconductors)."""
+        t = trig.token
+        scope = [x for c in t.children if c.dep_ not in SUBJECTS + ("ccomp", "advcl", "parataxis", "conj")
+                 for x in c.subtree] if t.pos_ not in ("NOUN", "PROPN") else list(t.subtree)
+        verb = self._ctl_finder.verb_of(t)
+        if verb is not None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+            scope += [x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "to")
+                      for x in c.subtree]  # "imposed curbs on chipmakers' equipment"
+        out = []
+        for x in scope:
+            slug = self.lex.goods_words.get(x.lower_)
+            if slug and not (self.by_token.get(x.i) is not None) and domain_iri(slug) not in out:
+                out.append(domain_iri(slug))
+        return out
 
     def _someone_elses_exports(self, trig, imposers) -> bool:
         """"The US imposed curbs on Japanese exports": a state restricting another state's
