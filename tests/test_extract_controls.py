@@ -484,3 +484,24 @@ def test_controls_said_as_a_cap(extract_text, text, imposer, covers):
 ])
 def test_controls_technology_story_with_commodities_is_not_switched_off(extract_text, text, imposer, target):
     _check(extract_text, text, imposer)
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Washington is weighing new curbs on sales of AI chips, officials said.",
+      "USA", {"semiconductors"}, id="weighing-curbs-on-sales"),
+    P("Canada is preparing tighter limits on exports of quantum sensors to Iran.",
+      "CAN", {"quantum"}, id="preparing-limits-on-exports"),
+    P("Berlin has drafted fresh restrictions on shipments of robotics equipment to Russia.",
+      "DEU", {"robotics"}, id="drafted-restrictions-on-shipments"),
+])
+def test_controls_noun_argument_hung_on_the_verb(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Japan said it would stop shipments of semiconductors to Russian buyers.", "JPN", "RUS", id="stop-shipments"),
+    P("Australia will cease exports of drone parts to Iran from June.", "AUS", "IRN", id="cease-exports"),
+    P("Seoul froze sales of battery equipment to North Korea.", "KOR", "PRK", id="froze-sales"),
+])
+def test_controls_said_as_stopping_trade(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})

@@ -142,6 +142,9 @@ class TriggerFinder:
             return None
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
         preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
+        if t.dep_ == "dobj" and t.head.pos_ in VERBS:
+            # "weighing new curbs on sales of chips": the parse hangs the noun's "on" on the verb
+            preps += [c for c in t.head.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _OBJECT_PREPS]
         acls = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBS]
         trade = self._export_before(t) or any(self.is_trade(c) for c in mods) or any(
             self._trade_in(self._objects(p)) for p in preps if p.lower_ in _OBJECT_PREPS) or any(
