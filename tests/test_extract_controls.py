@@ -505,3 +505,28 @@ def test_controls_noun_argument_hung_on_the_verb(extract_text, text, imposer, co
 ])
 def test_controls_said_as_stopping_trade(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("US export controls cover only part of the equipment American firms are selling to Vietnam.",
+      "USA", "VNM", id="controls-with-goods-sold-to"),
+    P("Japan's export curbs barely dented the volume of machinery its companies shipped to Russia last year.",
+      "JPN", "RUS", id="curbs-with-goods-shipped-to"),
+    P("Dutch export licences are now needed for much of the equipment that ASML sells to China.",
+      "NLD", "CHN", id="licensing-rules-with-systems-sold-to"),
+])
+def test_controls_target_is_the_destination_of_trade_in_the_sentence(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, not_imposer", [
+    P("A column by China's trade counsellor in Washington ran on Monday. He listed curbs on technology "
+      "transfer among the obstacles to trade.", "CHN", id="he-after-two-states"),
+    P("An envoy of Vietnam met officials in Tokyo. She named licensing rules for high-tech exports as a "
+      "hurdle.", "VNM", id="she-after-two-states"),
+    P("India's ambassador in Moscow gave an interview. He criticised restrictions on technology "
+      "transfers as outdated.", "IND", id="he-criticised-after-two-states"),
+])
+def test_controls_pronoun_after_two_states_is_not_guessed(extract_text, text, not_imposer):
+    _ext, facts = extract_text(text)
+    assert not_imposer not in _controls(facts)

@@ -272,6 +272,12 @@ class ControlRoles:
             elif x.dep_ in ("amod", "compound", "poss", "nmod") and x.head.lemma_.lower() in self.lex.holders \
                     and x.head.dep_ not in SUBJECTS:
                 slots.append(x)  # "sales to Chinese firms", "blacklisted Chinese entities"
+        # "export controls ... the technology the U.S. is transferring to China": the destination
+        # of trade named anywhere in the control's sentence
+        for x in sent:
+            if x.dep_ in ("prep", "dative") and x.lower_ == "to" and self._ctl_finder.is_trade(x.head) \
+                    and x not in slots:
+                slots.append(x)
         # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
         clause = verb.subtree if verb is not None else t.subtree
         for x in clause:

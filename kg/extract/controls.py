@@ -168,7 +168,8 @@ class ControlRules(ControlRoles):
         dateline."""
         last = here or self._same_goods(trig) or self.last.get("ExportControl")
         if how == "pronoun":
-            order = [self._prev_actors(), sorted(last.parties) if last else [], [self._ctl_dateline]]
+            prev = self._prev_actors()  # "it", "the government": one actor, else it is unclear whom
+            order = [prev if len(prev) == 1 else [], sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
             order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
             if trig.kind == "anaphor":
