@@ -530,3 +530,31 @@ def test_controls_target_is_the_destination_of_trade_in_the_sentence(extract_tex
 def test_controls_pronoun_after_two_states_is_not_guessed(extract_text, text, not_imposer):
     _ext, facts = extract_text(text)
     assert not_imposer not in _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Ottawa imposed curbs on exports of oil and gas equipment to Iran.", "CAN", "IRN", id="oil-and-gas-equipment"),
+    P("The United States lifted its controls on sales of oil drilling equipment to the Soviet Union.",
+      "USA", "SUN", id="oil-drilling-equipment"),
+    P("Japan banned shipments of steel mill equipment to North Korea.", "JPN", "PRK", id="steel-mill-equipment"),
+])
+def test_controls_commodity_naming_equipment_is_not_a_commodity(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Washington wants to stop the flow of sensitive technology to Moscow.", "USA", "RUS", id="stop-flow-of-technology"),
+    P("Tokyo tightened curbs on transfers of technology to Pyongyang.", "JPN", "PRK", id="curbs-on-transfers-of-technology"),
+    P("Paris will restrict the flow of high technology to Tehran.", "FRA", "IRN", id="restrict-flow-of-high-technology"),
+])
+def test_controls_on_technology_flows(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Canada halted arms shipments to Saudi Arabia last week.", "CAN", "SAU", id="halted-arms-shipments"),
+    P("Seoul will prohibit exports of weaponry to Russia.", "KOR", "RUS", id="prohibit-exports-of-weaponry"),
+    P("Berlin froze deliveries of armaments to Turkey.", "DEU", "TUR", id="froze-deliveries-of-armaments"),
+])
+def test_controls_on_arms_cover_defense(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target}, covers={"defense"})

@@ -70,8 +70,9 @@ class TriggerFinder:
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
             # "restricted sales ... to X"
             preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]
-        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex.technology_words for c in t.children):
-            return True  # "technology transfers", "high-tech sales"
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex.technology_words for c in t.children) or any(
+                x.lower_ in self.lex.technology_words for x in objs):
+            return True  # "technology transfers", "high-tech sales", "the flow of strategic technology"
         if self.export_context and any(x.ent_type_ == "TECH" for x in t.subtree):
             return True  # "curbs on chip sales" in a story about exports ("chip" alone is vague)
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
@@ -253,8 +254,23 @@ class TriggerFinder:
         ("barley export licences", "the 1973 oil embargo"): trade policy, not a technology
         export control."""
         words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
-        return bool(words & self.lex.commodities) and not words & self.lex.technology_words \
-            and not self._good_in(tokens)
+        if not words & self.lex.commodities or words & self.lex.technology_words or self._good_in(tokens):
+            return False
+        return any(self.is_commodity(x) for x in tokens)
+
+    def is_commodity(self, x) -> bool:
+        """A farm good, fuel or base metal as goods ("barley", "oil"), not as the kind of
+        equipment it modifies ("oil and gas equipment", "steel-making machinery")."""
+        if x.lower_ not in self.lex.commodities and x.lemma_.lower() not in self.lex.commodities:
+            return False
+        head = x
+        for _ in range(4):  # "oil and gas equipment", "oil drilling equipment"
+            if head.dep_ not in ("conj", "compound", "amod", "nmod") or head.head.i == head.i:
+                break
+            head = head.head
+            if head.lower_ in self.lex.denied_goods:
+                return False
+        return True
 
     @staticmethod
     def verb_of(t):

@@ -29,8 +29,8 @@ class ControlRules(ControlRoles):
             t.lower_ in self.lex.technology_words for t in self.sdoc)
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
-        self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
         self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company)
+        self._ctl_off = not technology and sum(self._ctl_finder.is_commodity(t) for t in self.sdoc) >= 2
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
         self._ctl_dateline = self._ctl_find_dateline()
