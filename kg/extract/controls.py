@@ -35,6 +35,17 @@ class ControlRules(ControlRoles):
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
         self._ctl_dateline = self._ctl_find_dateline()
         self._ctl_found: dict[int, list] = {}  # sentence start -> its triggers
+        self._ctl_args: dict[int, dict] = {}  # sentence start -> id(event) -> domains in its arguments
+
+    def _ctl_own_goods(self, sent, ev):
+        """The domains ``ev`` covers in ``sent`` when the sentence holds controls of several
+        imposers ("the EU banned aircraft sales to Russia and Japan stopped chip shipments"):
+        each takes the goods in its own arguments. ``None``: one control here, it covers
+        the sentence's domains."""
+        here = self._ctl_args.get(sent.start, {})
+        if len(here) < 2 or id(ev) not in here:
+            return None
+        return here[id(ev)]
 
     def _controls(self, sent, seen_here):
         if not self._ctl_ready:
@@ -77,6 +88,7 @@ class ControlRules(ControlRoles):
                     ev.targets.setdefault(target, sent)
             for good in self._ctl_goods(trig):
                 ev.covers.setdefault(good, sent)
+            self._ctl_args.setdefault(sent.start, {}).setdefault(id(ev), set()).update(self._ctl_goods(trig, True))
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             status = status_of(trig.token, self.cues)
@@ -100,7 +112,7 @@ class ControlRules(ControlRoles):
         """Whether token ``t`` names an export control (for the other kinds' rules)."""
         return any(trig.token.i == t.i for trig in self._ctl_triggers(t.sent))
 
-    def _ctl_goods(self, trig) -> list[str]:
+    def _ctl_goods(self, trig, all_goods=False) -> list[str]:
         """Domains named in the control's arguments by words that are no domain mention on
         their own: "chip export curbs", "a ban on chipmaking tools", "licences to sell
         chips" (the lone word "chip" in a control is semiconductors)."""
@@ -109,13 +121,17 @@ class ControlRules(ControlRoles):
                  for x in c.subtree] if t.pos_ not in ("NOUN", "PROPN") else list(t.subtree)
         verb = self._ctl_finder.verb_of(t)
         if verb is not None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
-            scope += [x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "to")
-                      for x in c.subtree]  # "imposed curbs on chipmakers' equipment"
+            scope += [x for c in verb.children if c.i != t.i and (
+                (c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "to")) or c.dep_ in ("nsubj", "nsubjpass"))
+                for x in c.subtree]  # "imposed curbs on chipmakers' equipment", "machines will need licences"
         out = []
         for x in scope:
+            m = self.by_token.get(x.i)
             slug = self.lex.goods_words.get(x.lower_)
-            if slug and not (self.by_token.get(x.i) is not None) and domain_iri(slug) not in out:
+            if m is None and slug and domain_iri(slug) not in out:
                 out.append(domain_iri(slug))
+            elif all_goods and m is not None and m.cls == "TechnologyDomain" and m.iri not in out:
+                out.append(m.iri)
         return out
 
     def _someone_elses_exports(self, trig, imposers) -> bool:
