@@ -586,3 +586,33 @@ def test_controls_two_imposers_in_a_sentence_cover_their_own_goods(extract_text,
             assert good in got[who]["covers"], got
         if other_good:
             assert other_good not in got[who]["covers"], got
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("The Commerce Department issued a rule that strengthens controls on semiconductor manufacturing equipment "
+      "destined for China.", "USA", "CHN", id="rule-controls-destined-for"),
+    P("Tokyo imposed new curbs on chipmaking tools bound for Russia.", "JPN", "RUS", id="curbs-bound-for"),
+    P("Seoul said licences will be needed for semiconductor equipment destined for North Korea.", "KOR", "PRK",
+      id="licences-destined-for"),
+])
+def test_controls_target_destined_for(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Beijing imposed controls on rare earth items on Thursday.", "CHN", {"critical-minerals"}, id="controls-on-rare-earths"),
+    P("Japan announced restrictions on semiconductor equipment in May.", "JPN", {"semiconductors"},
+      id="restrictions-on-semiconductor-equipment"),
+    P("Jakarta placed curbs on nickel and cobalt last year.", "IDN", {"critical-minerals"}, id="curbs-on-nickel-cobalt"),
+])
+def test_controls_on_traded_goods_without_the_word_export(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text, imposer", [
+    P("Chinese exporters of gallium must now apply for licences.", "CHN", id="exporters-apply-for-licences"),
+    P("British firms will need a licence to export quantum computers.", "GBR", id="firms-need-licence-to-export"),
+    P("Korean companies will need permits before they export battery cathodes.", "KOR", id="companies-require-permits-to-ship"),
+])
+def test_controls_imposer_is_the_state_of_the_licence_applicants(extract_text, text, imposer):
+    _check(extract_text, text, imposer)

@@ -41,11 +41,13 @@ class TriggerFinder:
     """Finds export-control triggers in a sentence. ``is_good(token)`` says whether a token
     is part of a technology-domain mention (a good a control can restrict)."""
 
-    def __init__(self, lex: Lexicon, is_good, export_context: bool, is_company=lambda _t: False):
+    def __init__(self, lex: Lexicon, is_good, export_context: bool, is_company=lambda _t: False,
+                 is_traded=lambda _t: False):
         self.lex = lex
         self.is_good = is_good
         self.is_company = is_company
         self.export_context = export_context  # the document speaks of exports somewhere
+        self.is_traded = is_traded  # a mention of goods whose controls are export controls (rare earths, chips)
         self._words = lex.trigger_words
 
     # -- word classes ------------------------------------------------------------------
@@ -160,7 +162,11 @@ class TriggerFinder:
             return Trigger(t, "nominal", [m for a in access for m in a.children
                                           if m.dep_ in ("poss", "amod", "compound")])
         if not self.export_context:
-            return None
+            # "imposing controls on rare earth items": controls on traded goods are export controls
+            if word in lex.needs_trade or not any(self.is_traded(x) for p in preps if p.lower_ in ("on", "over", "covering")
+                                                  for x in p.subtree):
+                return None
+            return Trigger(t, "nominal")
         if word in lex.needs_trade:
             # "the rules cover AI chips": a definite instrument says what the control covers
             det = [c for c in t.children if c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners]
@@ -221,8 +227,8 @@ class TriggerFinder:
         rare-earth equipment", "rare earths placed under licensing"), or trade is ("the
         restrictions apply to exports")."""
         for c in verb.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
-                if self._good_in(c.subtree):
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "for")):
+                if self._good_in(c.subtree):  # "licences will be needed for chip tools"
                     return True
             if c.dep_ == "prep" and c.lower_ in ("to", "on") and self._trade_in(self._objects(c)):
                 return True  # "the restrictions apply to exports to China"

@@ -27,6 +27,10 @@ class ControlRoles:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "TechnologyDomain"
 
+    def _ctl_is_traded(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "TechnologyDomain" and m.iri.rsplit("/", 1)[-1] in self.lex.traded_domains
+
     def _ctl_is_company(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "Organization" and (m.entry is None or m.entry.kind == "company")
@@ -275,8 +279,9 @@ class ControlRoles:
         # "export controls ... the technology the U.S. is transferring to China": the destination
         # of trade named anywhere in the control's sentence
         for x in sent:
-            if x.dep_ in ("prep", "dative") and x.lower_ == "to" and self._ctl_finder.is_trade(x.head) \
-                    and x not in slots:
+            if x.dep_ in ("prep", "dative") and x not in slots and (
+                    (x.lower_ == "to" and self._ctl_finder.is_trade(x.head))
+                    or (x.lower_ == "for" and x.head.lower_ in self.lex.destination_words)):
                 slots.append(x)
         # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
         clause = verb.subtree if verb is not None else t.subtree

@@ -29,7 +29,8 @@ class ControlRules(ControlRoles):
             t.lower_ in self.lex.technology_words for t in self.sdoc)
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
-        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company)
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company,
+                                         self._ctl_is_traded)
         self._ctl_off = not technology and sum(self._ctl_finder.is_commodity(t) for t in self.sdoc) >= 2
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
@@ -69,6 +70,8 @@ class ControlRules(ControlRoles):
             else:
                 if not imposers and trig.owner and country_iri(trig.owner) not in blocked:
                     imposers = [country_iri(trig.owner)]  # "was added to the Entity List"
+                if not imposers and how in ("none", "pronoun"):
+                    imposers = [x for x in self._applicants_state(trig) if x not in blocked]
                 if not imposers:
                     # "Export controls imposed by X have cut China off": the subject is a control
                     subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
@@ -111,6 +114,26 @@ class ControlRules(ControlRoles):
     def _is_control(self, t) -> bool:
         """Whether token ``t`` names an export control (for the other kinds' rules)."""
         return any(trig.token.i == t.i for trig in self._ctl_triggers(t.sent))
+
+    def _applicants_state(self, trig) -> list[str]:
+        """"British firms will need a licence to export ...", "Chinese exporters must apply for
+        licences": a state's own exporters who need its licence name the state that imposes it."""
+        t = trig.token
+        if t.lemma_.lower() not in self.lex.licence_nouns and t.lower_ not in self.lex.licence_nouns:
+            return []
+        verb = self._ctl_finder.verb_of(t)
+        if verb is None:
+            return []
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        finder = self._ctl_finder
+        exporting = any(finder.is_trade(x) for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree) \
+            or any(finder.is_trade(x) for c in verb.children if c.dep_ in ("xcomp", "advcl") for x in c.subtree)
+        out = []
+        for s in subj:
+            lemma = s.lemma_.lower()
+            if lemma in self.lex.holders and exporting or lemma in ("exporter", "exporters", "shipper", "shippers"):
+                out += self._states(c for c in s.children if c.dep_ in ("amod", "compound", "nmod"))
+        return out
 
     def _ctl_goods(self, trig, all_goods=False) -> list[str]:
         """Domains named in the control's arguments by words that are no domain mention on
