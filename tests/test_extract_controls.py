@@ -616,3 +616,15 @@ def test_controls_on_traded_goods_without_the_word_export(extract_text, text, im
 ])
 def test_controls_imposer_is_the_state_of_the_licence_applicants(extract_text, text, imposer):
     _check(extract_text, text, imposer)
+
+
+@pytest.mark.parametrize("text", [
+    P("Honda will not raise shipments even if voluntary export restrictions on Japanese cars are lifted.",
+      id="voluntary-export-restrictions-cars"),
+    P("Seoul agreed to voluntary export restraints on its microchips to the United States.", id="voluntary-restraints-chips"),
+    P("Tokyo said voluntary restraints on shipments of machine tools to the United States would continue.",
+      id="voluntary-restraints-machine-tools"),
+])
+def test_controls_voluntary_restraints_are_not_controls(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts)

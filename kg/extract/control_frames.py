@@ -144,6 +144,8 @@ class TriggerFinder:
         if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
             return None
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
+        if any(c.lower_ in lex.not_control_modifiers for c in mods):
+            return None  # "voluntary export restraints on cars": a trade deal, not a state's control
         preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
         if t.dep_ == "dobj" and t.head.pos_ in VERBS:
             # "weighing new curbs on sales of chips": the parse hangs the noun's "on" on the verb

@@ -57,6 +57,7 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]
     technology_words: frozenset[str] = frozenset()  # "high technology": a story about technology trade
     export_words: tuple[str, ...] = ()  # word beginnings that show a story speaks of exports
+    not_control_modifiers: frozenset[str] = frozenset()  # "voluntary export restraints"
     traded_domains: frozenset[str] = frozenset()  # domain slugs whose "controls on X" are export controls
     destination_words: frozenset[str] = frozenset()  # "destined for X", "bound for X"
     goods_words: dict = None  # word -> domain slug a control restricts ("chips" -> semiconductors)
@@ -106,6 +107,7 @@ class Lexicon:
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
             technology_words=_words(data.get("technology_words")),
             traded_domains=_words(data.get("traded_domains")),
+            not_control_modifiers=_words(nominal.get("not_control_modifiers")),
             destination_words=_words(roles.get("destination_words")),
             export_words=tuple(str(w).lower() for w in data.get("export_words") or ()),
             goods_words={str(w).lower(): slug for slug, ws in (data.get("goods_words") or {}).items() for w in ws},
