@@ -628,3 +628,24 @@ def test_controls_imposer_is_the_state_of_the_licence_applicants(extract_text, t
 def test_controls_voluntary_restraints_are_not_controls(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Beijing announced export restrictions on Monday. They apply to gallium and germanium.",
+      "CHN", {"critical-minerals"}, id="they-apply-to"),
+    P("Seoul tightened its export control regime. It now covers quantum sensors.", "KOR", {"quantum"}, id="it-now-covers"),
+    P("Britain widened its export restrictions on Russia. The list now also includes drones and robotics components.",
+      "GBR", {"robotics"}, id="the-list-includes"),
+])
+def test_controls_continued_by_a_pronoun_or_instrument_say_what_is_covered(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text", [
+    P("Tokyo and Seoul met on Friday. It covered quantum sensors and batteries.", id="it-after-a-meeting"),
+    P("The new law took effect in May. It applies to AI models and chips.", id="it-after-a-law"),
+    P("Japan published a budget. The package includes money for quantum research.", id="package-after-budget"),
+])
+def test_controls_pronoun_scope_without_a_control_before_is_none(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts)

@@ -49,6 +49,7 @@ class TriggerFinder:
         self.export_context = export_context  # the document speaks of exports somewhere
         self.is_traded = is_traded  # a mention of goods whose controls are export controls (rare earths, chips)
         self._words = lex.trigger_words
+        self._noun_words = lex.restrictive_nouns | lex.licence_nouns | lex.standalone
 
     # -- word classes ------------------------------------------------------------------
     def is_trade(self, t) -> bool:
@@ -105,6 +106,13 @@ class TriggerFinder:
         commodity = None
         words = self._words
         for t in sent:
+            if self.scope_anaphor(t):
+                # "They apply to gallium", "The list now includes drones": what the control
+                # named just before covers (kept only right after a control)
+                if t.i not in heads_done:
+                    heads_done.add(t.i)
+                    out.append(Trigger(t, "anaphor", anaphoric=True))
+                continue
             if t.lower_ not in words and t.lemma_.lower() not in words:
                 continue  # cheap filter: no trigger starts with this word
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
@@ -123,6 +131,17 @@ class TriggerFinder:
                 heads_done.add(trig.token.i)
                 out.append(trig)
         return out
+
+    def scope_anaphor(self, t) -> bool:
+        """"They apply to gallium", "The list now includes drones": a pronoun or a definite
+        instrument that is no trigger word, as the subject of a scope verb."""
+        if t.dep_ not in ("nsubj", "nsubjpass") or _lem(t.head) not in self.lex.scope_verbs:
+            return False
+        if t.lower_ in self.lex.scope_pronouns:
+            return True
+        nouns = self._noun_words
+        return t.pos_ in NOUNS and _lem(t) in self.lex.instruments and t.lower_ not in nouns and _lem(t) not in nouns \
+            and any(c.dep_ == "det" and c.lower_ in self.lex.anaphoric_determiners for c in t.children)
 
     def _phrase(self, t, sent):
         for words in self.lex.phrases.get(t.lower_, ()):

@@ -52,7 +52,12 @@ class ControlRules(ControlRoles):
         if not self._ctl_ready:
             self._ctl_setup()
         by_token = {}  # trigger token -> its control, in this sentence
+        prev = self._ctl_sents[-1] if self._ctl_sents else None
+        after_control = prev is not None and any(
+            ev.kind == "ExportControl" and prev in ev.sentences for ev in self.events[-4:])
         for trig in self._ctl_triggers(sent):
+            if trig.kind == "anaphor" and not after_control and self._ctl_finder.scope_anaphor(trig.token):
+                continue  # "It covers ...", "the list includes ...": only right after a control
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
             if how in ("own", "object") or how.startswith("verb:"):
