@@ -649,3 +649,25 @@ def test_controls_continued_by_a_pronoun_or_instrument_say_what_is_covered(extra
 def test_controls_pronoun_scope_without_a_control_before_is_none(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer, target, not_target", [
+    P("Washington updated rules restricting China's access to American artificial intelligence chips.",
+      "USA", "CHN", "USA", id="access-to-american-chips"),
+    P("Tokyo tightened limits on Russia's access to Japanese semiconductor equipment.",
+      "JPN", "RUS", "JPN", id="access-to-japanese-equipment"),
+    P("The Hague moved to curb China's access to Dutch lithography technology and American chips.",
+      "NLD", "CHN", "USA", id="access-to-dutch-and-american"),
+])
+def test_controls_access_to_goods_is_not_a_destination(extract_text, text, imposer, target, not_target):
+    got = _check(extract_text, text, imposer, targets={target})
+    assert not_target not in got[imposer]["targets"]
+
+
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Beijing restricted exports of drone parts on Monday.", "CHN", {"defense"}, id="drone-parts"),
+    P("Ankara banned sales of drone engines to Russia.", "TUR", {"defense"}, id="drone-engines"),
+    P("Kyiv halted shipments of drone components to Belarus.", "UKR", {"defense"}, id="drone-components"),
+])
+def test_controls_on_drone_goods_cover_defense(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, covers=covers)

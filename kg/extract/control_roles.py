@@ -31,6 +31,10 @@ class ControlRoles:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "TechnologyDomain" and m.iri.rsplit("/", 1)[-1] in self.lex.traded_domains
 
+    def _is_country(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "Country"
+
     def _ctl_is_company(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "Organization" and (m.entry is None or m.entry.kind == "company")
@@ -105,7 +109,8 @@ class ControlRoles:
         """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
         government noun ("it", "the ministry") that the context resolves. ``skip``: the
         index of the token we came from (a trigger in subject position is not its own imposer)."""
-        subj = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != skip]
+        subj = [c for c in verb.children if c.i != skip and (c.dep_ in SUBJECTS or (
+            c.dep_ == "npadvmod" and c.i < verb.i and self._is_country(c)))]  # "Washington updated rules" misparsed
         agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECTS]  # "cut X and suspended Y"
@@ -304,6 +309,8 @@ class ControlRoles:
         destination; "in response to China", "according to Japan", "a threat to US security"
         do not: the preposition must hang on the trigger, a verb, trade, a good or a holder."""
         head = prep.head
+        if head.lower_ in self.lex.denial_objects:
+            return False  # "China's access to American chips": the goods, not a destination
         if head.i == t.i or (head.pos_ in VERBS and head.lower_ not in self.lex.not_destination):
             return True
         if head.lower_ in self.lex.not_destination or head.lemma_.lower() in self.lex.not_destination:
