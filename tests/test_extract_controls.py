@@ -671,3 +671,25 @@ def test_controls_access_to_goods_is_not_a_destination(extract_text, text, impos
 ])
 def test_controls_on_drone_goods_cover_defense(extract_text, text, imposer, covers):
     _check(extract_text, text, imposer, covers=covers)
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Tokyo will not approve shipments of advanced photoresists to South Korea, officials said.",
+      "JPN", "KOR", id="will-not-approve-shipments"),
+    P("Ottawa would no longer authorize sales of drones to Turkey.", "CAN", "TUR", id="no-longer-authorize-sales"),
+    P("Seoul did not permit exports of memory chips to Iran last year.", "KOR", "IRN", id="did-not-permit-exports"),
+])
+def test_controls_negated_permission_of_trade(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, imposer, target", [
+    P("The Commerce Department denied export licences for two chip toolmakers seeking to supply SMIC.",
+      "USA", "CHN", id="licences-to-supply-company"),
+    P("Washington may restrict exports by firms that keep supplying Russia with advanced chips.",
+      "USA", "RUS", id="restrict-firms-supplying-state"),
+    P("Japan banned its machine-tool makers from supplying North Korea with precision equipment.",
+      "JPN", "PRK", id="banned-from-supplying-state"),
+])
+def test_controls_target_is_the_buyer_supplied(extract_text, text, imposer, target):
+    _check(extract_text, text, imposer, targets={target})

@@ -347,7 +347,7 @@ class TriggerFinder:
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" or c.lower_ in ("never", "no", "longer")
                                                  for c in kids) and any(
-                c.dep_ in ("xcomp", "ccomp", "nsubjpass") and self.is_trade(c) for c in kids):
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and self.is_trade(c) for c in kids):
             return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
         return None
 

@@ -288,6 +288,8 @@ class ControlRoles:
                     (x.lower_ == "to" and self._ctl_finder.is_trade(x.head))
                     or (x.lower_ == "for" and x.head.lower_ in self.lex.destination_words)):
                 slots.append(x)
+            elif x.dep_ == "dobj" and x.head.lemma_.lower() in self.lex.supply_verbs:
+                slots.append(x)  # "toolmakers seeking to supply SMIC", "supplying China with chips"
         # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
         clause = verb.subtree if verb is not None else t.subtree
         for x in clause:
