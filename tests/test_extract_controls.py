@@ -693,3 +693,27 @@ def test_controls_negated_permission_of_trade(extract_text, text, imposer, targe
 ])
 def test_controls_target_is_the_buyer_supplied(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, targets={target})
+
+
+@pytest.mark.parametrize("text, not_imposer", [
+    P("Exporters in Shanghai complained after new US chip export curbs took effect.", "CHN", id="complained-after-curbs"),
+    P("Officials in Seoul protested when Japan's export restrictions on photoresists began.", "KOR",
+      id="protested-when-restrictions"),
+    P("Beijing criticised Washington before the export controls on AI chips were published.", "CHN",
+      id="criticised-before-controls"),
+])
+def test_controls_critic_of_a_control_in_a_time_clause_is_not_its_imposer(extract_text, text, not_imposer):
+    _ext, facts = extract_text(text)
+    assert not_imposer not in _controls(facts)
+
+
+@pytest.mark.parametrize("text, imposer", [
+    P("Chip exporters are nervous. Washington has tightened the rules again, officials said.", "USA",
+      id="tightened-the-rules-again"),
+    P("Export licences are getting harder to obtain. Tokyo strengthened the regime in March.", "JPN",
+      id="strengthened-the-regime"),
+    P("Exporters of drones face new checks. Ankara expanded the requirements on Friday.", "TUR",
+      id="expanded-the-requirements"),
+])
+def test_controls_tightening_a_definite_instrument_in_an_export_story(extract_text, text, imposer):
+    _check(extract_text, text, imposer)

@@ -168,7 +168,8 @@ class TriggerFinder:
         preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
         if t.dep_ == "dobj" and t.head.pos_ in VERBS:
             # "weighing new curbs on sales of chips": the parse hangs the noun's "on" on the verb
-            preps += [c for c in t.head.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _OBJECT_PREPS]
+            preps += [c for c in t.head.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _OBJECT_PREPS
+                      and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # not "on Friday"
         acls = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBS]
         trade = self._export_before(t) or any(self.is_trade(c) for c in mods) or any(
             self._trade_in(self._objects(p)) for p in preps if p.lower_ in _OBJECT_PREPS) or any(
@@ -193,6 +194,8 @@ class TriggerFinder:
             det = [c for c in t.children if c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners]
             if det and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lex.scope_verbs:
                 return Trigger(t, "anaphor", anaphoric=True)
+            if det and t.dep_ == "dobj" and _lem(t.head) in lex.tightening_verbs and not preps:
+                return Trigger(t, "nominal", anaphoric=True)  # "Washington has tightened the rules again"
             return None
         # a good as argument: "controls on chips", "rare-earth controls", "chip curbs", "placed under licensing"
         if any(self.is_good(c) or c.ent_type_ == "TECH" for c in mods) or any(

@@ -57,6 +57,7 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]
     technology_words: frozenset[str] = frozenset()  # "high technology": a story about technology trade
     export_words: tuple[str, ...] = ()  # word beginnings that show a story speaks of exports
+    tightening_verbs: frozenset[str] = frozenset()  # "tightened the rules" in a story about exports
     supply_verbs: frozenset[str] = frozenset()  # verbs whose object is the buyer ("supply SMIC")
     scope_pronouns: frozenset[str] = frozenset()  # "They apply to gallium": the control just named
     not_control_modifiers: frozenset[str] = frozenset()  # "voluntary export restraints"
@@ -112,6 +113,7 @@ class Lexicon:
             not_control_modifiers=_words(nominal.get("not_control_modifiers")),
             scope_pronouns=_words(roles.get("scope_pronouns")),
             supply_verbs=_words(roles.get("supply_verbs")),
+            tightening_verbs=_words(verbal.get("tightening")),
             destination_words=_words(roles.get("destination_words")),
             export_words=tuple(str(w).lower() for w in data.get("export_words") or ()),
             goods_words={str(w).lower(): slug for slug, ws in (data.get("goods_words") or {}).items() for w in ws},

@@ -239,6 +239,10 @@ class ControlRoles:
     def _manner(cur) -> bool:
         """"responded by dropping Japan from its list", "retaliated with export curbs": the
         subject acts through the control."""
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "when",
+                                                                       "while", "as", "because", "although", "though")
+                                       for c in cur.children):
+            return False  # "officials complained after the curbs took effect": a time or a cause, not a means
         return cur.dep_ in ("xcomp", "advcl", "conj") or (cur.dep_ == "prep" and cur.lower_ in ("by", "with"))
 
     def _subject_actors(self, sent) -> list[str]:
