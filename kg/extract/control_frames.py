@@ -41,12 +41,15 @@ class TriggerFinder:
     """Finds export-control triggers in a sentence. ``is_good(token)`` says whether a token
     is part of a technology-domain mention (a good a control can restrict)."""
 
-    def __init__(self, lex: Lexicon, is_good, export_context: bool, is_company=lambda _t: False):
+    def __init__(self, lex: Lexicon, is_good, export_context: bool, is_company=lambda _t: False,
+                 is_traded=lambda _t: False):
         self.lex = lex
         self.is_good = is_good
         self.is_company = is_company
         self.export_context = export_context  # the document speaks of exports somewhere
+        self.is_traded = is_traded  # a mention of goods whose controls are export controls (rare earths, chips)
         self._words = lex.trigger_words
+        self._noun_words = lex.restrictive_nouns | lex.licence_nouns | lex.standalone
 
     # -- word classes ------------------------------------------------------------------
     def is_trade(self, t) -> bool:
@@ -70,6 +73,9 @@ class TriggerFinder:
         if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in VERBS:
             # "restricted sales ... to X"
             preps += [c for c in t.head.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.lex.technology_words for c in t.children) or any(
+                x.lower_ in self.lex.technology_words for x in objs):
+            return True  # "technology transfers", "high-tech sales", "the flow of strategic technology"
         if self.export_context and any(x.ent_type_ == "TECH" for x in t.subtree):
             return True  # "curbs on chip sales" in a story about exports ("chip" alone is vague)
         return any(p.lower_ in ("to", "abroad") for p in preps) or self._good_in(t.subtree) or any(
@@ -100,6 +106,13 @@ class TriggerFinder:
         commodity = None
         words = self._words
         for t in sent:
+            if self.scope_anaphor(t):
+                # "They apply to gallium", "The list now includes drones": what the control
+                # named just before covers (kept only right after a control)
+                if t.i not in heads_done:
+                    heads_done.add(t.i)
+                    out.append(Trigger(t, "anaphor", anaphoric=True))
+                continue
             if t.lower_ not in words and t.lemma_.lower() not in words:
                 continue  # cheap filter: no trigger starts with this word
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
@@ -118,6 +131,17 @@ class TriggerFinder:
                 heads_done.add(trig.token.i)
                 out.append(trig)
         return out
+
+    def scope_anaphor(self, t) -> bool:
+        """"They apply to gallium", "The list now includes drones": a pronoun or a definite
+        instrument that is no trigger word, as the subject of a scope verb."""
+        if t.dep_ not in ("nsubj", "nsubjpass") or _lem(t.head) not in self.lex.scope_verbs:
+            return False
+        if t.lower_ in self.lex.scope_pronouns:
+            return True
+        nouns = self._noun_words
+        return t.pos_ in NOUNS and _lem(t) in self.lex.instruments and t.lower_ not in nouns and _lem(t) not in nouns \
+            and any(c.dep_ == "det" and c.lower_ in self.lex.anaphoric_determiners for c in t.children)
 
     def _phrase(self, t, sent):
         for words in self.lex.phrases.get(t.lower_, ()):
@@ -139,7 +163,13 @@ class TriggerFinder:
         if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
             return None
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
+        if any(c.lower_ in lex.not_control_modifiers for c in mods):
+            return None  # "voluntary export restraints on cars": a trade deal, not a state's control
         preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
+        if t.dep_ == "dobj" and t.head.pos_ in VERBS:
+            # "weighing new curbs on sales of chips": the parse hangs the noun's "on" on the verb
+            preps += [c for c in t.head.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _OBJECT_PREPS
+                      and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)]  # not "on Friday"
         acls = [c for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ in VERBS]
         trade = self._export_before(t) or any(self.is_trade(c) for c in mods) or any(
             self._trade_in(self._objects(p)) for p in preps if p.lower_ in _OBJECT_PREPS) or any(
@@ -154,12 +184,18 @@ class TriggerFinder:
             return Trigger(t, "nominal", [m for a in access for m in a.children
                                           if m.dep_ in ("poss", "amod", "compound")])
         if not self.export_context:
-            return None
+            # "imposing controls on rare earth items": controls on traded goods are export controls
+            if word in lex.needs_trade or not any(self.is_traded(x) for p in preps if p.lower_ in ("on", "over", "covering")
+                                                  for x in p.subtree):
+                return None
+            return Trigger(t, "nominal")
         if word in lex.needs_trade:
             # "the rules cover AI chips": a definite instrument says what the control covers
             det = [c for c in t.children if c.dep_ == "det" and c.lower_ in lex.anaphoric_determiners]
             if det and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lex.scope_verbs:
                 return Trigger(t, "anaphor", anaphoric=True)
+            if det and t.dep_ == "dobj" and _lem(t.head) in lex.tightening_verbs and not preps:
+                return Trigger(t, "nominal", anaphoric=True)  # "Washington has tightened the rules again"
             return None
         # a good as argument: "controls on chips", "rare-earth controls", "chip curbs", "placed under licensing"
         if any(self.is_good(c) or c.ent_type_ == "TECH" for c in mods) or any(
@@ -184,6 +220,8 @@ class TriggerFinder:
         "a licence to ship", "a Chinese licence for products containing rare earths"."""
         if any(self._good_in(p.subtree) for p in preps if p.lower_ in ("for", "on", "to")):
             return Trigger(t, "licence")
+        if any(self._trade_in(c.subtree) for c in t.children if c.dep_ in ("relcl", "acl")):
+            return Trigger(t, "licence")  # "permits that let firms sell chips to Huawei", "licences allowing exports"
         verb = self.verb_of(t)
         if verb is None:
             return None
@@ -213,8 +251,8 @@ class TriggerFinder:
         rare-earth equipment", "rare earths placed under licensing"), or trade is ("the
         restrictions apply to exports")."""
         for c in verb.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
-                if self._good_in(c.subtree):
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "for")):
+                if self._good_in(c.subtree):  # "licences will be needed for chip tools"
                     return True
             if c.dep_ == "prep" and c.lower_ in ("to", "on") and self._trade_in(self._objects(c)):
                 return True  # "the restrictions apply to exports to China"
@@ -246,7 +284,23 @@ class TriggerFinder:
         ("barley export licences", "the 1973 oil embargo"): trade policy, not a technology
         export control."""
         words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
-        return bool(words & self.lex.commodities) and not self._good_in(tokens)
+        if not words & self.lex.commodities or words & self.lex.technology_words or self._good_in(tokens):
+            return False
+        return any(self.is_commodity(x) for x in tokens)
+
+    def is_commodity(self, x) -> bool:
+        """A farm good, fuel or base metal as goods ("barley", "oil"), not as the kind of
+        equipment it modifies ("oil and gas equipment", "steel-making machinery")."""
+        if x.lower_ not in self.lex.commodities and x.lemma_.lower() not in self.lex.commodities:
+            return False
+        head = x
+        for _ in range(4):  # "oil and gas equipment", "oil drilling equipment"
+            if head.dep_ not in ("conj", "compound", "amod", "nmod") or head.head.i == head.i:
+                break
+            head = head.head
+            if head.lower_ in self.lex.denied_goods:
+                return False
+        return True
 
     @staticmethod
     def verb_of(t):
@@ -276,6 +330,9 @@ class TriggerFinder:
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
             return Trigger(t, "verbal")
+        if lemma in lex.restrict_goods and any(c.dep_ == "ccomp" and self.is_trade(c) and c.tag_ == "VBN"
+                                                for c in kids):
+            return Trigger(t, "verbal")  # "capping how many chips can be shipped", "limit what may be exported"
         if lemma in lex.restrictive_verbs and any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") and self.is_trade(g)
                                                                for g in c.children) for c in kids):
@@ -293,7 +350,7 @@ class TriggerFinder:
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" or c.lower_ in ("never", "no", "longer")
                                                  for c in kids) and any(
-                c.dep_ in ("xcomp", "ccomp", "nsubjpass") and self.is_trade(c) for c in kids):
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and self.is_trade(c) for c in kids):
             return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
         return None
 

@@ -55,6 +55,15 @@ class Lexicon:
     anaphor_groups: dict[str, str]  # word -> group ("ban" and "prohibited" name one control)
     government_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    technology_words: frozenset[str] = frozenset()  # "high technology": a story about technology trade
+    export_words: tuple[str, ...] = ()  # word beginnings that show a story speaks of exports
+    tightening_verbs: frozenset[str] = frozenset()  # "tightened the rules" in a story about exports
+    supply_verbs: frozenset[str] = frozenset()  # verbs whose object is the buyer ("supply SMIC")
+    scope_pronouns: frozenset[str] = frozenset()  # "They apply to gallium": the control just named
+    not_control_modifiers: frozenset[str] = frozenset()  # "voluntary export restraints"
+    traded_domains: frozenset[str] = frozenset()  # domain slugs whose "controls on X" are export controls
+    destination_words: frozenset[str] = frozenset()  # "destined for X", "bound for X"
+    goods_words: dict = None  # word -> domain slug a control restricts ("chips" -> semiconductors)
     trigger_words: frozenset[str] = frozenset()  # every word a trigger can start with
 
     def __post_init__(self):
@@ -99,6 +108,15 @@ class Lexicon:
             anaphor_groups={str(w).lower(): g for g, ws in roles["anaphor_groups"].items() for w in ws},
             government_nouns=_words(roles["government_nouns"]),
             anaphoric_determiners=_words(roles["anaphoric_determiners"]),
+            technology_words=_words(data.get("technology_words")),
+            traded_domains=_words(data.get("traded_domains")),
+            not_control_modifiers=_words(nominal.get("not_control_modifiers")),
+            scope_pronouns=_words(roles.get("scope_pronouns")),
+            supply_verbs=_words(roles.get("supply_verbs")),
+            tightening_verbs=_words(verbal.get("tightening")),
+            destination_words=_words(roles.get("destination_words")),
+            export_words=tuple(str(w).lower() for w in data.get("export_words") or ()),
+            goods_words={str(w).lower(): slug for slug, ws in (data.get("goods_words") or {}).items() for w in ws},
         )
 
 

@@ -27,6 +27,14 @@ class ControlRoles:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "TechnologyDomain"
 
+    def _ctl_is_traded(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "TechnologyDomain" and m.iri.rsplit("/", 1)[-1] in self.lex.traded_domains
+
+    def _is_country(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "Country"
+
     def _ctl_is_company(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "Organization" and (m.entry is None or m.entry.kind == "company")
@@ -101,7 +109,8 @@ class ControlRoles:
         """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
         government noun ("it", "the ministry") that the context resolves. ``skip``: the
         index of the token we came from (a trigger in subject position is not its own imposer)."""
-        subj = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != skip]
+        subj = [c for c in verb.children if c.i != skip and (c.dep_ in SUBJECTS or (
+            c.dep_ == "npadvmod" and c.i < verb.i and self._is_country(c)))]  # "Washington updated rules" misparsed
         agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECTS]  # "cut X and suspended Y"
@@ -230,6 +239,10 @@ class ControlRoles:
     def _manner(cur) -> bool:
         """"responded by dropping Japan from its list", "retaliated with export curbs": the
         subject acts through the control."""
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "when",
+                                                                       "while", "as", "because", "although", "though")
+                                       for c in cur.children):
+            return False  # "officials complained after the curbs took effect": a time or a cause, not a means
         return cur.dep_ in ("xcomp", "advcl", "conj") or (cur.dep_ == "prep" and cur.lower_ in ("by", "with"))
 
     def _subject_actors(self, sent) -> list[str]:
@@ -264,7 +277,7 @@ class ControlRoles:
                 if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl", "xcomp"):
                     scope += list(c.subtree)
         for x in scope:
-            if x.dep_ == "prep" and x.lower_ in self.lex.target_preps and self._destination(x, t):
+            if x.dep_ in ("prep", "dative") and x.lower_ in self.lex.target_preps and self._destination(x, t):
                 slots.append(x)
             elif x.dep_ == "prep" and x.lower_ in ("on", "at") and any(
                     self._target_state(p) for p in x.children if p.dep_ == "pobj"):
@@ -272,6 +285,15 @@ class ControlRoles:
             elif x.dep_ in ("amod", "compound", "poss", "nmod") and x.head.lemma_.lower() in self.lex.holders \
                     and x.head.dep_ not in SUBJECTS:
                 slots.append(x)  # "sales to Chinese firms", "blacklisted Chinese entities"
+        # "export controls ... the technology the U.S. is transferring to China": the destination
+        # of trade named anywhere in the control's sentence
+        for x in sent:
+            if x.dep_ in ("prep", "dative") and x not in slots and (
+                    (x.lower_ == "to" and self._ctl_finder.is_trade(x.head))
+                    or (x.lower_ == "for" and x.head.lower_ in self.lex.destination_words)):
+                slots.append(x)
+            elif x.dep_ == "dobj" and x.head.lemma_.lower() in self.lex.supply_verbs:
+                slots.append(x)  # "toolmakers seeking to supply SMIC", "supplying China with chips"
         # "a move aimed at Beijing", "targeting China" anywhere in the trigger's clause
         clause = verb.subtree if verb is not None else t.subtree
         for x in clause:
@@ -293,6 +315,8 @@ class ControlRoles:
         destination; "in response to China", "according to Japan", "a threat to US security"
         do not: the preposition must hang on the trigger, a verb, trade, a good or a holder."""
         head = prep.head
+        if head.lower_ in self.lex.denial_objects:
+            return False  # "China's access to American chips": the goods, not a destination
         if head.i == t.i or (head.pos_ in VERBS and head.lower_ not in self.lex.not_destination):
             return True
         if head.lower_ in self.lex.not_destination or head.lemma_.lower() in self.lex.not_destination:

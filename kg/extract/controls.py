@@ -9,14 +9,11 @@ noun or acts on it ("Japan tightened the curbs"). The imposer is never its own t
 """
 from __future__ import annotations
 
-from ..vocab import country_iri
+from ..vocab import country_iri, domain_iri
 from .control_frames import TriggerFinder
 from .control_lexicon import load_lexicon
 from .control_roles import SUBJECTS, ControlRoles
 from .modality import status_of
-
-# words that show a document speaks of exports ("controls on chips" is then an export control)
-_EXPORT_WORDS = ("export", "re-export", "licen", "embargo", "blacklist", "shipment")
 
 
 class ControlRules(ControlRoles):
@@ -27,22 +24,40 @@ class ControlRules(ControlRoles):
     def _ctl_setup(self):
         self._ctl_ready = True
         self.lex = load_lexicon()
-        export_context = any(t.lower_.startswith(_EXPORT_WORDS) for t in self.sdoc)
-        technology = any(m.cls == "TechnologyDomain" for m in self.mentions)
+        export_context = any(t.lower_.startswith(self.lex.export_words) for t in self.sdoc)
+        technology = any(m.cls == "TechnologyDomain" for m in self.mentions) or any(
+            t.lower_ in self.lex.technology_words for t in self.sdoc)
         # a story about coffee quotas or grain tenders that names no technology has no
         # technology export control
-        self._ctl_off = not technology and sum(t.lower_ in self.lex.commodities for t in self.sdoc) >= 2
-        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company)
+        self._ctl_finder = TriggerFinder(self.lex, self._is_good, export_context, self._ctl_is_company,
+                                         self._ctl_is_traded)
+        self._ctl_off = not technology and sum(self._ctl_finder.is_commodity(t) for t in self.sdoc) >= 2
         self._ctl_sents: list = []  # sentences read so far (their actors are read on demand)
         self._ctl_groups: dict[int, set] = {}  # id(event) -> the kinds of words that named it
         self._ctl_dateline = self._ctl_find_dateline()
         self._ctl_found: dict[int, list] = {}  # sentence start -> its triggers
+        self._ctl_args: dict[int, dict] = {}  # sentence start -> id(event) -> domains in its arguments
+
+    def _ctl_own_goods(self, sent, ev):
+        """The domains ``ev`` covers in ``sent`` when the sentence holds controls of several
+        imposers ("the EU banned aircraft sales to Russia and Japan stopped chip shipments"):
+        each takes the goods in its own arguments. ``None``: one control here, it covers
+        the sentence's domains."""
+        here = self._ctl_args.get(sent.start, {})
+        if len(here) < 2 or id(ev) not in here:
+            return None
+        return here[id(ev)]
 
     def _controls(self, sent, seen_here):
         if not self._ctl_ready:
             self._ctl_setup()
         by_token = {}  # trigger token -> its control, in this sentence
+        prev = self._ctl_sents[-1] if self._ctl_sents else None
+        after_control = prev is not None and any(
+            ev.kind == "ExportControl" and prev in ev.sentences for ev in self.events[-4:])
         for trig in self._ctl_triggers(sent):
+            if trig.kind == "anaphor" and not after_control and self._ctl_finder.scope_anaphor(trig.token):
+                continue  # "It covers ...", "the list includes ...": only right after a control
             targets = self._targets(trig, sent)
             imposers, how, blocked = self._imposers(trig) if trig.kind != "anaphor" else ([], "none", set())
             if how in ("own", "object") or how.startswith("verb:"):
@@ -60,6 +75,8 @@ class ControlRules(ControlRoles):
             else:
                 if not imposers and trig.owner and country_iri(trig.owner) not in blocked:
                     imposers = [country_iri(trig.owner)]  # "was added to the Entity List"
+                if not imposers and how in ("none", "pronoun"):
+                    imposers = [x for x in self._applicants_state(trig) if x not in blocked]
                 if not imposers:
                     # "Export controls imposed by X have cut China off": the subject is a control
                     subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
@@ -77,6 +94,9 @@ class ControlRules(ControlRoles):
             for target in targets:
                 if target not in ev.parties:
                     ev.targets.setdefault(target, sent)
+            for good in self._ctl_goods(trig):
+                ev.covers.setdefault(good, sent)
+            self._ctl_args.setdefault(sent.start, {}).setdefault(id(ev), set()).update(self._ctl_goods(trig, True))
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             status = status_of(trig.token, self.cues)
@@ -99,6 +119,48 @@ class ControlRules(ControlRoles):
     def _is_control(self, t) -> bool:
         """Whether token ``t`` names an export control (for the other kinds' rules)."""
         return any(trig.token.i == t.i for trig in self._ctl_triggers(t.sent))
+
+    def _applicants_state(self, trig) -> list[str]:
+        """"British firms will need a licence to export ...", "Chinese exporters must apply for
+        licences": a state's own exporters who need its licence name the state that imposes it."""
+        t = trig.token
+        if t.lemma_.lower() not in self.lex.licence_nouns and t.lower_ not in self.lex.licence_nouns:
+            return []
+        verb = self._ctl_finder.verb_of(t)
+        if verb is None:
+            return []
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        finder = self._ctl_finder
+        exporting = any(finder.is_trade(x) for c in t.children if c.dep_ in ("relcl", "acl") for x in c.subtree) \
+            or any(finder.is_trade(x) for c in verb.children if c.dep_ in ("xcomp", "advcl") for x in c.subtree)
+        out = []
+        for s in subj:
+            lemma = s.lemma_.lower()
+            if lemma in self.lex.holders and exporting or lemma in ("exporter", "exporters", "shipper", "shippers"):
+                out += self._states(c for c in s.children if c.dep_ in ("amod", "compound", "nmod"))
+        return out
+
+    def _ctl_goods(self, trig, all_goods=False) -> list[str]:
+        """Domains named in the control's arguments by words that are no domain mention on
+        their own: "chip export curbs", "a ban on chipmaking tools", "licences to sell
+        chips" (the lone word "chip" in a control is semiconductors)."""
+        t = trig.token
+        scope = [x for c in t.children if c.dep_ not in SUBJECTS + ("ccomp", "advcl", "parataxis", "conj")
+                 for x in c.subtree] if t.pos_ not in ("NOUN", "PROPN") else list(t.subtree)
+        verb = self._ctl_finder.verb_of(t)
+        if verb is not None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+            scope += [x for c in verb.children if c.i != t.i and (
+                (c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "to")) or c.dep_ in ("nsubj", "nsubjpass"))
+                for x in c.subtree]  # "imposed curbs on chipmakers' equipment", "machines will need licences"
+        out = []
+        for x in scope:
+            m = self.by_token.get(x.i)
+            slug = self.lex.goods_words.get(x.lower_)
+            if m is None and slug and domain_iri(slug) not in out:
+                out.append(domain_iri(slug))
+            elif all_goods and m is not None and m.cls == "TechnologyDomain" and m.iri not in out:
+                out.append(m.iri)
+        return out
 
     def _someone_elses_exports(self, trig, imposers) -> bool:
         """"The US imposed curbs on Japanese exports": a state restricting another state's
@@ -150,7 +212,8 @@ class ControlRules(ControlRoles):
         dateline."""
         last = here or self._same_goods(trig) or self.last.get("ExportControl")
         if how == "pronoun":
-            order = [self._prev_actors(), sorted(last.parties) if last else [], [self._ctl_dateline]]
+            prev = self._prev_actors()  # "it", "the government": one actor, else it is unclear whom
+            order = [prev if len(prev) == 1 else [], sorted(last.parties) if last else [], [self._ctl_dateline]]
         else:
             order = [sorted(last.parties) if last else [], [self._ctl_dateline]]
             if trig.kind == "anaphor":
