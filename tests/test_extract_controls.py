@@ -560,16 +560,6 @@ def test_controls_on_arms_cover_defense(extract_text, text, imposer, target):
     _check(extract_text, text, imposer, targets={target}, covers={"defense"})
 
 
-def _covers_hook() -> bool:
-    """Whether the event finder asks the control rules what each control covers when one
-    sentence holds controls of several imposers (``EventFinder._domains`` in events.py)."""
-    import inspect
-
-    from kg.extract.events import EventFinder
-    return "_ctl_own_goods" in inspect.getsource(EventFinder._domains)
-
-
-@pytest.mark.xfail(not _covers_hook(), reason="needs the _ctl_own_goods hook in events.py (EventFinder._domains)")
 @pytest.mark.parametrize("text, first, second", [
     P("The EU banned aircraft sales to Russia, and Japan said it would stop shipments of semiconductors to Russian buyers.",
       ("european-union", None), ("JPN", "semiconductors"), id="eu-aircraft-japan-chips"),

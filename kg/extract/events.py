@@ -346,6 +346,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
     def _domains(self, sent, ev):
         if ev.kind == "Summit":
             return
+        own = self._ctl_own_goods(sent, ev) if ev.kind == "ExportControl" else None
+        if own is not None:
+            for d in own:
+                ev.covers.setdefault(d, sent)
+            return
         skip = self._control_spans(sent, ev) if ev.kind == "Agreement" else []
         for x in sent:
             m = self.by_token.get(x.i)
