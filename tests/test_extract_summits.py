@@ -458,3 +458,90 @@ def test_summit_status(extract_text, text, key, status):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert status in got[key]["status"], f"got {got[key]}"
+
+
+# -- generalisation classes (issue G audit on unseen news) ---------------------------------
+@pytest.mark.parametrize("text, key, place", [
+    P("U.S. Trade Representative Katherine Tai will visit Tokyo next week for talks with Japanese Trade "
+      "Minister Yasutoshi Nishimura.", "JPN+USA", "tokyo", id="will-visit-a-capital"),
+    P("Chinese Premier Li Qiang toured Canberra on Sunday and met Australian Prime Minister Anthony Albanese.",
+      "AUS+CHN", "canberra", id="toured-a-capital"),
+    P("German Chancellor Olaf Scholz said his Beijing talks with Chinese President Xi Jinping were frank.",
+      "CHN+DEU", "beijing", id="capital-before-talks"),
+    P("British Foreign Secretary David Cameron reported on the Moscow meeting between Russian President "
+      "Vladimir Putin and Chinese President Xi Jinping.", "CHN+RUS", "moscow", id="capital-before-meeting"),
+])
+def test_a_capital_visited_or_naming_the_meeting_is_its_place(extract_text, text, key, place):
+    """A capital stands for its state as a participant, and for its city as the place."""
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert place in got[key]["location"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, published, other, place", [
+    P("Japanese Prime Minister Yasuhiro Nakasone will hold talks in Washington with President Ronald Reagan "
+      "next week. He will also discuss the June Venice summit of industrial democracies.", date(1987, 3, 26),
+      "JPN+USA", "at:venice", id="the-venice-summit-after-a-visit"),
+    P("Australian Prime Minister Anthony Albanese met Indian Prime Minister Narendra Modi in Sydney on Wednesday. "
+      "Officials said the Hiroshima summit in May had prepared the ground.", date(2023, 5, 26),
+      "AUS+IND", "at:hiroshima", id="the-hiroshima-summit-earlier"),
+    P("U.S. officials said they would push for a farm statement at the summit in Venice. At the Tokyo summit "
+      "last year, leaders made no firm promises.", date(1987, 4, 9), "at:venice", "at:tokyo",
+      id="the-capital-summit-last-year"),
+])
+def test_a_summit_named_by_its_place_is_its_own(extract_text, text, published, other, place):
+    """"the Venice summit": a meeting of its own, held there, not the meeting talked about before."""
+    ext, _facts = extract_text(text, published=published)
+    got = summits(ext)
+    assert place in got, f"got {got}"
+    assert other in got, f"got {got}"
+    assert place[3:] not in got[other]["location"] or other == place, f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("After a day of meetings with Secretary of State George Shultz and Commerce Secretary Malcolm Baldrige, "
+      "Canadian Prime Minister Brian Mulroney told a press conference he was encouraged.", "CAN+USA",
+      {"brian-mulroney", "george-shultz", "malcolm-baldrige"}, id="after-meetings-with-a-list"),
+    P("British Prime Minister Margaret Thatcher told reporters after meeting Soviet Premier Nikolai Ryzhkov "
+      "that trade would grow.", "GBR+SUN", {"margaret-thatcher", "nikolai-ryzhkov"}, id="told-after-meeting-y"),
+    P("Following talks with Chinese Premier Li Peng, Australian Prime Minister Bob Hawke said the two "
+      "countries would expand trade.", "AUS+CHN", {"bob-hawke", "li-peng"}, id="following-talks-with"),
+])
+def test_who_speaks_after_a_meeting_with_someone_took_part(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 3, 31))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, published, key, day", [
+    P("Japanese Prime Minister Yasuhiro Nakasone leaves on an official visit to the United States on Wednesday.",
+      date(1987, 4, 27), "JPN+USA", "1987-04-29", id="leaves-on-wednesday"),
+    P("King Fahd of Saudi Arabia begins a four-day state visit to Britain on Tuesday.", date(1987, 3, 22),
+      "GBR+SAU", "1987-03-24", id="begins-a-visit-on-tuesday"),
+    P("French President Emmanuel Macron flies to Beijing on Thursday for talks with Chinese President Xi Jinping.",
+      date(2023, 4, 3), "CHN+FRA", "2023-04-06", id="flies-on-thursday"),
+])
+def test_a_journey_in_the_present_tense_with_a_date_is_planned(extract_text, text, published, key, day):
+    ext, _facts = extract_text(text, published=published)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert "Planned" in got[key]["status"] and day in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, month", [
+    P("Finance ministers of the United States and Japan will meet in Washington next week. Japan refused to "
+      "join a meeting with the United States in Paris in February.", "JPN+USA", "1987-02",
+      id="refused-to-join-in-february"),
+    P("Trade ministers of France and Germany will hold talks next week. France had skipped talks with Germany "
+      "in January.", "DEU+FRA", "1987-01", id="had-skipped-in-january"),
+    P("Canada and the United States plan a summit next month. Canada attended talks with the United States "
+      "in February.", "CAN+USA", "1987-02", id="attended-in-february"),
+])
+def test_a_past_mention_of_a_planned_summit_dates_the_past(extract_text, text, key, month):
+    """A mention in the past tense is dated in the past even when the summit is also planned."""
+    ext, _facts = extract_text(text, published=date(1987, 4, 3))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert month in got[key]["date"], f"got {got[key]}"

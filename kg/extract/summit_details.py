@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from ..vocab import local_name, slug
 
-from .summit_frames import governing_verb, infinitive_plan, subordinate_clause, summit_status
+from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 
@@ -84,7 +84,7 @@ class SummitDetails:
         own_clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children)
         mine = summit_status(t, frames)
         status = (shared or mine) if (timed or own_clause) else (mine or shared)
-        if status == "Completed" and infinitive_plan(t):
+        if status == "Completed" and infinitive_plan(t, frames):
             status = "Planned"  # "agreed to begin talks"
         if timed and status is None and prep.lower_ in frames.before_preps and not (
                 _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)):
@@ -108,7 +108,10 @@ class SummitDetails:
             if len(ev.dates) == n_dates:
                 ev.dates.extend(added)
         if len(ev.dates) == n_dates:
-            self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
+            # the mention's own tense, else the summit's: "refused to join a meeting in
+            # February" is last February even when the summit is also planned again
+            inherited = "" if past_clause(t) else (ev.statuses[-1][0] if ev.statuses else "")
+            self._summit_dates(ev, t, verbs, sent, future=(status or inherited) == "Planned")
         self._summit_places(ev, t, verbs, sent, frames)
 
     def _event_verbs(self, t, kind, sent, frames) -> set[int]:
@@ -162,8 +165,12 @@ class SummitDetails:
         if t.pos_ in ("NOUN", "PROPN"):
             for x in t.lefts:  # "the Gyeongju talks", "the Camp David summit"
                 m = self.by_token.get(x.i)
-                if m is not None and m.cls == "Place" and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                if m is None or x.dep_ not in ("compound", "nmod", "npadvmod", "amod", "poss"):
+                    continue
+                if m.cls == "Place":
                     ev.places.setdefault(m.iri, sent)
+                elif self._capital_place(m) and x.dep_ != "poss":
+                    ev.places.setdefault(self._capital_place(m), sent)  # "the Tokyo summit", "Moscow talks"
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
                 ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline

@@ -47,6 +47,9 @@ class SummitFrames:
     scheduled_verbs: frozenset
     official_nouns: frozenset
     before_preps: frozenset
+    scheduled_present_verbs: frozenset
+    refusal_verbs: frozenset
+    journey_preps: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -135,6 +138,8 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
     if v.tag_ == "VBG" and v.dep_ in ("advcl", "acl") and v.i >= 2 and doc[v.i - 1].text == "," \
             and doc[v.i - 2].pos_ in ("NOUN", "PROPN"):
         return subtree_without_clauses(doc[v.i - 2])  # "G7 leaders, meeting in Hiroshima, called for"
+    if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(v.head.head, frames, depth + 1)  # "X told reporters after meeting Y"
     if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         return subject_tokens(v.head, frames, depth + 1)  # "is due to arrive", "prepares to visit"
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -221,13 +226,14 @@ def _marks(v) -> set[str]:
     return marks
 
 
-def infinitive_plan(t) -> bool:
+def infinitive_plan(t, frames: SummitFrames) -> bool:
     """The meeting is the object of an infinitive someone agrees, plans or is due to carry
     out ("agreed to begin talks", "is due to visit"): it has not happened yet."""
     v = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB" else None)
     if v is None and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         v = t.head.head  # "travel to Washington for talks"
-    return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and v.head.lemma_.lower() not in frames.refusal_verbs  # "refused to join the talks": not a plan
 
 
 def subordinate_clause(t) -> bool:
@@ -245,6 +251,29 @@ def _bare_participle(v) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.lower_ in ("when", "where") for c in v.children)
 
 
+def _dated(v) -> bool:
+    """A date hangs on verb ``v`` ("on Tuesday", "Wednesday", "next week")."""
+    for c in v.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod"):
+            return True
+        if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.children if x.dep_ == "pobj"):
+            return True
+    return False
+
+
+def past_clause(t) -> bool:
+    """A verb of the past governs the trigger ("refused to join a meeting in February")."""
+    cur = t
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ == "VBD" or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in cur.children)):
+            return True
+        if cur.head.i == cur.i or (cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_TOPS):
+            return False  # the verb above a clause of its own says nothing of this one
+        cur = cur.head
+    return False
+
+
 def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""
@@ -260,6 +289,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
+        if v.tag_ in ("VBZ", "VBP") and v.lemma_.lower() in frames.scheduled_present_verbs and (
+                _dated(v) or _dated(t)):
+            return "Planned"  # "Nakasone leaves on Wednesday", "begins a state visit on Tuesday"
         m = _marks(v)
         if m & frames.cancelled_markers:
             return "Cancelled"

@@ -116,6 +116,15 @@ class SummitRules(SummitDetails):
             if other:
                 people.append(other)
                 countries.add(self.state_of(other))
+        if not (people or states or named) and noun and self._own_places(t):
+            # "the Venice summit", "the summit in Venice": the one held there; the last one
+            # only when it has no place yet, else a meeting of its own keyed by its place
+            own, last = self._own_places(t), self.last.get("Summit")
+            ev = next((e for e in reversed(self.events) if e.kind == "Summit" and own & set(e.places)), None)
+            if ev is None and last is not None and not last.places and not self._countries_of(last):
+                ev = last
+            self._note_summit(ev or self.new_event("Summit", sent), t, kind, sent, seen_here, frames)
+            return
         if not (people or states or named):
             definite = any(c.lower_ in ("the", "this", "that") for c in t.lefts)
             if definite and "Summit" in self.last:
@@ -132,6 +141,9 @@ class SummitRules(SummitDetails):
         for m in dplaces:
             if m.cls == "Place" and not (m.entry is not None and m.entry.cls == "Country" and m.iri == m.entry.iri):
                 ev.places.setdefault(m.iri, sent)
+        for m in self._mentions_in(dest):  # "will visit Tokyo": the capital visited is the place
+            if self._capital_place(m):
+                ev.places.setdefault(self._capital_place(m), sent)
         before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
         self._note_summit(ev, t, kind, sent, seen_here, frames)
         if self._split_occasion(ev, before, people, sent, seen_here):
@@ -157,7 +169,16 @@ class SummitRules(SummitDetails):
                 tokens += [x for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "from")
                            for x in c.subtree]
             v, prep = governing_verb(t)
-            if v is not None and prep.lower_ in frames.participation_preps:
+            partners = [x for c in t.rights if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                        for x in c.subtree]
+            if v is not None and prep.lower_ in frames.time_preps and self._has_actor(partners):
+                # "after talks with Ryzhkov, Thatcher said": the one who speaks after the
+                # meeting with someone had it
+                subj = self._actor_subject(v, frames)
+                if subj and not is_group_subject(subj, frames):
+                    tokens += subj
+            elif v is not None and (prep.lower_ in frames.participation_preps or (
+                    kind == "visit-noun" and prep.lower_ in frames.journey_preps)):
                 subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
                 companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
                                                 if v.lemma_.lower() in frames.companion_verbs else [])
@@ -193,7 +214,10 @@ class SummitRules(SummitDetails):
                 return []
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
-                return self._resolve_group(cur, subject_tokens(cur, frames), frames)
+                subj = subject_tokens(cur, frames)
+                if any(x.i == t.i for x in subj):
+                    continue  # "X said his talks with Y were frank": the owner is the speaker
+                return self._resolve_group(cur, subj, frames)
         return []
 
     def _resolve_group(self, v, subj, frames):
@@ -278,6 +302,9 @@ class SummitRules(SummitDetails):
                 return tokens
             if h.pos_ == "PRON" or h.lower_ in frames.official_nouns or h.lower_ in frames.group_subjects:
                 return tokens
+            if any(x.lower_ in frames.official_nouns for x in h.lefts if x.dep_ in ("compound", "nmod", "amod")):
+                return tokens  # "King Fahd", "Undersecretary Armacost": a titled name
+
         # a person named in the subject acts ("HIROSHIMA — Kishida and Sunak signed": the
         # dateline can head the parsed subject)
         if any((m := self.by_token.get(x.i)) is not None and m.cls == "Person" for x in tokens):
@@ -299,6 +326,34 @@ class SummitRules(SummitDetails):
         if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
             return False
         return m.surface in load_gazetteer().capitals.get(m.iri, ())
+
+    def _own_places(self, t) -> set:
+        """Places a meeting noun names itself: "the Venice summit", "the Tokyo talks", "the
+        summit in Venice"."""
+        out = set()
+        for x in t.lefts:
+            m = self.by_token.get(x.i)
+            if m is not None and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                iri = m.iri if m.cls == "Place" else self._capital_place(m)
+                if iri:
+                    out.add(iri)
+        for c in t.rights:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for x in c.children:
+                    m = self.by_token.get(x.i)
+                    if m is not None and x.dep_ == "pobj" and m.cls == "Place":
+                        out.add(m.iri)
+        return out
+
+    def _capital_place(self, m):
+        """The city a capital names ("visit Tokyo", "the Moscow talks"), as a place IRI, when
+        the mention stands for its state; else None. Its label is kept for the graph."""
+        if m.cls != "Country" or m.surface not in load_gazetteer().capitals.get(m.iri, ()):
+            return None
+        name = m.surface.title() if m.surface.isupper() else m.surface
+        iri = entity_iri("place", name)
+        self.__dict__.setdefault("extra_places", {})[iri] = name
+        return iri
 
     def _bodies(self, tokens, frames):
         """States a body stands for: a ministry for its state ("talks with MITI"), an EU
