@@ -545,3 +545,48 @@ def test_a_past_mention_of_a_planned_summit_dates_the_past(extract_text, text, k
     got = summits(ext)
     assert key in got, f"got {got}"
     assert month in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("European Union farm ministers will meet in Luxembourg next week to settle grain prices.",
+      "european-union", id="eu-ministers-will-meet"),
+    P("EU finance ministers held talks in Brussels on Tuesday about a tax on aviation fuel.",
+      "european-union", id="eu-ministers-held-talks"),
+    P("Leaders of the European Union gathered in Dublin for a two-day summit on Thursday.",
+      "european-union", id="eu-leaders-gathered"),
+    P("European Community foreign ministers met in Luxembourg on Monday to discuss sanctions.",
+      "european-union", id="ec-foreign-ministers-met"),
+])
+def test_a_unions_ministers_meeting_is_a_meeting_of_the_union(extract_text, text, key):
+    ext, _facts = extract_text(text, published=date(2005, 2, 15))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, day", [
+    P("EU finance ministers are meeting on Thursday in Brussels to discuss a tax on aviation fuel.",
+      "european-union", "2005-02-17", id="are-meeting-on-thursday"),
+    P("Indian Prime Minister Manmohan Singh is travelling to Moscow on Friday for talks with Russian President "
+      "Vladimir Putin.", "IND+RUS", "2005-02-18", id="is-travelling-on-friday"),
+    P("Chinese Premier Wen Jiabao is visiting Canberra next week.", "AUS+CHN", "2005-02", id="is-visiting-next-week"),
+])
+def test_a_journey_in_the_present_progressive_with_a_date_is_planned(extract_text, text, key, day):
+    ext, _facts = extract_text(text, published=date(2005, 2, 15))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert "Planned" in got[key]["status"] and any(d.startswith(day) for d in got[key]["date"]), f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("West German Chancellor Helmut Kohl has invited the European Commission for talks in Bonn next month.",
+      "DEU+european-union", {"helmut-kohl"}, id="invited-body-for-talks"),
+    P("Japanese Prime Minister Shinzo Abe invited Indian Prime Minister Narendra Modi to Tokyo for a summit.",
+      "IND+JPN", {"shinzo-abe", "narendra-modi"}, id="invited-leader-to-capital-for-summit"),
+    P("U.S. President Ronald Reagan invited Mexican President Carlos Salinas for talks at his ranch in "
+      "California.", "MEX+USA", {"ronald-reagan"}, id="invited-for-talks-at-ranch"),
+])
+def test_who_invites_someone_for_talks_meets_them(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 3, 17))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"] and "Planned" in got[key]["status"], f"got {got[key]}"

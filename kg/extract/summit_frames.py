@@ -50,6 +50,8 @@ class SummitFrames:
     scheduled_present_verbs: frozenset
     refusal_verbs: frozenset
     journey_preps: frozenset
+    unions: tuple
+    member_nouns: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -77,9 +79,10 @@ class SummitFrames:
 def load_frames() -> SummitFrames:
     path = resources.root() / "data" / "rules" / "summits.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list) and k != "unions"}
     return SummitFrames(travel_verbs={str(k).lower(): str(v).lower() for k, v in data["travel_verbs"].items()},
                         bodies_of={str(k): str(v) for k, v in data["bodies_of"].items()},
+                        unions=tuple(str(u) for u in data["unions"]),
                         grouping_min_mentions=int(data["grouping_min_mentions"]),
                         grouping_max_members=int(data["grouping_max_members"]), **words)
 
@@ -252,13 +255,11 @@ def _bare_participle(v) -> bool:
 
 
 def _dated(v) -> bool:
-    """A date hangs on verb ``v`` ("on Tuesday", "Wednesday", "next week")."""
-    for c in v.children:
-        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod"):
-            return True
-        if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.children if x.dep_ == "pobj"):
-            return True
-    return False
+    """A date to come hangs on verb ``v`` ("on Tuesday", "Wednesday", "next week"); not
+    "today", which a meeting under way shares."""
+    dates = [c for c in v.children if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod")]
+    dates += [x for c in v.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj" and x.ent_type_ == "DATE"]
+    return any(not any(y.lower_ in ("today", "tonight") for y in d.subtree) for d in dates)
 
 
 def past_clause(t) -> bool:
@@ -289,7 +290,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
-        if v.tag_ in ("VBZ", "VBP") and v.lemma_.lower() in frames.scheduled_present_verbs and (
+        present = v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBG" and any(  # "are meeting on Thursday"
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children))
+        if present and v.lemma_.lower() in frames.scheduled_present_verbs and (
                 _dated(v) or _dated(t)):
             return "Planned"  # "Nakasone leaves on Wednesday", "begins a state visit on Tuesday"
         m = _marks(v)

@@ -102,7 +102,10 @@ class SummitRules(SummitDetails):
             more, _p = self.actors_in(subject_tokens(when.sent.root, frames), groupings=False)
             states += [x for x in more if x not in states]
             countries |= set(more)
-        if not strong and len(countries) < 2 and not named:
+        # "EC farm ministers will meet in Brussels": a union's members meet as the union
+        union_meeting = len(countries) == 1 and not people and next(iter(countries)) in self._unions(frames) \
+            and any(x.lower_ in frames.member_nouns for x in tokens)
+        if not strong and len(countries) < 2 and not named and not union_meeting:
             named_places = {m.iri for x in t.lefts if (m := self.by_token.get(x.i)) is not None and m.cls == "Place"}
             if noun and not people and not states and "Summit" in self.last and named_places and any(
                     c.lower_ in ("the", "those", "these") for c in t.lefts):
@@ -326,6 +329,10 @@ class SummitRules(SummitDetails):
         if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
             return False
         return m.surface in load_gazetteer().capitals.get(m.iri, ())
+
+    @staticmethod
+    def _unions(frames) -> set:
+        return {entity_iri("org", u) for u in frames.unions}
 
     def _own_places(self, t) -> set:
         """Places a meeting noun names itself: "the Venice summit", "the Tokyo talks", "the
