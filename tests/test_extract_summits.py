@@ -590,3 +590,32 @@ def test_who_invites_someone_for_talks_meets_them(extract_text, text, key, peopl
     got = summits(ext)
     assert key in got, f"got {got}"
     assert people <= got[key]["participant"] and "Planned" in got[key]["status"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, keys", [
+    P("U.S. President Ronald Reagan will visit Rome and Bonn in June.", {"ITA+USA", "DEU+USA"},
+      id="visit-two-capitals"),
+    P("Chinese Premier Wen Jiabao made a trip to Germany and France last week.", {"CHN+DEU", "CHN+FRA"},
+      id="trip-to-two-states"),
+    P("Indian Prime Minister Narendra Modi toured Japan and South Korea in May.", {"IND+JPN", "IND+KOR"},
+      id="toured-two-states"),
+])
+def test_a_journey_to_several_states_is_a_visit_to_each(extract_text, text, keys):
+    ext, _facts = extract_text(text, published=date(1987, 3, 4))
+    got = summits(ext)
+    assert keys <= set(got), f"got {got}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("A visit to Moscow by U.S. Secretary of State George Shultz is under consideration, a Soviet official said.",
+      "SUN+USA", id="visit-under-consideration"),
+    P("Talks between Japan and China on fishing rights were under discussion, officials said.", "CHN+JPN",
+      id="talks-under-discussion"),
+    P("A possible summit between Canadian Prime Minister Brian Mulroney and President Ronald Reagan was discussed.",
+      "CAN+USA", id="a-possible-summit"),
+])
+def test_a_meeting_still_weighed_is_planned(extract_text, text, key):
+    ext, _facts = extract_text(text, published=date(1987, 3, 2))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert got[key]["status"] == {"Planned"}, f"got {got[key]}"

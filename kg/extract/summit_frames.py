@@ -52,6 +52,7 @@ class SummitFrames:
     journey_preps: frozenset
     unions: tuple
     member_nouns: frozenset
+    pending_nouns: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -287,6 +288,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
             chain.append(cur)
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in frames.scheduled_verbs and t.head.tag_ in ("VBZ", "VBP"):
         return "Planned"  # "the summit opens on Friday"
+    if any(c.dep_ == "prep" and c.lower_ == "under" and any(x.lower_ in frames.pending_nouns for x in c.children)
+           for v in chain[:2] for c in v.children):
+        return "Planned"  # "a visit to Moscow was under consideration"
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:

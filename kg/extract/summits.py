@@ -47,7 +47,7 @@ class SummitRules(SummitDetails):
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
 
-    def _summit_at(self, t, kind, sent, seen_here, frames):
+    def _summit_at(self, t, kind, sent, seen_here, frames, only=None):
         noun = kind in ("noun", "visit-noun")
         tokens = self._participant_tokens(t, kind, frames)
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
@@ -57,8 +57,13 @@ class SummitRules(SummitDetails):
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
                 self._split_occasion(ev, before, [], sent, seen_here)
             return
-        dest = destination_tokens(t, kind, frames)
+        dest = destination_tokens(t, kind, frames) if only is None else only
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
+        groups = self._dest_by_state(dest) if only is None and not self._has_actor(partners) else {}
+        if len(groups) >= 2:  # "will visit Rome and West Berlin": a visit to each state
+            for group in groups.values():
+                self._summit_at(t, kind, sent, seen_here, frames, only=group)
+            return
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
         stop = self._dateline_end()
@@ -329,6 +334,16 @@ class SummitRules(SummitDetails):
         if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
             return False
         return m.surface in load_gazetteer().capitals.get(m.iri, ())
+
+    def _dest_by_state(self, dest) -> dict:
+        """The places a journey goes to, grouped by the state they lie in."""
+        groups: dict = {}
+        for x in dest:
+            m = self.by_token.get(x.i)
+            state = None if m is None else (m.iri if m.cls == "Country" else self._place_country(m))
+            if state is not None:
+                groups.setdefault(state, []).append(x)
+        return groups
 
     @staticmethod
     def _unions(frames) -> set:
