@@ -619,3 +619,19 @@ def test_a_meeting_still_weighed_is_planned(extract_text, text, key):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert got[key]["status"] == {"Planned"}, f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, month", [
+    P("Analysts said the prime minister might resign after the Venice summit in June.", "at:venice", "1987-06",
+      id="might-resign-after-the-summit"),
+    P("Officials expect the chancellor will announce his plan following the Bonn summit in May.", "at:bonn",
+      "1987-05", id="will-announce-following-the-summit"),
+    P("Farm groups said the issue could come up after the Ottawa summit in June.", "at:ottawa", "1987-06",
+      id="could-come-up-after-the-summit"),
+])
+def test_a_summit_named_in_a_clause_to_come_is_planned_and_near(extract_text, text, key, month):
+    """A summit after which something will happen lies ahead, in the coming month named."""
+    ext, _facts = extract_text(text, published=date(1987, 4, 27))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert got[key]["status"] == {"Planned"} and month in got[key]["date"], f"got {got[key]}"

@@ -6,12 +6,21 @@ Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 
 from ..vocab import local_name, slug
 
 from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
+
+
+def _distance(lexical: str, day) -> int:
+    """Days between ``day`` and the middle of the period ``lexical`` names (a day, a month,
+    a year)."""
+    parts = [int(x) for x in lexical.split("-")]
+    mid = date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15 if len(parts) > 1 else 1)
+    return abs((mid - day).days)
 
 
 def _who(parties, persons) -> str:
@@ -86,9 +95,10 @@ class SummitDetails:
         status = (shared or mine) if (timed or own_clause) else (mine or shared)
         if status == "Completed" and infinitive_plan(t, frames):
             status = "Planned"  # "agreed to begin talks"
-        if timed and status is None and prep.lower_ in frames.before_preps and not (
-                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)):
-            status = "Planned"  # "might have to step down before the Venice summit"
+        if timed and status is None and ((prep.lower_ in frames.before_preps and not (
+                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)))
+                or any(c.dep_ == "aux" and c.lower_ in frames.future_modals for c in _v.children)):
+            status = "Planned"  # "will push for it before the summit", "might step down after the summit"
         if timed and status == "Cancelled":
             status = None  # "shelved during the visit": the verb's cancelling is not the visit's
         del ev.statuses[n_status:]
@@ -112,7 +122,24 @@ class SummitDetails:
             # February" is last February even when the summit is also planned again
             inherited = "" if past_clause(t) else (ev.statuses[-1][0] if ev.statuses else "")
             self._summit_dates(ev, t, verbs, sent, future=(status or inherited) == "Planned")
+        if status is None and self.published and len(ev.dates) > n_dates and not past_clause(t):
+            self._nearest_dates(ev, n_dates, sent)
         self._summit_places(ev, t, verbs, sent, frames)
+
+    def _nearest_dates(self, ev, n_dates, sent):
+        """A mention that says nothing of its time: "the summit in June" is the coming June
+        when that is much nearer to the story's date than the last one (news reports the past
+        more often, so the past wins when they are about as near)."""
+        from ..link.dates import resolve_date
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        swap = {}
+        for ent in self.date_ents[lo:hi]:
+            past = resolve_date(ent.text, self.published, future=False)
+            ahead = resolve_date(ent.text, self.published, future=True)
+            if past is not None and ahead is not None and past != ahead and \
+                    2 * _distance(ahead.lexical, self.published) < _distance(past.lexical, self.published):
+                swap[past] = ahead
+        ev.dates[n_dates:] = [(swap.get(v, v), s) for v, s in ev.dates[n_dates:]]
 
     def _event_verbs(self, t, kind, sent, frames) -> set[int]:
         """Verbs whose "on DATE" and "in PLACE" are the meeting's: a meeting verb itself, the

@@ -53,6 +53,7 @@ class SummitFrames:
     unions: tuple
     member_nouns: frozenset
     pending_nouns: frozenset
+    future_modals: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
