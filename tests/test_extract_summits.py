@@ -635,3 +635,18 @@ def test_a_summit_named_in_a_clause_to_come_is_planned_and_near(extract_text, te
     got = summits(ext)
     assert key in got, f"got {got}"
     assert got[key]["status"] == {"Planned"} and month in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, day", [
+    P("Three rounds of talks between Japan and China, scheduled for Thursday, are expected to be tense.",
+      "CHN+JPN", "1987-04-30", id="rounds-of-talks-scheduled-for"),
+    P("A meeting between French President Francois Mitterrand and Chancellor Helmut Kohl, set for Wednesday, "
+      "will cover farm prices.", "DEU+FRA", "1987-04-29", id="meeting-set-for"),
+    P("A series of meetings between Canada and the United States, planned for Friday, is meant to settle the "
+      "lumber dispute.", "CAN+USA", "1987-05-01", id="series-of-meetings-planned-for"),
+])
+def test_a_meeting_scheduled_for_a_day_is_planned_then(extract_text, text, key, day):
+    ext, _facts = extract_text(text, published=date(1987, 4, 27))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert "Planned" in got[key]["status"] and day in got[key]["date"], f"got {got[key]}"

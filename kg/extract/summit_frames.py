@@ -292,6 +292,12 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "under" and any(x.lower_ in frames.pending_nouns for x in c.children)
            for v in chain[:2] for c in v.children):
         return "Planned"  # "a visit to Moscow was under consideration"
+    nouns = [t] if t.pos_ != "VERB" else []
+    while nouns and nouns[-1].dep_ in ("pobj", "prep") and nouns[-1].head.pos_ in ("ADP", "NOUN") and len(nouns) < 4:
+        nouns.append(nouns[-1].head)  # "two rounds of talks, scheduled for Thursday"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _marks(c) & frames.planned_markers
+           for n in nouns if n.pos_ == "NOUN" for c in n.children):
+        return "Planned"
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
