@@ -650,3 +650,18 @@ def test_a_meeting_scheduled_for_a_day_is_planned_then(extract_text, text, key, 
     got = summits(ext)
     assert key in got, f"got {got}"
     assert "Planned" in got[key]["status"] and day in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, month, place", [
+    P("Bolivia will propose a summit with U.S. President Ronald Reagan to take place in Caracas in May.",
+      "BOL+USA", "1987-05", "caracas", id="summit-to-take-place"),
+    P("Chile proposed a meeting with Peru that would occur in Lima in June.",
+      "CHL+PER", "1987-06", "lima", id="meeting-that-would-occur"),
+    P("Brazilian President Jose Sarney proposed a summit with Argentine President Raul Alfonsin to be held in "
+      "Montevideo in July.", "ARG+BRA", "1987-07", "montevideo", id="summit-to-be-held"),
+])
+def test_the_clause_saying_when_and_where_a_meeting_happens(extract_text, text, key, month, place):
+    ext, _facts = extract_text(text, published=date(1987, 3, 26))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert month in got[key]["date"] and place in got[key]["location"], f"got {got[key]}"

@@ -158,7 +158,19 @@ class SummitDetails:
                         and x.dep_ in ("advcl", "acl") and (x.head.i in ancestors or x.head.i == t.i) \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
                     verbs.add(x.i)
+            for c in t.children:  # "a summit to take place in Caracas in May", "which will occur in May"
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and self._occurs(c, frames):
+                    verbs.add(c.i)
+            if t.dep_ == "dobj":  # "proposed a summit ... to take place in May" (parsed on the verb)
+                verbs.update(c.i for c in t.head.children if c.dep_ in ("advcl", "xcomp") and c.i > t.i
+                             and self._occurs(c, frames) and any(a.lower_ == "to" for a in c.children))
         return verbs
+
+    @staticmethod
+    def _occurs(v, frames) -> bool:
+        lemma = v.lemma_.lower()
+        objects = {f"{lemma} {c.lower_}" for c in v.children if c.dep_ == "dobj"}
+        return lemma in frames.occurrence_verbs or bool(objects & frames.occurrence_verbs)
 
     def _summit_dates(self, ev, t, verbs, sent, *, future):
         """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",

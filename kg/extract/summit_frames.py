@@ -54,6 +54,7 @@ class SummitFrames:
     member_nouns: frozenset
     pending_nouns: frozenset
     future_modals: frozenset
+    occurrence_verbs: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
