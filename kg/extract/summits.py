@@ -14,19 +14,14 @@ status of the mention; another occasion of the same states kept apart).
 """
 from __future__ import annotations
 
-import re
-
 from ..link.groupings import load_groupings
-from ..nlp.gazetteer import load_gazetteer
-from ..vocab import country_iri, entity_iri
+from .summit_actors import SummitActors
 from .summit_details import SummitDetails
 from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
                             noun_arguments, subject_tokens, with_objects)
 
-_PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
-
-class SummitRules(SummitDetails):
+class SummitRules(SummitDetails, SummitActors):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------
@@ -271,33 +266,6 @@ class SummitRules(SummitDetails):
                     return ev
         return self.last.get("Summit")
 
-    def _countries_of(self, ev):
-        return set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
-
-    def _has_actor(self, tokens) -> bool:
-        return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
-                   for x in tokens)
-
-    def _mentions_in(self, tokens):
-        return list({id(m): m for m in (self.by_token.get(x.i) for x in tokens) if m is not None}.values())
-
-    def _groupings_in(self, tokens):
-        groupings = load_groupings()
-        return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
-
-    def _named_pair(self, tokens):
-        """States in the name of a bilateral body: "the EU-US Trade and Technology Council",
-        "the U.S.-Japan Economic Dialogue"."""
-        gaz, out = load_gazetteer(), []
-        for m in self._mentions_in(tokens):
-            match = _PAIR.match(m.surface) if m.cls == "Organization" else None
-            if match is None:
-                continue
-            entries = [gaz.lookup(part, self.published) for part in match.groups()]
-            if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
-                out += [e.iri for e in entries if e.iri not in out]
-        return out
-
     def _actor_subject(self, v, frames):
         """The subject of ``v`` when it is someone who can meet: a state, person or body, an
         official ("negotiators", "the delegation"), a pronoun; not "tourists" or "the rebate"."""
@@ -328,87 +296,6 @@ class SummitRules(SummitDetails):
                 c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
             return v
         return None
-
-    def _capital_modifier(self, x, t) -> bool:
-        m = self.by_token.get(x.i)
-        if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
-            return False
-        return m.surface in load_gazetteer().capitals.get(m.iri, ())
-
-    def _dest_by_state(self, dest) -> dict:
-        """The places a journey goes to, grouped by the state they lie in."""
-        groups: dict = {}
-        for x in dest:
-            m = self.by_token.get(x.i)
-            state = None if m is None else (m.iri if m.cls == "Country" else self._place_country(m))
-            if state is not None:
-                groups.setdefault(state, []).append(x)
-        return groups
-
-    @staticmethod
-    def _unions(frames) -> set:
-        return {entity_iri("org", u) for u in frames.unions}
-
-    def _own_places(self, t) -> set:
-        """Places a meeting noun names itself: "the Venice summit", "the Tokyo talks", "the
-        summit in Venice"."""
-        out = set()
-        for x in t.lefts:
-            m = self.by_token.get(x.i)
-            if m is not None and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
-                iri = m.iri if m.cls == "Place" else self._capital_place(m)
-                if iri:
-                    out.add(iri)
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for x in c.children:
-                    m = self.by_token.get(x.i)
-                    if m is not None and x.dep_ == "pobj" and m.cls == "Place":
-                        out.add(m.iri)
-        return out
-
-    def _capital_place(self, m):
-        """The city a capital names ("visit Tokyo", "the Moscow talks"), as a place IRI, when
-        the mention stands for its state; else None. Its label is kept for the graph."""
-        if m.cls != "Country" or m.surface not in load_gazetteer().capitals.get(m.iri, ()):
-            return None
-        name = m.surface.title() if m.surface.isupper() else m.surface
-        iri = entity_iri("place", name)
-        self.__dict__.setdefault("extra_places", {})[iri] = name
-        return iri
-
-    def _bodies(self, tokens, frames):
-        """States a body stands for: a ministry for its state ("talks with MITI"), an EU
-        institution for the European Union."""
-        out = []
-        for m in self._mentions_in(tokens):
-            if m.cls != "Organization" or m.entry is None:
-                continue
-            if m.label in frames.bodies_of:
-                out.append(entity_iri("org", frames.bodies_of[m.label]))
-            elif m.entry.kind == "government" and m.entry.country:
-                out.append(country_iri(m.entry.country))
-        return out
-
-    def _salient_grouping(self, m, frames) -> bool:
-        """A grouping stands for its members when the article is about it (named often
-        enough) and it is small enough to meet as its members."""
-        if not hasattr(self, "_mention_counts"):
-            self._mention_counts = {}
-            for x in self.mentions:
-                self._mention_counts[x.iri] = self._mention_counts.get(x.iri, 0) + 1
-        count = self._mention_counts.get(m.iri, 0)
-        members = load_groupings().members(m.label, self.published)
-        return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
-
-    def _place_country(self, m):
-        """The state a visited place lies in: a capital ("Riyadh"), a city of the gazetteer,
-        a venue such as the White House."""
-        if m.entry is None:
-            return None
-        if m.entry.cls == "Country":
-            return m.entry.iri
-        return country_iri(m.entry.country) if m.entry.country else None
 
     def _chairs(self, sent, seen_here, frames):
         """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair
