@@ -665,3 +665,19 @@ def test_the_clause_saying_when_and_where_a_meeting_happens(extract_text, text, 
     got = summits(ext)
     assert key in got, f"got {got}"
     assert month in got[key]["date"] and place in got[key]["location"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("A Tanzanian peace mission led by minister of state in the presidency Juma Mwapachu will visit Zambia "
+      "tomorrow for talks.", "TZA+ZMB", id="mission-led-by-long-title-two-subjects"),
+    P("A Kenyan trade mission led by minister of state for commerce Joseph Kamotho will visit Uganda tomorrow "
+      "for talks.", "KEN+UGA", id="mission-led-by"),
+    P("A Chinese delegation headed by vice premier of the state council Li Lanqing will visit Brazil tomorrow "
+      "for talks.", "BRA+CHN", id="delegation-headed-by"),
+])
+def test_a_delegation_led_by_someone_visits(extract_text, text, key):
+    """A long subject the parser splits in two ("a mission led by ... Kirya will visit") is one subject."""
+    ext, _facts = extract_text(text, published=date(1987, 6, 2))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert got[key]["status"] == {"Planned"} and "1987-06-03" in got[key]["date"], f"got {got[key]}"

@@ -137,7 +137,10 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
         s = before[-1] if before else subj[0]  # the nearest: a dateline ("HIROSHIMA —") can parse as one
         if s.lower_ in _REL_PRONOUNS and v.dep_ == "relcl":
             return subtree_without_clauses(v.head) + agents
-        return subtree_without_clauses(s) + agents
+        # two subjects in one clause is a misparse of one long subject ("A mission led by the
+        # minister Kirya will visit"): both, unless the first is a dateline ("HIROSHIMA —")
+        extra = [x for c in before[:-1] if not _dateline_like(c) for x in subtree_without_clauses(c)]
+        return extra + subtree_without_clauses(s) + agents
     if agents:
         return agents
     doc = v.doc
@@ -151,6 +154,12 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
         return subtree_without_clauses(v.head)
     return []
+
+
+def _dateline_like(tok) -> bool:
+    """An all-capitals place at the start of a text, followed by a dash."""
+    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    return tok.is_upper or (nxt is not None and nxt.text in ("—", "–", "-", "--"))
 
 
 def is_group_subject(tokens, frames: SummitFrames) -> bool:
