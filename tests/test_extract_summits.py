@@ -681,3 +681,32 @@ def test_a_delegation_led_by_someone_visits(extract_text, text, key):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert got[key]["status"] == {"Planned"} and "1987-06-03" in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Officials began drafting the agenda for the Venice summit meeting of the major industrial democracies.",
+      "at:venice", id="the-venice-summit-meeting"),
+    P("Farm prices will top the list at the Toronto summit talks of industrial nations.",
+      "at:toronto", id="the-toronto-summit-talks"),
+    P("Trade ministers prepared papers for the Bonn summit conference of industrial nations.",
+      "at:bonn", id="the-bonn-summit-conference"),
+])
+def test_a_summit_meeting_named_by_its_place(extract_text, text, key):
+    ext, _facts = extract_text(text, published=date(1987, 3, 4))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, wrong", [
+    P("Officials prepared the Venice summit. After the summit, Reagan will fly to West Berlin on June 12.",
+      "at:venice", "1987-06-12", id="after-the-summit-fly-on"),
+    P("Officials prepared the Tokyo summit. Before the summit, Nakasone will visit Seoul on May 2.",
+      "at:tokyo", "1987-05-02", id="before-the-summit-visit-on"),
+    P("Officials prepared the Ottawa summit. Following the summit, Mulroney will visit Paris on July 20.",
+      "at:ottawa", "1987-07-20", id="following-the-summit-visit-on"),
+])
+def test_the_date_of_what_follows_a_summit_is_not_the_summits(extract_text, text, key, wrong):
+    ext, _facts = extract_text(text, published=date(1987, 3, 4))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert wrong not in got[key]["date"], f"got {got[key]}"

@@ -147,9 +147,9 @@ class SummitDetails:
         no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
         verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
         if kind in ("noun", "visit-noun"):
-            v, _prep = governing_verb(t)
-            if v is not None:
-                verbs.add(v.i)
+            v, prep = governing_verb(t)
+            if v is not None and prep.lower_ not in frames.time_preps:
+                verbs.add(v.i)  # not "after the summit, he will fly to Berlin on June 12"
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
                 verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
             ancestors = {a.i for a in t.ancestors}

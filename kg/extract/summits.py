@@ -39,6 +39,8 @@ class SummitRules(SummitDetails, SummitActors):
                 continue
             if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
                 continue
+            if kind == "noun" and t.dep_ == "compound" and frames.kind(t.head) in ("noun", "visit-noun"):
+                continue  # "summit" in "summit meeting": the head noun is the trigger
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
 
@@ -87,7 +89,8 @@ class SummitRules(SummitDetails, SummitActors):
         if not people and not states and not named and noun and self._two_of(t) and "Summit" in self.last:
             self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
-        strong = noun and t.lower_ in frames.strong_nouns
+        strong = noun and (t.lower_ in frames.strong_nouns or any(  # "the Venice summit meeting"
+            c.dep_ == "compound" and c.lower_ in frames.strong_nouns for c in t.lefts))
         if strong and len(countries) == 1 and not people and not named and all(
                 self.by_token.get(x.i) is None or x.dep_ == "amod" for x in tokens):
             states, countries = [], set()  # "the Swiss summit": where, not who
