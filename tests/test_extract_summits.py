@@ -710,3 +710,34 @@ def test_the_date_of_what_follows_a_summit_is_not_the_summits(extract_text, text
     got = summits(ext)
     assert key in got, f"got {got}"
     assert wrong not in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("Indian Prime Minister Rajiv Gandhi had three hours of talks with Chinese Premier Li Peng.", "CHN+IND",
+      {"rajiv-gandhi", "li-peng"}, id="had-hours-of-talks"),
+    P("French President Francois Mitterrand held two rounds of talks with Chancellor Helmut Kohl.", "DEU+FRA",
+      {"francois-mitterrand", "helmut-kohl"}, id="held-rounds-of-talks"),
+    P("Argentine President Raul Alfonsin began a series of meetings with Brazilian President Jose Sarney.",
+      "ARG+BRA", {"raul-alfonsin", "jose-sarney"}, id="began-a-series-of-meetings"),
+])
+def test_an_amount_of_talks_is_held_by_its_subject(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 3, 31))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("British Prime Minister Margaret Thatcher arrived in Moscow. Soviet leader Mikhail Gorbachev, who held "
+      "talks with her on Monday, praised the visit.", "GBR+SUN", {"margaret-thatcher", "mikhail-gorbachev"},
+      id="who-held-talks-with-her"),
+    P("Chancellor Helmut Kohl flew to Washington. President Ronald Reagan had a long meeting with him on Friday.",
+      "DEU+USA", {"helmut-kohl", "ronald-reagan"}, id="had-a-meeting-with-him"),
+    P("Japanese Prime Minister Yasuhiro Nakasone reached Ottawa. Canadian Prime Minister Brian Mulroney began "
+      "talks with him at once.", "CAN+JPN", {"yasuhiro-nakasone", "brian-mulroney"}, id="began-talks-with-him"),
+])
+def test_a_pronoun_partner_is_the_leader_named_before(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 3, 31))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got[key]}"

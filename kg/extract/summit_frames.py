@@ -55,6 +55,8 @@ class SummitFrames:
     pending_nouns: frozenset
     future_modals: frozenset
     occurrence_verbs: frozenset
+    partner_pronouns: frozenset
+    quantity_nouns: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""

@@ -105,6 +105,12 @@ class SummitRules(SummitDetails, SummitActors):
             more, _p = self.actors_in(subject_tokens(when.sent.root, frames), groupings=False)
             states += [x for x in more if x not in states]
             countries |= set(more)
+        if people and len(countries) == 1 and any(x.lower_ in frames.partner_pronouns and x.dep_ == "pobj"
+                                                  and x.head.lower_ in ("with", "between") for x in tokens):
+            other = self._recent_other_leader(t, countries)  # "X, who held talks with her": the one named before
+            if other:
+                people.append(other)
+                countries.add(self.state_of(other))
         # "EC farm ministers will meet in Brussels": a union's members meet as the union
         union_meeting = len(countries) == 1 and not people and next(iter(countries)) in self._unions(frames) \
             and any(x.lower_ in frames.member_nouns for x in tokens)
@@ -163,10 +169,13 @@ class SummitRules(SummitDetails, SummitActors):
         self._context_ids = set()
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
-            head = t.head
-            if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
-                    head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
-                subj = self._actor_subject(head, frames) if t.dep_ != "nsubjpass" else []
+            a = t  # "had nine hours of talks", "held two rounds of talks": the amount is held
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in frames.quantity_nouns:
+                a = t.head.head
+            head = a.head
+            if a.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
+                    head.lemma_.lower() in frames.holding_verbs or a.dep_ == "nsubjpass"):
+                subj = self._actor_subject(head, frames) if a.dep_ != "nsubjpass" else []
                 subj = self._resolve_group(head, subj, frames)
                 if subj is None and not self._has_actor(tokens + with_objects(head)):
                     return None  # "the two leaders will hold talks"
