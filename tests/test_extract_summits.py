@@ -741,3 +741,18 @@ def test_a_pronoun_partner_is_the_leader_named_before(extract_text, text, key, p
     got = summits(ext)
     assert key in got, f"got {got}"
     assert people <= got[key]["participant"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, place", [
+    P("Japanese Prime Minister Yasuhiro Nakasone sets out on Wednesday on a difficult mission to Washington.",
+      "JPN+USA", "washington", id="mission-to-a-capital"),
+    P("Indian Prime Minister Rajiv Gandhi leaves for Moscow on Monday for talks with Soviet leader Mikhail "
+      "Gorbachev.", "IND+SUN", "moscow", id="leaves-for-a-capital"),
+    P("Chinese Premier Zhao Ziyang heads to Canberra next week for talks with Australian Prime Minister Bob Hawke.",
+      "AUS+CHN", "canberra", id="heads-to-a-capital"),
+])
+def test_missions_and_departures_go_to_their_destination(extract_text, text, key, place):
+    ext, _facts = extract_text(text, published=date(1987, 4, 27))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert place in got[key]["location"] and "Planned" in got[key]["status"], f"got {got[key]}"
