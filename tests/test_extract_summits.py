@@ -756,3 +756,20 @@ def test_missions_and_departures_go_to_their_destination(extract_text, text, key
     got = summits(ext)
     assert key in got, f"got {got}"
     assert place in got[key]["location"] and "Planned" in got[key]["status"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("British Prime Minister Margaret Thatcher met her counterparts, West German Chancellor Helmut Kohl and "
+      "French President Francois Mitterrand, in Brussels on Monday.", "DEU+FRA+GBR",
+      {"margaret-thatcher", "helmut-kohl", "francois-mitterrand"}, id="met-her-counterparts-x-and-y"),
+    P("British Prime Minister Margaret Thatcher met two European leaders, Chancellor Helmut Kohl of West Germany "
+      "and President Francois Mitterrand of France, on Monday.", "DEU+FRA+GBR",
+      {"helmut-kohl", "francois-mitterrand"}, id="met-two-leaders-x-of-a-and-y-of-b"),
+    P("Italian Prime Minister Bettino Craxi received a senior guest, Spanish Prime Minister Felipe Gonzalez, "
+      "in Rome.", "ESP+ITA", {"bettino-craxi", "felipe-gonzalez"}, id="received-a-guest-x"),
+])
+def test_names_in_apposition_to_whom_someone_met(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 4, 1))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"], f"got {got[key]}"

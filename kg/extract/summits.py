@@ -213,6 +213,10 @@ class SummitRules(SummitDetails, SummitActors):
         tokens = subj + with_objects(t)
         if kind in ("meet", "host"):
             tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+            # "met her counterparts, X and Y, in Brussels": the names in apposition to the
+            # object, which the parser may hang on the verb
+            tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
+                       and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
         return tokens
 
     def _joint(self, v, frames) -> bool:
