@@ -773,3 +773,18 @@ def test_names_in_apposition_to_whom_someone_met(extract_text, text, key, people
     got = summits(ext)
     assert key in got, f"got {got}"
     assert people <= got[key]["participant"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key, month", [
+    P("President Ronald Reagan and Soviet leader Mikhail Gorbachev are to meet in Washington in December.",
+      "SUN+USA", "1987-12", id="are-to-meet-in-december"),
+    P("Japanese Prime Minister Yasuhiro Nakasone is to visit Canada in November.", "CAN+JPN", "1987-11",
+      id="is-to-visit-in-november"),
+    P("The foreign ministers of France and Italy are to hold talks in Rome in October.", "FRA+ITA", "1987-10",
+      id="are-to-hold-talks-in-october"),
+])
+def test_be_to_meet_is_planned(extract_text, text, key, month):
+    ext, _facts = extract_text(text, published=date(1987, 4, 1))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert got[key]["status"] == {"Planned"} and month in got[key]["date"], f"got {got[key]}"

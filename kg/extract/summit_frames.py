@@ -313,6 +313,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
+        if v.dep_ in ("xcomp", "ccomp", "acomp") and v.head.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return "Planned"  # "Reagan and Gorbachev are to meet in December", "is to visit"
         present = v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBG" and any(  # "are meeting on Thursday"
             c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children))
         if present and v.lemma_.lower() in frames.scheduled_present_verbs and (
