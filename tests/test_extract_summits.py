@@ -788,3 +788,17 @@ def test_be_to_meet_is_planned(extract_text, text, key, month):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert got[key]["status"] == {"Planned"} and month in got[key]["date"], f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("French Prime Minister Jacques Chirac ended a three-day visit to Washington on Wednesday.", "FRA+USA",
+      id="ended-a-visit"),
+    P("Chinese Premier Zhao Ziyang cut short his visit to Britain.", "CHN+GBR", id="cut-short-a-visit"),
+    P("Indian Prime Minister Rajiv Gandhi completed his tour of Japan on Sunday.", "IND+JPN",
+      id="completed-a-tour"),
+])
+def test_ending_a_visit_is_taking_part_in_it(extract_text, text, key):
+    ext, _facts = extract_text(text, published=date(1987, 4, 1))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert got[key]["status"] == {"Completed"}, f"got {got[key]}"
