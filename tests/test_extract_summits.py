@@ -802,3 +802,20 @@ def test_ending_a_visit_is_taking_part_in_it(extract_text, text, key):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert got[key]["status"] == {"Completed"}, f"got {got[key]}"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    P("Prime Minister Yasuhiro Nakasone will fly to Canada in May and hold talks in Ottawa with Prime Minister "
+      "Brian Mulroney, Chief Cabinet Secretary Masaharu Gotoda told reporters.", "masaharu-gotoda",
+      id="cabinet-secretary-told-reporters"),
+    P("Chancellor Helmut Kohl will visit Paris next week and hold talks with President Francois Mitterrand, "
+      "government spokesman Friedhelm Ost told reporters.", "friedhelm-ost", id="spokesman-told-reporters"),
+    P("President Ronald Reagan will hold talks at the White House with Prime Minister Brian Mulroney, "
+      "presidential spokesman Marlin Fitzwater said.", "marlin-fitzwater", id="spokesman-said"),
+])
+def test_who_reports_a_meeting_does_not_take_part(extract_text, text, speaker):
+    """The speaker named after the meeting's last participant ("..., X told reporters") is no participant."""
+    ext, _facts = extract_text(text, published=date(1987, 3, 26))
+    got = summits(ext)
+    assert got, "no summit"
+    assert all(speaker not in s["participant"] for s in got.values()), f"got {got}"

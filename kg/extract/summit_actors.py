@@ -123,3 +123,15 @@ class SummitActors:
         if m.entry.cls == "Country":
             return m.entry.iri
         return country_iri(m.entry.country) if m.entry.country else None
+
+    def _without_attributions(self, tokens):
+        """"... talks with President Reagan, Chief Cabinet Secretary Gotoda told reporters": a
+        person parsed in apposition to another person is the speaker of the sentence, not
+        the first person's other name; drop them."""
+        drop = set()
+        for x in tokens:
+            m, h = self.by_token.get(x.i), self.by_token.get(x.head.i)
+            if x.dep_ == "appos" and m is not None and h is not None and m is not h \
+                    and m.cls == "Person" and h.cls == "Person":
+                drop.update(y.i for y in x.subtree)
+        return [x for x in tokens if x.i not in drop] if drop else tokens

@@ -63,6 +63,7 @@ class SummitRules(SummitDetails, SummitActors):
             return
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
+        tokens = self._without_attributions(tokens)
         stop = self._dateline_end()
         if stop and t.sent.start < stop:
             tokens = [x for x in tokens if x.i >= stop]  # "ROME - Peres met ...": the dateline is not a party
