@@ -819,3 +819,16 @@ def test_who_reports_a_meeting_does_not_take_part(extract_text, text, speaker):
     got = summits(ext)
     assert got, "no summit"
     assert all(speaker not in s["participant"] for s in got.values()), f"got {got}"
+
+
+@pytest.mark.parametrize("text, absent", [
+    P("Officials of Britain and the Soviet-led Warsaw Pact held talks in Vienna on Monday.", "SUN",
+      id="soviet-led-pact"),
+    P("Representatives of France and U.S.-backed rebel groups met in Geneva on Monday.", "USA",
+      id="us-backed-groups"),
+    P("Ministers of Italy and Saudi-funded banks met in Rome on Monday.", "SAU", id="saudi-funded-banks"),
+])
+def test_a_state_qualifying_a_body_does_not_meet(extract_text, text, absent):
+    ext, _facts = extract_text(text, published=date(1987, 3, 20))
+    got = summits(ext)
+    assert all(absent not in key.split("+") for key in got), f"got {got}"

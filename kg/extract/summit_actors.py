@@ -134,4 +134,13 @@ class SummitActors:
             if x.dep_ == "appos" and m is not None and h is not None and m is not h \
                     and m.cls == "Person" and h.cls == "Person":
                 drop.update(y.i for y in x.subtree)
+            # "Soviet-led Comecon", "U.S.-backed forces": the state qualifies a body, it does not meet
+            if m is not None and m.cls == "Country" and x.i + 2 < len(x.doc) and x.doc[x.i + 1].text == "-" \
+                    and x.doc[x.i + 2].lower_ in self._qualifier_participles():
+                drop.add(x.i)
         return [x for x in tokens if x.i not in drop] if drop else tokens
+
+    @staticmethod
+    def _qualifier_participles():
+        from .summit_frames import load_frames
+        return load_frames().qualifier_participles

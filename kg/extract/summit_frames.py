@@ -57,6 +57,7 @@ class SummitFrames:
     occurrence_verbs: frozenset
     partner_pronouns: frozenset
     quantity_nouns: frozenset
+    qualifier_participles: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
