@@ -832,3 +832,18 @@ def test_a_state_qualifying_a_body_does_not_meet(extract_text, text, absent):
     ext, _facts = extract_text(text, published=date(1987, 3, 20))
     got = summits(ext)
     assert all(absent not in key.split("+") for key in got), f"got {got}"
+
+
+@pytest.mark.parametrize("text, key, people", [
+    P("Indian Prime Minister Narendra Modi was received by French President Emmanuel Macron at the Elysee Palace "
+      "in Paris.", "FRA+IND", {"narendra-modi", "emmanuel-macron"}, id="was-received-by"),
+    P("Chinese Premier Li Peng was greeted by Australian Prime Minister Bob Hawke at Canberra airport on Monday.",
+      "AUS+CHN", {"li-peng", "bob-hawke"}, id="was-greeted-by"),
+    P("Soviet Foreign Minister Eduard Shevardnadze was welcomed by Japanese Foreign Minister Tadashi Kuranari "
+      "in Tokyo.", "JPN+SUN", {"eduard-shevardnadze", "tadashi-kuranari"}, id="was-welcomed-by"),
+])
+def test_a_guest_received_in_the_passive(extract_text, text, key, people):
+    ext, _facts = extract_text(text, published=date(1987, 4, 1))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert people <= got[key]["participant"] and got[key]["status"] == {"Completed"}, f"got {got[key]}"

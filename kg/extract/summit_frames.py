@@ -329,7 +329,8 @@ def summit_status(t, frames: SummitFrames) -> str | None:
             return "Cancelled"  # "the summit will not go ahead"
         if m & frames.planned_markers:
             return "Planned"
-        if v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ in ("aux",) for c in v.children)):
+        if v.tag_ == "VBD" or (v.tag_ == "VBN" and any(  # "has met", "was received by"
+                c.dep_ == "aux" or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in v.children)):
             return "Completed"
     if t.pos_ != "VERB":
         for c in t.children:

@@ -32,7 +32,7 @@ class SummitRules(SummitDetails, SummitActors):
             if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.joint_verbs and self._joint(t, frames):
                 kind = "joint"
             if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.guest_verbs and any(
-                    c.dep_ == "dobj" and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
+                    c.dep_ in ("dobj", "nsubjpass") and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
                     for c in t.children):
                 kind = "host"  # "Xi received Blinken in Beijing"
             if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
