@@ -62,6 +62,9 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
     finder = EventFinder(sdoc, mentions, cues, person_country, document.published)
     events = finder.run()
     iris = {id(ev): _event_iri(ev, document) for ev in events}
+    for iri, label in getattr(finder, "extra_places", {}).items():  # "visit Tokyo": the city, not named as such
+        if iri not in out.entities:
+            out.add_entity(Entity(iri, "Place", label, mentioned=False))
     for ev in events:
         _emit_event(out, ev, iris, evidence, document, gazetteer)
     return out

@@ -6,12 +6,21 @@ Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 
 from ..vocab import local_name, slug
 
-from .summit_frames import governing_verb, infinitive_plan, subordinate_clause, summit_status
+from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
+
+
+def _distance(lexical: str, day) -> int:
+    """Days between ``day`` and the middle of the period ``lexical`` names (a day, a month,
+    a year)."""
+    parts = [int(x) for x in lexical.split("-")]
+    mid = date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15 if len(parts) > 1 else 1)
+    return abs((mid - day).days)
 
 
 def _who(parties, persons) -> str:
@@ -84,11 +93,12 @@ class SummitDetails:
         own_clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children)
         mine = summit_status(t, frames)
         status = (shared or mine) if (timed or own_clause) else (mine or shared)
-        if status == "Completed" and infinitive_plan(t):
+        if status == "Completed" and infinitive_plan(t, frames):
             status = "Planned"  # "agreed to begin talks"
-        if timed and status is None and prep.lower_ in frames.before_preps and not (
-                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)):
-            status = "Planned"  # "might have to step down before the Venice summit"
+        if timed and status is None and ((prep.lower_ in frames.before_preps and not (
+                _v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in _v.children)))
+                or any(c.dep_ == "aux" and c.lower_ in frames.future_modals for c in _v.children)):
+            status = "Planned"  # "will push for it before the summit", "might step down after the summit"
         if timed and status == "Cancelled":
             status = None  # "shelved during the visit": the verb's cancelling is not the visit's
         del ev.statuses[n_status:]
@@ -108,8 +118,28 @@ class SummitDetails:
             if len(ev.dates) == n_dates:
                 ev.dates.extend(added)
         if len(ev.dates) == n_dates:
-            self._summit_dates(ev, t, verbs, sent, future=(status or (ev.statuses[-1][0] if ev.statuses else "")) == "Planned")
+            # the mention's own tense, else the summit's: "refused to join a meeting in
+            # February" is last February even when the summit is also planned again
+            inherited = "" if past_clause(t) else (ev.statuses[-1][0] if ev.statuses else "")
+            self._summit_dates(ev, t, verbs, sent, future=(status or inherited) == "Planned")
+        if status is None and self.published and len(ev.dates) > n_dates and not past_clause(t):
+            self._nearest_dates(ev, n_dates, sent)
         self._summit_places(ev, t, verbs, sent, frames)
+
+    def _nearest_dates(self, ev, n_dates, sent):
+        """A mention that says nothing of its time: "the summit in June" is the coming June
+        when that is much nearer to the story's date than the last one (news reports the past
+        more often, so the past wins when they are about as near)."""
+        from ..link.dates import resolve_date
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        swap = {}
+        for ent in self.date_ents[lo:hi]:
+            past = resolve_date(ent.text, self.published, future=False)
+            ahead = resolve_date(ent.text, self.published, future=True)
+            if past is not None and ahead is not None and past != ahead and \
+                    2 * _distance(ahead.lexical, self.published) < _distance(past.lexical, self.published):
+                swap[past] = ahead
+        ev.dates[n_dates:] = [(swap.get(v, v), s) for v, s in ev.dates[n_dates:]]
 
     def _event_verbs(self, t, kind, sent, frames) -> set[int]:
         """Verbs whose "on DATE" and "in PLACE" are the meeting's: a meeting verb itself, the
@@ -117,9 +147,9 @@ class SummitDetails:
         no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
         verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
         if kind in ("noun", "visit-noun"):
-            v, _prep = governing_verb(t)
-            if v is not None:
-                verbs.add(v.i)
+            v, prep = governing_verb(t)
+            if v is not None and prep.lower_ not in frames.time_preps:
+                verbs.add(v.i)  # not "after the summit, he will fly to Berlin on June 12"
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
                 verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
             ancestors = {a.i for a in t.ancestors}
@@ -128,7 +158,19 @@ class SummitDetails:
                         and x.dep_ in ("advcl", "acl") and (x.head.i in ancestors or x.head.i == t.i) \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
                     verbs.add(x.i)
+            for c in t.children:  # "a summit to take place in Caracas in May", "which will occur in May"
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and self._occurs(c, frames):
+                    verbs.add(c.i)
+            if t.dep_ == "dobj":  # "proposed a summit ... to take place in May" (parsed on the verb)
+                verbs.update(c.i for c in t.head.children if c.dep_ in ("advcl", "xcomp") and c.i > t.i
+                             and self._occurs(c, frames) and any(a.lower_ == "to" for a in c.children))
         return verbs
+
+    @staticmethod
+    def _occurs(v, frames) -> bool:
+        lemma = v.lemma_.lower()
+        objects = {f"{lemma} {c.lower_}" for c in v.children if c.dep_ == "dobj"}
+        return lemma in frames.occurrence_verbs or bool(objects & frames.occurrence_verbs)
 
     def _summit_dates(self, ev, t, verbs, sent, *, future):
         """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
@@ -162,8 +204,12 @@ class SummitDetails:
         if t.pos_ in ("NOUN", "PROPN"):
             for x in t.lefts:  # "the Gyeongju talks", "the Camp David summit"
                 m = self.by_token.get(x.i)
-                if m is not None and m.cls == "Place" and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                if m is None or x.dep_ not in ("compound", "nmod", "npadvmod", "amod", "poss"):
+                    continue
+                if m.cls == "Place":
                     ev.places.setdefault(m.iri, sent)
+                elif self._capital_place(m) and x.dep_ != "poss":
+                    ev.places.setdefault(self._capital_place(m), sent)  # "the Tokyo summit", "Moscow talks"
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
                 ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline

@@ -47,6 +47,17 @@ class SummitFrames:
     scheduled_verbs: frozenset
     official_nouns: frozenset
     before_preps: frozenset
+    scheduled_present_verbs: frozenset
+    refusal_verbs: frozenset
+    journey_preps: frozenset
+    unions: tuple
+    member_nouns: frozenset
+    pending_nouns: frozenset
+    future_modals: frozenset
+    occurrence_verbs: frozenset
+    partner_pronouns: frozenset
+    quantity_nouns: frozenset
+    qualifier_participles: frozenset
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
@@ -74,9 +85,10 @@ class SummitFrames:
 def load_frames() -> SummitFrames:
     path = resources.root() / "data" / "rules" / "summits.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list) and k != "unions"}
     return SummitFrames(travel_verbs={str(k).lower(): str(v).lower() for k, v in data["travel_verbs"].items()},
                         bodies_of={str(k): str(v) for k, v in data["bodies_of"].items()},
+                        unions=tuple(str(u) for u in data["unions"]),
                         grouping_min_mentions=int(data["grouping_min_mentions"]),
                         grouping_max_members=int(data["grouping_max_members"]), **words)
 
@@ -128,18 +140,29 @@ def subject_tokens(v, frames: SummitFrames, depth: int = 0):
         s = before[-1] if before else subj[0]  # the nearest: a dateline ("HIROSHIMA —") can parse as one
         if s.lower_ in _REL_PRONOUNS and v.dep_ == "relcl":
             return subtree_without_clauses(v.head) + agents
-        return subtree_without_clauses(s) + agents
+        # two subjects in one clause is a misparse of one long subject ("A mission led by the
+        # minister Kirya will visit"): both, unless the first is a dateline ("HIROSHIMA —")
+        extra = [x for c in before[:-1] if not _dateline_like(c) for x in subtree_without_clauses(c)]
+        return extra + subtree_without_clauses(s) + agents
     if agents:
         return agents
     doc = v.doc
     if v.tag_ == "VBG" and v.dep_ in ("advcl", "acl") and v.i >= 2 and doc[v.i - 1].text == "," \
             and doc[v.i - 2].pos_ in ("NOUN", "PROPN"):
         return subtree_without_clauses(doc[v.i - 2])  # "G7 leaders, meeting in Hiroshima, called for"
+    if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(v.head.head, frames, depth + 1)  # "X told reporters after meeting Y"
     if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
         return subject_tokens(v.head, frames, depth + 1)  # "is due to arrive", "prepares to visit"
     if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
         return subtree_without_clauses(v.head)
     return []
+
+
+def _dateline_like(tok) -> bool:
+    """An all-capitals place at the start of a text, followed by a dash."""
+    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    return tok.is_upper or (nxt is not None and nxt.text in ("—", "–", "-", "--"))
 
 
 def is_group_subject(tokens, frames: SummitFrames) -> bool:
@@ -221,13 +244,14 @@ def _marks(v) -> set[str]:
     return marks
 
 
-def infinitive_plan(t) -> bool:
+def infinitive_plan(t, frames: SummitFrames) -> bool:
     """The meeting is the object of an infinitive someone agrees, plans or is due to carry
     out ("agreed to begin talks", "is due to visit"): it has not happened yet."""
     v = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB" else None)
     if v is None and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":
         v = t.head.head  # "travel to Washington for talks"
-    return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v is not None and v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and v.head.lemma_.lower() not in frames.refusal_verbs  # "refused to join the talks": not a plan
 
 
 def subordinate_clause(t) -> bool:
@@ -245,6 +269,27 @@ def _bare_participle(v) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.lower_ in ("when", "where") for c in v.children)
 
 
+def _dated(v) -> bool:
+    """A date to come hangs on verb ``v`` ("on Tuesday", "Wednesday", "next week"); not
+    "today", which a meeting under way shares."""
+    dates = [c for c in v.children if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod")]
+    dates += [x for c in v.children if c.dep_ == "prep" for x in c.children if x.dep_ == "pobj" and x.ent_type_ == "DATE"]
+    return any(not any(y.lower_ in ("today", "tonight") for y in d.subtree) for d in dates)
+
+
+def past_clause(t) -> bool:
+    """A verb of the past governs the trigger ("refused to join a meeting in February")."""
+    cur = t
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ == "VBD" or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in cur.children)):
+            return True
+        if cur.head.i == cur.i or (cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_TOPS):
+            return False  # the verb above a clause of its own says nothing of this one
+        cur = cur.head
+    return False
+
+
 def summit_status(t, frames: SummitFrames) -> str | None:
     """Status said by the verbs above a visit or meeting trigger that the shared modality
     cues do not know ("prepares to visit", "is due to arrive", "postponed his visit")."""
@@ -257,9 +302,26 @@ def summit_status(t, frames: SummitFrames) -> str | None:
             chain.append(cur)
     if t.dep_ == "nsubj" and t.head.lemma_.lower() in frames.scheduled_verbs and t.head.tag_ in ("VBZ", "VBP"):
         return "Planned"  # "the summit opens on Friday"
+    if any(c.dep_ == "prep" and c.lower_ == "under" and any(x.lower_ in frames.pending_nouns for x in c.children)
+           for v in chain[:2] for c in v.children):
+        return "Planned"  # "a visit to Moscow was under consideration"
+    nouns = [t] if t.pos_ != "VERB" else []
+    while nouns and nouns[-1].dep_ in ("pobj", "prep") and nouns[-1].head.pos_ in ("ADP", "NOUN") and len(nouns) < 4:
+        nouns.append(nouns[-1].head)  # "two rounds of talks, scheduled for Thursday"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _marks(c) & frames.planned_markers
+           for n in nouns if n.pos_ == "NOUN" for c in n.children):
+        return "Planned"
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
+        if v.dep_ in ("xcomp", "ccomp", "acomp") and v.head.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return "Planned"  # "Reagan and Gorbachev are to meet in December", "is to visit"
+        present = v.tag_ in ("VBZ", "VBP") or (v.tag_ == "VBG" and any(  # "are meeting on Thursday"
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children))
+        if present and v.lemma_.lower() in frames.scheduled_present_verbs and (
+                _dated(v) or _dated(t)):
+            return "Planned"  # "Nakasone leaves on Wednesday", "begins a state visit on Tuesday"
         m = _marks(v)
         if m & frames.cancelled_markers:
             return "Cancelled"
@@ -267,7 +329,8 @@ def summit_status(t, frames: SummitFrames) -> str | None:
             return "Cancelled"  # "the summit will not go ahead"
         if m & frames.planned_markers:
             return "Planned"
-        if v.tag_ == "VBD" or (v.tag_ == "VBN" and any(c.dep_ in ("aux",) for c in v.children)):
+        if v.tag_ == "VBD" or (v.tag_ == "VBN" and any(  # "has met", "was received by"
+                c.dep_ == "aux" or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in v.children)):
             return "Completed"
     if t.pos_ != "VERB":
         for c in t.children:

@@ -14,19 +14,14 @@ status of the mention; another occasion of the same states kept apart).
 """
 from __future__ import annotations
 
-import re
-
 from ..link.groupings import load_groupings
-from ..nlp.gazetteer import load_gazetteer
-from ..vocab import country_iri, entity_iri
+from .summit_actors import SummitActors
 from .summit_details import SummitDetails
 from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
                             noun_arguments, subject_tokens, with_objects)
 
-_PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
-
-class SummitRules(SummitDetails):
+class SummitRules(SummitDetails, SummitActors):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------
@@ -37,17 +32,19 @@ class SummitRules(SummitDetails):
             if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.joint_verbs and self._joint(t, frames):
                 kind = "joint"
             if kind is None and t.pos_ == "VERB" and t.lemma_.lower() in frames.guest_verbs and any(
-                    c.dep_ == "dobj" and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
+                    c.dep_ in ("dobj", "nsubjpass") and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
                     for c in t.children):
                 kind = "host"  # "Xi received Blinken in Beijing"
             if kind is None or (kind in ("noun", "visit-noun") and t.i in self.by_token):
                 continue
             if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
                 continue
+            if kind == "noun" and t.dep_ == "compound" and frames.kind(t.head) in ("noun", "visit-noun"):
+                continue  # "summit" in "summit meeting": the head noun is the trigger
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
 
-    def _summit_at(self, t, kind, sent, seen_here, frames):
+    def _summit_at(self, t, kind, sent, seen_here, frames, only=None):
         noun = kind in ("noun", "visit-noun")
         tokens = self._participant_tokens(t, kind, frames)
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
@@ -57,10 +54,16 @@ class SummitRules(SummitDetails):
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
                 self._split_occasion(ev, before, [], sent, seen_here)
             return
-        dest = destination_tokens(t, kind, frames)
+        dest = destination_tokens(t, kind, frames) if only is None else only
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
+        groups = self._dest_by_state(dest) if only is None and not self._has_actor(partners) else {}
+        if len(groups) >= 2:  # "will visit Rome and West Berlin": a visit to each state
+            for group in groups.values():
+                self._summit_at(t, kind, sent, seen_here, frames, only=group)
+            return
         if self._has_actor(partners):
             tokens = tokens + partners  # "flies to Brussels for talks with EC officials": the partners say who
+        tokens = self._without_attributions(tokens)
         stop = self._dateline_end()
         if stop and t.sent.start < stop:
             tokens = [x for x in tokens if x.i >= stop]  # "ROME - Peres met ...": the dateline is not a party
@@ -87,7 +90,8 @@ class SummitRules(SummitDetails):
         if not people and not states and not named and noun and self._two_of(t) and "Summit" in self.last:
             self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
-        strong = noun and t.lower_ in frames.strong_nouns
+        strong = noun and (t.lower_ in frames.strong_nouns or any(  # "the Venice summit meeting"
+            c.dep_ == "compound" and c.lower_ in frames.strong_nouns for c in t.lefts))
         if strong and len(countries) == 1 and not people and not named and all(
                 self.by_token.get(x.i) is None or x.dep_ == "amod" for x in tokens):
             states, countries = [], set()  # "the Swiss summit": where, not who
@@ -102,7 +106,16 @@ class SummitRules(SummitDetails):
             more, _p = self.actors_in(subject_tokens(when.sent.root, frames), groupings=False)
             states += [x for x in more if x not in states]
             countries |= set(more)
-        if not strong and len(countries) < 2 and not named:
+        if people and len(countries) == 1 and any(x.lower_ in frames.partner_pronouns and x.dep_ == "pobj"
+                                                  and x.head.lower_ in ("with", "between") for x in tokens):
+            other = self._recent_other_leader(t, countries)  # "X, who held talks with her": the one named before
+            if other:
+                people.append(other)
+                countries.add(self.state_of(other))
+        # "EC farm ministers will meet in Brussels": a union's members meet as the union
+        union_meeting = len(countries) == 1 and not people and next(iter(countries)) in self._unions(frames) \
+            and any(x.lower_ in frames.member_nouns for x in tokens)
+        if not strong and len(countries) < 2 and not named and not union_meeting:
             named_places = {m.iri for x in t.lefts if (m := self.by_token.get(x.i)) is not None and m.cls == "Place"}
             if noun and not people and not states and "Summit" in self.last and named_places and any(
                     c.lower_ in ("the", "those", "these") for c in t.lefts):
@@ -116,6 +129,15 @@ class SummitRules(SummitDetails):
             if other:
                 people.append(other)
                 countries.add(self.state_of(other))
+        if not (people or states or named) and noun and self._own_places(t):
+            # "the Venice summit", "the summit in Venice": the one held there; the last one
+            # only when it has no place yet, else a meeting of its own keyed by its place
+            own, last = self._own_places(t), self.last.get("Summit")
+            ev = next((e for e in reversed(self.events) if e.kind == "Summit" and own & set(e.places)), None)
+            if ev is None and last is not None and not last.places and not self._countries_of(last):
+                ev = last
+            self._note_summit(ev or self.new_event("Summit", sent), t, kind, sent, seen_here, frames)
+            return
         if not (people or states or named):
             definite = any(c.lower_ in ("the", "this", "that") for c in t.lefts)
             if definite and "Summit" in self.last:
@@ -132,6 +154,9 @@ class SummitRules(SummitDetails):
         for m in dplaces:
             if m.cls == "Place" and not (m.entry is not None and m.entry.cls == "Country" and m.iri == m.entry.iri):
                 ev.places.setdefault(m.iri, sent)
+        for m in self._mentions_in(dest):  # "will visit Tokyo": the capital visited is the place
+            if self._capital_place(m):
+                ev.places.setdefault(self._capital_place(m), sent)
         before = (len(ev.statuses), len(ev.dates), set(ev.places), ev in seen_here, sent in ev.sentences)
         self._note_summit(ev, t, kind, sent, seen_here, frames)
         if self._split_occasion(ev, before, people, sent, seen_here):
@@ -145,10 +170,13 @@ class SummitRules(SummitDetails):
         self._context_ids = set()
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
-            head = t.head
-            if t.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
-                    head.lemma_.lower() in frames.holding_verbs or t.dep_ == "nsubjpass"):
-                subj = self._actor_subject(head, frames) if t.dep_ != "nsubjpass" else []
+            a = t  # "had nine hours of talks", "held two rounds of talks": the amount is held
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in frames.quantity_nouns:
+                a = t.head.head
+            head = a.head
+            if a.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and (
+                    head.lemma_.lower() in frames.holding_verbs or a.dep_ == "nsubjpass"):
+                subj = self._actor_subject(head, frames) if a.dep_ != "nsubjpass" else []
                 subj = self._resolve_group(head, subj, frames)
                 if subj is None and not self._has_actor(tokens + with_objects(head)):
                     return None  # "the two leaders will hold talks"
@@ -157,7 +185,16 @@ class SummitRules(SummitDetails):
                 tokens += [x for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "from")
                            for x in c.subtree]
             v, prep = governing_verb(t)
-            if v is not None and prep.lower_ in frames.participation_preps:
+            partners = [x for c in t.rights if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                        for x in c.subtree]
+            if v is not None and prep.lower_ in frames.time_preps and self._has_actor(partners):
+                # "after talks with Ryzhkov, Thatcher said": the one who speaks after the
+                # meeting with someone had it
+                subj = self._actor_subject(v, frames)
+                if subj and not is_group_subject(subj, frames):
+                    tokens += subj
+            elif v is not None and (prep.lower_ in frames.participation_preps or (
+                    kind == "visit-noun" and prep.lower_ in frames.journey_preps)):
                 subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
                 companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
                                                 if v.lemma_.lower() in frames.companion_verbs else [])
@@ -177,6 +214,10 @@ class SummitRules(SummitDetails):
         tokens = subj + with_objects(t)
         if kind in ("meet", "host"):
             tokens += [x for c in t.children if c.dep_ == "dobj" for x in c.subtree]
+            # "met her counterparts, X and Y, in Brussels": the names in apposition to the
+            # object, which the parser may hang on the verb
+            tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
+                       and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
         return tokens
 
     def _joint(self, v, frames) -> bool:
@@ -193,7 +234,10 @@ class SummitRules(SummitDetails):
                 return []
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
-                return self._resolve_group(cur, subject_tokens(cur, frames), frames)
+                subj = subject_tokens(cur, frames)
+                if any(x.i == t.i for x in subj):
+                    continue  # "X said his talks with Y were frank": the owner is the speaker
+                return self._resolve_group(cur, subj, frames)
         return []
 
     def _resolve_group(self, v, subj, frames):
@@ -239,33 +283,6 @@ class SummitRules(SummitDetails):
                     return ev
         return self.last.get("Summit")
 
-    def _countries_of(self, ev):
-        return set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
-
-    def _has_actor(self, tokens) -> bool:
-        return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
-                   for x in tokens)
-
-    def _mentions_in(self, tokens):
-        return list({id(m): m for m in (self.by_token.get(x.i) for x in tokens) if m is not None}.values())
-
-    def _groupings_in(self, tokens):
-        groupings = load_groupings()
-        return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
-
-    def _named_pair(self, tokens):
-        """States in the name of a bilateral body: "the EU-US Trade and Technology Council",
-        "the U.S.-Japan Economic Dialogue"."""
-        gaz, out = load_gazetteer(), []
-        for m in self._mentions_in(tokens):
-            match = _PAIR.match(m.surface) if m.cls == "Organization" else None
-            if match is None:
-                continue
-            entries = [gaz.lookup(part, self.published) for part in match.groups()]
-            if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
-                out += [e.iri for e in entries if e.iri not in out]
-        return out
-
     def _actor_subject(self, v, frames):
         """The subject of ``v`` when it is someone who can meet: a state, person or body, an
         official ("negotiators", "the delegation"), a pronoun; not "tourists" or "the rebate"."""
@@ -278,6 +295,9 @@ class SummitRules(SummitDetails):
                 return tokens
             if h.pos_ == "PRON" or h.lower_ in frames.official_nouns or h.lower_ in frames.group_subjects:
                 return tokens
+            if any(x.lower_ in frames.official_nouns for x in h.lefts if x.dep_ in ("compound", "nmod", "amod")):
+                return tokens  # "King Fahd", "Undersecretary Armacost": a titled name
+
         # a person named in the subject acts ("HIROSHIMA — Kishida and Sunak signed": the
         # dateline can head the parsed subject)
         if any((m := self.by_token.get(x.i)) is not None and m.cls == "Person" for x in tokens):
@@ -293,45 +313,6 @@ class SummitRules(SummitDetails):
                 c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
             return v
         return None
-
-    def _capital_modifier(self, x, t) -> bool:
-        m = self.by_token.get(x.i)
-        if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
-            return False
-        return m.surface in load_gazetteer().capitals.get(m.iri, ())
-
-    def _bodies(self, tokens, frames):
-        """States a body stands for: a ministry for its state ("talks with MITI"), an EU
-        institution for the European Union."""
-        out = []
-        for m in self._mentions_in(tokens):
-            if m.cls != "Organization" or m.entry is None:
-                continue
-            if m.label in frames.bodies_of:
-                out.append(entity_iri("org", frames.bodies_of[m.label]))
-            elif m.entry.kind == "government" and m.entry.country:
-                out.append(country_iri(m.entry.country))
-        return out
-
-    def _salient_grouping(self, m, frames) -> bool:
-        """A grouping stands for its members when the article is about it (named often
-        enough) and it is small enough to meet as its members."""
-        if not hasattr(self, "_mention_counts"):
-            self._mention_counts = {}
-            for x in self.mentions:
-                self._mention_counts[x.iri] = self._mention_counts.get(x.iri, 0) + 1
-        count = self._mention_counts.get(m.iri, 0)
-        members = load_groupings().members(m.label, self.published)
-        return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
-
-    def _place_country(self, m):
-        """The state a visited place lies in: a capital ("Riyadh"), a city of the gazetteer,
-        a venue such as the White House."""
-        if m.entry is None:
-            return None
-        if m.entry.cls == "Country":
-            return m.entry.iri
-        return country_iri(m.entry.country) if m.entry.country else None
 
     def _chairs(self, sent, seen_here, frames):
         """"Vestager, who co-chaired the council with Blinken and Raimondo": those who chair

@@ -1,0 +1,146 @@
+"""Who a summit mention names: states, people and bodies among a trigger's arguments, the
+places a meeting names itself ("the Venice summit", "visit Tokyo") and the states a journey
+goes to. Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..link.groupings import load_groupings
+from ..nlp.gazetteer import load_gazetteer
+from ..vocab import country_iri, entity_iri
+
+_PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
+
+
+class SummitActors:
+    """Participants and places among a summit trigger's tokens."""
+
+    def _countries_of(self, ev):
+        return set(ev.parties) | {self.state_of(p) for p in ev.persons if self.state_of(p)}
+
+    def _has_actor(self, tokens) -> bool:
+        return any((m := self.by_token.get(x.i)) is not None and m.cls in ("Country", "Person", "Organization")
+                   for x in tokens)
+
+    def _mentions_in(self, tokens):
+        return list({id(m): m for m in (self.by_token.get(x.i) for x in tokens) if m is not None}.values())
+
+    def _groupings_in(self, tokens):
+        groupings = load_groupings()
+        return [m for m in self._mentions_in(tokens) if m.cls == "Organization" and m.label in groupings]
+
+    def _named_pair(self, tokens):
+        """States in the name of a bilateral body: "the EU-US Trade and Technology Council",
+        "the U.S.-Japan Economic Dialogue"."""
+        gaz, out = load_gazetteer(), []
+        for m in self._mentions_in(tokens):
+            match = _PAIR.match(m.surface) if m.cls == "Organization" else None
+            if match is None:
+                continue
+            entries = [gaz.lookup(part, self.published) for part in match.groups()]
+            if all(e is not None and (e.cls == "Country" or e.label == "European Union") for e in entries):
+                out += [e.iri for e in entries if e.iri not in out]
+        return out
+
+    def _capital_modifier(self, x, t) -> bool:
+        m = self.by_token.get(x.i)
+        if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):
+            return False
+        return m.surface in load_gazetteer().capitals.get(m.iri, ())
+
+    def _dest_by_state(self, dest) -> dict:
+        """The places a journey goes to, grouped by the state they lie in."""
+        groups: dict = {}
+        for x in dest:
+            m = self.by_token.get(x.i)
+            state = None if m is None else (m.iri if m.cls == "Country" else self._place_country(m))
+            if state is not None:
+                groups.setdefault(state, []).append(x)
+        return groups
+
+    @staticmethod
+    def _unions(frames) -> set:
+        return {entity_iri("org", u) for u in frames.unions}
+
+    def _own_places(self, t) -> set:
+        """Places a meeting noun names itself: "the Venice summit", "the Tokyo talks", "the
+        summit in Venice"."""
+        out = set()
+        for x in t.lefts:
+            m = self.by_token.get(x.i)
+            if m is not None and x.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+                iri = m.iri if m.cls == "Place" else self._capital_place(m)
+                if iri:
+                    out.add(iri)
+        for c in t.rights:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for x in c.children:
+                    m = self.by_token.get(x.i)
+                    if m is not None and x.dep_ == "pobj" and m.cls == "Place":
+                        out.add(m.iri)
+        return out
+
+    def _capital_place(self, m):
+        """The city a capital names ("visit Tokyo", "the Moscow talks"), as a place IRI, when
+        the mention stands for its state; else None. Its label is kept for the graph."""
+        if m.cls != "Country" or m.surface not in load_gazetteer().capitals.get(m.iri, ()):
+            return None
+        name = m.surface.title() if m.surface.isupper() else m.surface
+        iri = entity_iri("place", name)
+        self.__dict__.setdefault("extra_places", {})[iri] = name
+        return iri
+
+    def _bodies(self, tokens, frames):
+        """States a body stands for: a ministry for its state ("talks with MITI"), an EU
+        institution for the European Union."""
+        out = []
+        for m in self._mentions_in(tokens):
+            if m.cls != "Organization" or m.entry is None:
+                continue
+            if m.label in frames.bodies_of:
+                out.append(entity_iri("org", frames.bodies_of[m.label]))
+            elif m.entry.kind == "government" and m.entry.country:
+                out.append(country_iri(m.entry.country))
+        return out
+
+    def _salient_grouping(self, m, frames) -> bool:
+        """A grouping stands for its members when the article is about it (named often
+        enough) and it is small enough to meet as its members."""
+        if not hasattr(self, "_mention_counts"):
+            self._mention_counts = {}
+            for x in self.mentions:
+                self._mention_counts[x.iri] = self._mention_counts.get(x.iri, 0) + 1
+        count = self._mention_counts.get(m.iri, 0)
+        members = load_groupings().members(m.label, self.published)
+        return count >= frames.grouping_min_mentions and 2 <= len(members) <= frames.grouping_max_members
+
+    def _place_country(self, m):
+        """The state a visited place lies in: a capital ("Riyadh"), a city of the gazetteer,
+        a venue such as the White House."""
+        if m.entry is None:
+            return None
+        if m.entry.cls == "Country":
+            return m.entry.iri
+        return country_iri(m.entry.country) if m.entry.country else None
+
+    def _without_attributions(self, tokens):
+        """"... talks with President Reagan, Chief Cabinet Secretary Gotoda told reporters": a
+        person parsed in apposition to another person is the speaker of the sentence, not
+        the first person's other name; drop them."""
+        drop = set()
+        for x in tokens:
+            m, h = self.by_token.get(x.i), self.by_token.get(x.head.i)
+            if x.dep_ == "appos" and m is not None and h is not None and m is not h \
+                    and m.cls == "Person" and h.cls == "Person":
+                drop.update(y.i for y in x.subtree)
+            # "Soviet-led Comecon", "U.S.-backed forces": the state qualifies a body, it does not meet
+            if m is not None and m.cls == "Country" and x.i + 2 < len(x.doc) and x.doc[x.i + 1].text == "-" \
+                    and x.doc[x.i + 2].lower_ in self._qualifier_participles():
+                drop.add(x.i)
+        return [x for x in tokens if x.i not in drop] if drop else tokens
+
+    @staticmethod
+    def _qualifier_participles():
+        from .summit_frames import load_frames
+        return load_frames().qualifier_participles
