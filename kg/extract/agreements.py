@@ -36,8 +36,13 @@ class AgreementRules(ArgumentFinder):
             return False
         m = self.by_token.get(t.i)
         if m is not None and (m.entry is not None or m.cls not in ("Organization", "Place")):
-            return False  # part of a known name: "General Agreement on Tariffs and Trade"
-        if low == "memorandum":
+            # part of a known name: "General Agreement on Tariffs and Trade"; but a weak noun
+            # ending a known initiative's name counts when it is founded: "launched the
+            # Minerals Security Partnership"
+            return self._founded_initiative(t, m)
+        if low in f.founded_only_nouns and not self._founded(t):
+            return False  # "cooperation" counts only under "launch", "establish", ...
+        if low in ("memorandum", "memorandums", "memoranda"):
             return True
         if low == "understanding":
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
@@ -50,6 +55,16 @@ class AgreementRules(ArgumentFinder):
         if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _founded(self, t) -> bool:
+        """A verb of founding governs ``t`` (through its name and one verb up):
+        "launched the X Partnership", "decided to launch a cooperation"."""
+        founding = self._frames().founding_verbs
+        return any(tok.pos_ == "VERB" and tok.lemma_.lower() in founding for _w, tok in trigger_chain(t, 3))
+
+    def _founded_initiative(self, t, m) -> bool:
+        return (m.cls == "Organization" and m.entry is not None and m.entry.kind == "international"
+                and t.i == m.end - 1 and self._is_weak(t) and self._founded(t))
 
     def _stance(self, v) -> bool:
         """"they were committed to efforts to cut the deficit": a stance each side holds,

@@ -56,13 +56,42 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
 
 
 def _title_words(tokens, gaz, cues):
-    """The longest title among ``tokens`` (read right to left, ending next to the name)."""
+    """The longest title among ``tokens`` (read right to left, ending next to the name);
+    failing that, a title with a portfolio after "of"/"for": "Minister of Electronics",
+    "Permanent Secretary for Trade", "Minister for Industry and Science"."""
     for k in range(len(tokens)):
         phrase = " ".join(t.text for t in tokens[k:])
         title = gaz.title(phrase)
         if title is not None or phrase.lower() in cues.state_titles:
             return phrase, title
+    for end, t in enumerate(tokens):
+        if t.lower_ not in ("of", "for") or end == 0:
+            continue
+        for k in range(end):
+            phrase = " ".join(x.text for x in tokens[k:end])
+            title = gaz.title(phrase)
+            if title is not None or phrase.lower() in cues.state_titles:
+                return " ".join(x.text for x in tokens[k:]), title
+        break
     return None, None
+
+
+def _title_of_state(sdoc, left, sent, gaz, cues):
+    """"the Emir of Qatar, Sheikh Tamim", "Prime Minister of India Narendra Modi": the title
+    words before "of" and a state."""
+    j = left.start - 1
+    if j - 1 < sent.start or sdoc[j].lower_ != "of":
+        return []
+    words = []
+    i = j - 1
+    while i >= sent.start and len(words) < 4 and sdoc[i].is_title and sdoc[i].is_alpha:
+        words.insert(0, sdoc[i])
+        i -= 1
+    for k in range(len(words)):
+        phrase = " ".join(x.text for x in words[k:])
+        if gaz.title(phrase) is not None or phrase.lower() in cues.state_titles:
+            return words[k:]
+    return []
 
 
 _CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "-"}
@@ -112,6 +141,8 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
     title_tokens, left = _title_span(sdoc, m, by_token, sent)
     if not title_tokens and left is not None and left.cls == "Organization":
         title_tokens = _title_of_body(sdoc, left, gaz, cues, sent)
+    if not title_tokens and left is not None and left.cls == "Country":
+        title_tokens = _title_of_state(sdoc, left, sent, gaz, cues)
     if left is not None and title_tokens and title_tokens[0].lower_ in ("'s", "’s"):
         title_tokens = title_tokens[1:]
     honorifics = gaz.words("honorific")
