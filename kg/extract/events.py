@@ -290,8 +290,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign") and \
-                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
+            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial") and \
+                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked", "initialled", "initialed"):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
@@ -321,6 +321,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             status = status_of(v, self.cues)
             if status:
                 ev.statuses.append((status, sent))
+            pronoun = next((o for o in objs if o.lower_ in ("it", "them")), None)
+            if pronoun is not None and here is None:
+                # "X and Y are expected to sign it in Seoul in June": the signing's place and date
+                self._dates_for(ev, pronoun, sent, future=status == "Planned")
+                self._places_for(ev, pronoun, sent)
             if ev not in seen_here:
                 seen_here.append(ev)
 
