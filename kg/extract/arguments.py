@@ -185,6 +185,13 @@ class ArgumentFinder:
                 group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
                 partner = partner or c.lower_ == "with"
                 listed = c if listed is None else listed
+            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "for", "over"):
+                # "a framework on batteries between Chile, Argentina and Bolivia": the parser
+                # hangs the party list on the topic
+                for g in c.children:
+                    for gg in (g.children if g.dep_ == "pobj" else ()):
+                        if gg.dep_ == "prep" and gg.lower_ in ("between", "among"):
+                            tokens += _without_clauses(gg)
             elif listed is not None and c.dep_ == "conj" and c.i > listed.i and self._is_state(c):
                 tokens += list(c.subtree)  # "a cooperation among Japan, the Philippines and ...":
                 # the parser hangs the rest of the list on the noun

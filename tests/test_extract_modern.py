@@ -1,0 +1,180 @@
+"""Golden tests for modern (2021-2025) phrasing of agreements and roles (issue G): press
+releases, fact sheets, joint statements, ministry readouts. Every sentence is written for
+the project."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+P = pytest.param
+PUB = date(2024, 6, 5)
+
+
+def _agreements(facts):
+    """{agreement id: {(predicate, object)}}"""
+    agreements = {s for s, p, _o in facts if p == "party"}
+    out: dict[str, set] = {}
+    for s, p, o in facts:
+        if s in agreements and p in ("party", "covers", "status", "date", "location", "signatory"):
+            out.setdefault(s, set()).add((p, o))
+    return out
+
+
+def _parties(facts):
+    return {frozenset(o for p, o in fs if p == "party") for fs in _agreements(facts).values()}
+
+
+def _only(facts):
+    (fs,) = _agreements(facts).values()
+    return fs
+
+
+# -- 1. the documents of modern diplomacy name an agreement -------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("France and Brazil adopted a statement of intent on artificial intelligence.",
+      {"FRA", "BRA"}, id="statement of intent adopted"),
+    P("Norway and Chile signed a letter of intent covering lithium refining.",
+      {"NOR", "CHL"}, id="letter of intent signed, no 'on'"),
+    P("Poland and Korea exchanged statements of intent with each other after Poland adopted them with Korea.",
+      {"POL", "KOR"}, id="plural statements of intent with a partner"),
+    P("Saudi Arabia and South Korea signed 46 memorandums of understanding worth $15 billion.",
+      {"SAU", "KOR"}, id="numbered plural memorandums"),
+    P("Egypt and Italy inked several memoranda during the visit.",
+      {"EGY", "ITA"}, id="latin plural memoranda"),
+    P("Vietnam and Japan signed three MoUs worth $2 billion in Hanoi.",
+      {"VNM", "JPN"}, id="plural MoUs"),
+])
+def test_modern_agreement_documents(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+# -- 2. "cooperation" is an agreement only when it is founded ----------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("The UK and Singapore launched a new cooperation on quantum technologies.",
+      {"GBR", "SGP"}, id="launched a cooperation"),
+    P("We decided to launch a trilateral cooperation on chips among Japan, the Philippines and the United States.",
+      {"JPN", "PHL", "USA"}, id="decided to launch a cooperation among a list"),
+    P("Kenya and India established a cooperation on space research last year.",
+      {"KEN", "IND"}, id="established a cooperation"),
+])
+def test_founded_cooperation(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+@pytest.mark.parametrize("text", [
+    P("China and Russia discussed cooperation on chips.", id="discussed cooperation"),
+    P("Officials in Paris and Berlin praised cooperation on batteries.", id="praised cooperation"),
+    P("Mexico and Peru enjoy close cooperation in mining.", id="enjoy cooperation"),
+])
+def test_cooperation_alone_is_no_agreement(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert not _agreements(facts)
+
+
+# -- 3. a named initiative the gazetteer knows as a body, when it is founded --------------
+@pytest.mark.parametrize("text, parties", [
+    P("The United States, Australia and Japan launched the Minerals Security Partnership on Tuesday.",
+      {"USA", "AUS", "JPN"}, id="launched the named partnership"),
+    P("Canada and South Korea formed the Minerals Security Partnership with the United States.",
+      {"CAN", "KOR", "USA"}, id="formed it with a partner"),
+    P("Washington and Tokyo unveiled the Minerals Security Partnership to secure rare earths.",
+      {"USA", "JPN"}, id="unveiled, capitals as parties"),
+])
+def test_founded_named_initiative(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+# -- 4. a party list the parser splits after "among"/"between" ---------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("Officials unveiled a partnership on AI among Japan, the Philippines and the United States.",
+      {"JPN", "PHL", "USA"}, id="among three, parser hangs the tail on the noun"),
+    P("The ministers signed a framework on batteries between Chile, Argentina and Bolivia.",
+      {"CHL", "ARG", "BOL"}, id="between three"),
+    P("Leaders adopted a roadmap on quantum among India, Australia and Japan on Friday.",
+      {"IND", "AUS", "JPN"}, id="roadmap among three"),
+])
+def test_split_party_list(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+# -- 5. titles with a portfolio or a state after "of"/"for" --------------------------------
+@pytest.mark.parametrize("text, person, country", [
+    P("Indian Minister of Electronics Ravi Menon welcomed the step.", "ravi-menon", "IND",
+      id="demonym + Minister of portfolio"),
+    P("Singapore's Permanent Secretary for Trade Gabriel Lim signed the memorandum.", "gabriel-lim", "SGP",
+      id="possessive + Permanent Secretary for portfolio"),
+    P("Australia's Minister for Industry and Science Mark Lane said the letter would help.", "mark-lane", "AUS",
+      id="Minister for two portfolios"),
+    P("The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, hosted the visit.", "tamim-bin-hamad-al-thani", "QAT",
+      id="Emir of state, apposition"),
+    P("The Prime Minister of Malaysia Anwar Ibrahim arrived in Tokyo.", "anwar-ibrahim", "MYS",
+      id="Prime Minister of state, no comma"),
+])
+def test_titles_with_of_for(extract_text, text, person, country):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "represents", country) in facts
+
+
+# -- 6. "agreed to sign" is a signing still to come ----------------------------------------
+@pytest.mark.parametrize("text", [
+    P("Japan and Canada agreed to sign a pact on batteries next month.", id="agreed to sign"),
+    P("The two ministers from Korea and Britain agreed to finalise a memorandum on quantum technology.",
+      id="agreed to finalise"),
+    P("Spain and Morocco decided to conclude an accord on solar power by the autumn.", id="decided to conclude"),
+])
+def test_agreed_to_sign_is_planned(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    fs = _only(facts)
+    assert ("status", "Planned") in fs and ("status", "Completed") not in fs
+
+
+# -- 7. signing an agreement named before: "sign it in Seoul in June" -----------------------
+@pytest.mark.parametrize("text, place, day", [
+    P("The European Union and South Korea reached a consensus on a digital trade pact. Korean Trade Minister "
+      "Cheong In-kyo is expected to sign it in Seoul in July.", "seoul", "2024-07", id="expected to sign it"),
+    P("Japan and Britain concluded an accord on chips. Trade ministers Ken Sato of Japan and Alan Price of "
+      "Britain will sign it in Tokyo on December 3.", "tokyo", "2024-12-03", id="will sign it on a day"),
+    P("Brazil and India finalised a deal on ethanol. Brazilian Foreign Minister Ana Reis signed it in "
+      "Brasilia on Monday.", "brasilia", "2024-06-03", id="signed it on a weekday"),
+])
+def test_sign_it_place_and_date(extract_text, text, place, day):
+    _ext, facts = extract_text(text, published=PUB)
+    fs = _only(facts)
+    assert ("location", place) in fs and ("date", day) in fs
+
+
+# -- 8. "initialled" is a signing -----------------------------------------------------------
+@pytest.mark.parametrize("text, place, day", [
+    P("Korea and the US agreed a memorandum on reactors. The memorandum was initialled by officials in "
+      "Washington in December.", "washington", "2023-12", id="passive initialled"),
+    P("Officials of Chile and Japan initialled the accord on copper in Santiago on May 2.", "santiago",
+      "2024-05-02", id="active initialled"),
+    P("Negotiators from Canada and Germany initialed a pact on hydrogen in Ottawa on Tuesday.", "ottawa",
+      "2024-06-04", id="American spelling initialed"),
+])
+def test_initialled_is_signing(extract_text, text, place, day):
+    _ext, facts = extract_text(text, published=PUB)
+    fs = _only(facts)
+    assert ("location", place) in fs and ("status", "Completed") in fs
+    assert any(p == "date" and o.startswith(day[:7]) for p, o in fs)
+
+
+# -- 9. a state's own name for its bodies ---------------------------------------------------
+@pytest.mark.parametrize("text, person, org", [
+    P("The Indian foreign ministry spokesman Randhir Jaiswal called the visit historic.", "randhir-jaiswal",
+      "ministry-of-external-affairs", id="Indian foreign ministry is the MEA"),
+    P("India's foreign ministry spokesperson Arun Das said talks went well.", "arun-das",
+      "ministry-of-external-affairs", id="India's foreign ministry spokesperson"),
+    P("Vietnamese Communist Party chief Nguyen Phu Trong hosted the visit.", "nguyen-phu-trong",
+      "communist-party-of-vietnam", id="Vietnamese Communist Party chief"),
+    P("Communist Party of Vietnam General Secretary To Lam met the visitors.", "to-lam",
+      "communist-party-of-vietnam", id="the party's full name before a title"),
+])
+def test_state_bodies_by_their_names(extract_text, text, person, org):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "memberOf", org) in facts
