@@ -178,3 +178,50 @@ def test_initialled_is_signing(extract_text, text, place, day):
 def test_state_bodies_by_their_names(extract_text, text, person, org):
     _ext, facts = extract_text(text, published=PUB)
     assert (person, "memberOf", org) in facts
+
+
+# -- 10. "leaders meeting in X agreed": the parser's clausal subject names the parties -----
+@pytest.mark.parametrize("text, parties", [
+    P("Quad leaders meeting in Wilmington on Saturday agreed to expand cooperation on semiconductors.",
+      {"AUS", "IND", "JPN", "USA"}, id="grouping leaders meeting agreed"),
+    P("Ministers from Japan and Korea gathering in Seoul on Monday agreed to cooperate on batteries.",
+      {"JPN", "KOR"}, id="ministers gathering agreed"),
+    P("Officials of Chile and Peru meeting in Lima signed an accord on copper.",
+      {"CHL", "PER"}, id="officials meeting signed"),
+])
+def test_clausal_subject_parties(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+# -- 11. a bare spokesperson speaks for the body the sentence before names ------------------
+@pytest.mark.parametrize("text, person, country, org", [
+    P("China's commerce ministry on Monday condemned the chip pact. Spokesperson Shu Jueting said the two "
+      "countries were politicising trade.", "shu-jueting", "CHN", "ministry-of-commerce-of-china",
+      id="X's commerce ministry, then Spokesperson"),
+    P("The Chinese foreign ministry criticised the move. Spokesman Wang Bo told reporters it was wrong.",
+      "wang-bo", "CHN", "ministry-of-foreign-affairs-of-china", id="demonym foreign ministry, then Spokesman"),
+    P("Japan's Ministry of Economy, Trade and Industry welcomed the deal. Spokeswoman Aiko Mori said more "
+      "would follow.", "aiko-mori", "JPN", "ministry-of-economy-trade-and-industry",
+      id="named ministry, then Spokeswoman"),
+])
+def test_spokesperson_of_previous_sentence(extract_text, text, person, country, org):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "represents", country) in facts and (person, "memberOf", org) in facts
+
+
+def test_spokesperson_needs_a_body_before(extract_text):
+    _ext, facts = extract_text("The talks ended late. Spokesman Aldo Berti said they went well.", published=PUB)
+    assert not any(s == "aldo-berti" and p in ("represents", "memberOf") for s, p, _o in facts)
+
+
+# -- 12. a summit named only as a time is not where the agreement was made ------------------
+@pytest.mark.parametrize("text", [
+    P("Britain and Japan signed the Hiroshima Accord in Hiroshima ahead of the G7 summit.", id="ahead of"),
+    P("Japan and Italy signed a pact on space before the summit in Rome.", id="before"),
+    P("Korea and Poland inked a defence deal prior to the NATO summit in Vilnius.", id="prior to"),
+])
+def test_agreement_not_during_summit_named_as_time(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert _agreements(facts)
+    assert not any(p == "duringEvent" for _s, p, _o in facts)

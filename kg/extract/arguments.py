@@ -290,6 +290,8 @@ class ArgumentFinder:
         for _step in range(4):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
                     and (exclude is None or exclude.i not in {x.i for x in c.subtree})]
+            if not subj:  # "Quad leaders meeting in Wilmington agreed": the parser's clausal subject
+                subj = [g for c in verb.children if c.dep_ == "csubj" for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 s = subj[0]
                 if s.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):

@@ -346,7 +346,22 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                             for i in mine for _w, tok in trigger_chain(self.sdoc[i], 5))
                 if (inside or topic) and not made_here:
                     continue
+                if self._summit_other_time(s, sent):
+                    continue  # "signed in Hiroshima ahead of the G7 summit": not at it
                 a.during.append((s, sent))
+
+    @staticmethod
+    def _summit_other_time(summit, sent) -> bool:
+        """The summit is named here only as a time before or after the agreement: "ahead of
+        the summit", "before the summit", "after the summit", "following the summit"."""
+        for t in summit.triggers:
+            if not (sent.start <= t.i < sent.end) or t.dep_ != "pobj":
+                continue
+            prep = t.head
+            if prep.lower_ in ("before", "after", "following", "since", "until") or (
+                    prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior")):
+                return True
+        return False
 
     def _domains(self, sent, ev):
         if ev.kind == "Summit":

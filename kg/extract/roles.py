@@ -43,6 +43,8 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
         sent = sdoc[m.start].sent
         _title_before(sdoc, m, by_token, gaz, cues, role, sent)
         _apposition_after(sdoc, m, by_token, gaz, cues, role, sent)
+        if role.country is None and role.organization is None:
+            _spokesperson_of_previous(sdoc, m, by_token, role, sent)
     for m in mentions:  # the gazetteer fills what the text did not say
         if m.cls == "Person" and m.entry is not None:
             role = roles[m.iri]
@@ -179,6 +181,40 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
             role.organization, role.org_sent = title.organization, sent
         if title.organization and title.country is None and role.country is None:
             role.acts_for_body = True
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _spokesperson_of_previous(sdoc, m, by_token, role, sent):
+    """"China's commerce ministry condemned the pact. Spokesperson Shu Jueting said ...": a
+    bare spokesperson title opening its sentence speaks for the one state body (or "X's
+    ... ministry") the sentence before names."""
+    i = m.start if sdoc[m.start].lower_ in _SPOKES else m.start - 1  # the name may take the title in
+    if i < sent.start or sdoc[i].lower_ not in _SPOKES or sent.start == 0:
+        return
+    if any(t.is_alpha and t.lower_ not in ("the", "a", "ministry") for t in sdoc[sent.start:i]):
+        return
+    prev = sdoc[sent.start - 1].sent
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None
+              and b.cls == "Organization" and _body_country(b)}
+    ministries = [t for t in prev if t.lower_ == "ministry" and t.i - 2 >= prev.start and t.i not in by_token]
+    if len(bodies) == 1 and not ministries:
+        (body,) = bodies.values()
+        role.organization, role.org_sent, role.org_from_text = body.iri, prev, True
+        role.country, role.country_sent, role.from_text = country_iri(_body_country(body)), prev, True
+        return
+    if len(ministries) != 1 or bodies:
+        return
+    t = ministries[0]  # "China's commerce ministry", "the Chinese foreign ministry"
+    word, owner = sdoc[t.i - 1], sdoc[t.i - 2]
+    if owner.lower_ in ("'s", "’s") and t.i - 3 >= prev.start:
+        owner = sdoc[t.i - 3]
+    state = by_token.get(owner.i)
+    if state is None or state.cls != "Country" or not word.is_alpha or word.i in by_token:
+        return
+    role.country, role.country_sent, role.from_text = state.iri, prev, True
+    role.ministry = (word.lower_, prev, word.idx, t.idx + len(t.text))
 
 
 def _title_of_body(sdoc, body, gaz, cues, sent):
