@@ -225,3 +225,64 @@ def test_agreement_not_during_summit_named_as_time(extract_text, text):
     _ext, facts = extract_text(text, published=PUB)
     assert _agreements(facts)
     assert not any(p == "duringEvent" for _s, p, _o in facts)
+
+
+# -- 13. (known gap) "the ministers", "the leaders": the parties of the meeting just named
+@pytest.mark.parametrize("text, parties", [
+    P("Japan's trade minister Yoji Muto and Korean Industry Minister Ahn Duk-geun held talks in Tokyo on "
+      "Tuesday. The ministers signed a memorandum of cooperation on chip supply chains.",
+      {"JPN", "KOR"}, id="the ministers after talks"),
+    P("Brazilian President Lula and Chilean President Gabriel Boric met in Santiago. The leaders launched a partnership on "
+      "lithium.", {"BRA", "CHL"}, id="the leaders after a meeting"),
+    P("Indian Foreign Minister Jaishankar hosted his Greek counterpart in New Delhi. The ministers adopted a "
+      "roadmap on shipping and defence.", {"IND", "GRC"}, id="the ministers after a hosted visit"),
+])
+@pytest.mark.xfail(reason="known gap: reading bare 'the ministers'/'the leaders' as the last meeting's parties "
+                   "added a false signatory on dev CHECK, so the rule was dropped", strict=False)
+def test_the_ministers_are_the_meetings_parties(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+# -- 14. a third state watching the deals is no party ---------------------------------------
+@pytest.mark.parametrize("text", [
+    P("Brazil and China sealed 37 cooperation agreements on Wednesday. Washington said it was monitoring "
+      "the deals.", id="monitoring the deals"),
+    P("Russia and Iran signed a pact on satellites. Israel said it would scrutinise the pact closely.",
+      id="scrutinise the pact"),
+    P("Serbia and China inked an accord on surveillance cameras. Brussels is tracking the accord.",
+      id="tracking the accord"),
+])
+def test_watching_state_is_no_party(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert len(_parties(facts)) == 1
+
+
+# -- 15. "expected to formalise the arrangement": signatories and place -------------------
+@pytest.mark.parametrize("text, people", [
+    P("The United Arab Emirates and France have agreed a framework to build an AI campus. French President "
+      "Emmanuel Macron and UAE President Mohamed bin Zayed are scheduled to formalise the arrangement in Paris.",
+      {"emmanuel-macron", "mohamed-bin-zayed"}, id="scheduled to formalise"),
+    P("Japan and Peru concluded a pact on copper. Prime Minister Shigeru Ishiba and President Dina Boluarte "
+      "were expected to formalise the pact in Lima on Friday.", {"shigeru-ishiba", "dina-boluarte"},
+      id="were expected to formalise"),
+    P("Kenya and Britain reached an accord on green hydrogen. President William Ruto and Prime Minister "
+      "Keir Starmer are expected to formalize the accord in London.", {"william-ruto", "keir-starmer"},
+      id="expected to formalize"),
+])
+def test_expected_to_formalise_signatories(extract_text, text, people):
+    _ext, facts = extract_text(text, published=PUB)
+    fs = _only(facts)
+    assert {o for p, o in fs if p == "signatory"} == people
+    assert any(p == "location" for p, _o in fs)
+
+
+# -- 16. a leader is not a member of his seat of office --------------------------------------
+@pytest.mark.parametrize("text, person", [
+    P("Emmanuel Macron met the press in Paris, the Elysee said.", "emmanuel-macron", id="Elysee said"),
+    P("Joe Biden spoke to reporters, the White House said on Monday.", "joe-biden", id="White House said"),
+    P("The White House said Donald Trump would travel to Seoul.", "donald-trump", id="White House as subject"),
+])
+def test_leader_not_member_of_seat(extract_text, text, person):
+    _ext, facts = extract_text(text, published=PUB)
+    assert not any(s == person and p == "memberOf" for s, p, _o in facts)

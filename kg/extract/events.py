@@ -290,7 +290,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial") and \
+            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial", "formalise", "formalize") and \
                     v.lower_ not in ("sign", "signed", "signing", "signs", "inked", "initialled", "initialed"):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
