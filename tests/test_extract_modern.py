@@ -286,3 +286,19 @@ def test_expected_to_formalise_signatories(extract_text, text, people):
 def test_leader_not_member_of_seat(extract_text, text, person):
     _ext, facts = extract_text(text, published=PUB)
     assert not any(s == person and p == "memberOf" for s, p, _o in facts)
+
+
+# -- 17. a press release's "Today, ..." dates the event ---------------------------------------
+@pytest.mark.parametrize("text", [
+    P("Today, Japan and Canada signed a pact on batteries.", id="Today, signed"),
+    P("Today, the United States and Kenya launched a partnership on AI.", id="Today, launched"),
+    P("Tonight, Chile and Korea sealed an accord on lithium.", id="Tonight, sealed"),
+])
+def test_press_release_today(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert ("date", "2024-06-05") in _only(facts)
+
+
+def test_today_on_a_reporting_verb_is_not_the_signing(extract_text):
+    _ext, facts = extract_text("Today, officials said Chile and Peru signed an accord in May.", published=PUB)
+    assert {o for p, o in _only(facts) if p == "date"} == {"2024-05"}

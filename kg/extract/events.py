@@ -167,6 +167,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
                 break
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        first = sent[0]
+        if first.lower_ in ("today", "tonight") and not any(e.start == first.i for e in self.date_ents[lo:hi]) \
+                and (first.head.i in chain or first.head.i == t.i):
+            # a press release's "Today, X and Y signed ...", which the tagger leaves out of its dates
+            value = resolve_date(first.text, self.published, future=future)
+            if value is not None:
+                ev.dates.append((value, sent))
         # "in May, when the two leaders signed a partnership": the date the clause hangs on
         verbs = [] if ev.kind != "Agreement" else \
             ([t] if t.pos_ == "VERB" else []) + [tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"][:1]
