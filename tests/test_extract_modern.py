@@ -302,3 +302,19 @@ def test_press_release_today(extract_text, text):
 def test_today_on_a_reporting_verb_is_not_the_signing(extract_text):
     _ext, facts = extract_text("Today, officials said Chile and Peru signed an accord in May.", published=PUB)
     assert {o for p, o in _only(facts) if p == "date"} == {"2024-05"}
+
+
+# -- 18. a grouping's named pillar is its members' agreement ----------------------------------
+@pytest.mark.parametrize("text", [
+    P("Projects under AUKUS Pillar II cover artificial intelligence and quantum.", id="Pillar II"),
+    P("Canada will consult on the AUKUS Pillar 2 work on hypersonics.", id="Pillar 2"),
+    P("Officials said AUKUS Pillar Two now includes electronic warfare.", id="Pillar Two"),
+])
+def test_grouping_pillar(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset({"AUS", "GBR", "USA"}) in _parties(facts)
+
+
+def test_pillar_without_parties_is_no_agreement(extract_text):
+    _ext, facts = extract_text("Ministers debated the second pillar of economic security.", published=PUB)
+    assert not _agreements(facts)
