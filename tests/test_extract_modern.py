@@ -318,3 +318,22 @@ def test_grouping_pillar(extract_text, text):
 def test_pillar_without_parties_is_no_agreement(extract_text):
     _ext, facts = extract_text("Ministers debated the second pillar of economic security.", published=PUB)
     assert not _agreements(facts)
+
+
+# -- 19. a title that is its ministry's name makes the person a member -----------------------
+@pytest.mark.parametrize("text, person, org", [
+    P("Japan's Minister of Economy, Trade and Industry Yoji Muto met them.", "yoji-muto",
+      "ministry-of-economy-trade-and-industry", id="comma inside the title"),
+    P("South Korea's Minister of Science and ICT Yoo Sang-hoon held a call.", "yoo-sang-hoon",
+      "ministry-of-science-and-ict", id="Minister of Science and ICT"),
+    P("Minister of International Trade and Industry Hajime Tamura spoke in Tokyo.", "hajime-tamura",
+      "ministry-of-international-trade-and-industry", id="Minister of International Trade and Industry"),
+])
+def test_title_naming_its_ministry(extract_text, text, person, org):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "memberOf", org) in facts
+
+
+def test_office_title_alone_is_no_membership(extract_text):
+    _ext, facts = extract_text("Commerce Secretary Gina Raimondo spoke.", published=PUB)
+    assert not any(p == "memberOf" for _s, p, _o in facts)

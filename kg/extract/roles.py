@@ -62,7 +62,7 @@ def _title_words(tokens, gaz, cues):
     failing that, a title with a portfolio after "of"/"for": "Minister of Electronics",
     "Permanent Secretary for Trade", "Minister for Industry and Science"."""
     for k in range(len(tokens)):
-        phrase = " ".join(t.text for t in tokens[k:])
+        phrase = " ".join(t.text for t in tokens[k:]).replace(" ,", ",")
         title = gaz.title(phrase)
         if title is not None or phrase.lower() in cues.state_titles:
             return phrase, title
@@ -73,7 +73,7 @@ def _title_words(tokens, gaz, cues):
             phrase = " ".join(x.text for x in tokens[k:end])
             title = gaz.title(phrase)
             if title is not None or phrase.lower() in cues.state_titles:
-                return " ".join(x.text for x in tokens[k:]), title
+                return " ".join(x.text for x in tokens[k:]).replace(" ,", ","), title
         break
     return None, None
 
@@ -127,12 +127,15 @@ def _title_span(sdoc, m, by_token, sent):
             tokens.insert(0, t)
         elif t.lower_ in _CONNECTORS and tokens:
             tokens.insert(0, t)
+        elif t.text == "," and tokens and tokens[0].is_title and i - 1 >= sent.start and \
+                sdoc[i - 1].is_title and sdoc[i - 1].is_alpha and (i - 1) not in by_token:
+            tokens.insert(0, t)  # "Minister of Economy, Trade and Industry"
         elif t.is_lower and t.is_alpha and t.pos_ in _MODIFIER_POS:
             tokens.insert(0, t)
         else:
             break
         i -= 1
-    while tokens and tokens[0].lower_ in _CONNECTORS:
+    while tokens and (tokens[0].lower_ in _CONNECTORS or tokens[0].text == ","):
         tokens.pop(0)
     return tokens, None
 
@@ -177,8 +180,14 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
             role.country, role.country_sent = country_iri(title.country), sent
         if title.organization and role.organization is None and title.kind not in ("legislator", "leader"):
             # the title's office ("Commerce Secretary" → the Commerce Department) counts
-            # only where the text also names that body
+            # only where the text also names that body, or where the title is the body's
+            # name ("Minister of Economy, Trade and Industry" → that Ministry)
             role.organization, role.org_sent = title.organization, sent
+            body = gaz.entries.get(title.organization)
+            named = phrase.replace("Minister", "Ministry", 1).lower()
+            if body is not None and phrase.startswith("Minister ") and \
+                    named in {body.label.lower(), *(a.lower() for a in body.aliases)}:
+                role.org_from_text = True
         if title.organization and title.country is None and role.country is None:
             role.acts_for_body = True
 
