@@ -337,3 +337,25 @@ def test_title_naming_its_ministry(extract_text, text, person, org):
 def test_office_title_alone_is_no_membership(extract_text):
     _ext, facts = extract_text("Commerce Secretary Gina Raimondo spoke.", published=PUB)
     assert not any(p == "memberOf" for _s, p, _o in facts)
+
+
+# -- 20. "compact", which the tagger reads as an adjective ------------------------------------
+@pytest.mark.parametrize("text, parties", [
+    P("Qatar and the United States signed an AI and defence technology compact worth billions.",
+      {"QAT", "USA"}, id="technology compact worth billions"),
+    P("Ghana and Britain signed a digital compact worth $1 billion.", {"GHA", "GBR"}, id="digital compact worth"),
+    P("Ghana and Britain sealed a compact, officials said.", {"GHA", "GBR"}, id="sealed a compact, comma"),
+])
+def test_compact_read_as_adjective(extract_text, text, parties):
+    _ext, facts = extract_text(text, published=PUB)
+    assert frozenset(parties) in _parties(facts)
+
+
+@pytest.mark.parametrize("text", [
+    P("Japan and Korea bought compact cars.", id="compact cars"),
+    P("The compact design of the reactor impressed Japan and France.", id="compact design"),
+    P("Italy and Spain sold a compact, efficient reactor design.", id="compact, efficient design"),
+])
+def test_compact_adjective_is_no_agreement(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert not _agreements(facts)

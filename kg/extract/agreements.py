@@ -24,9 +24,9 @@ class AgreementRules(ArgumentFinder):
 
     # -- triggers ---------------------------------------------------------------------------
     def _is_agreement_noun(self, t) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN"):
-            return False
         f, low = self._frames(), t.lower_
+        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t):
+            return False
         if low in f.nouns_with_complement:  # "code of conduct"
             want = f.nouns_with_complement[low]
             return t.i not in self.by_token and any(
@@ -55,6 +55,16 @@ class AgreementRules(ArgumentFinder):
         if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _misparsed_noun(self, t) -> bool:
+        """"signed an AI and defence technology compact worth billions": the tagger reads the
+        noun as an adjective on the next noun; it is one when no noun follows it."""
+        doc = t.doc
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == "," and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "ADJ":
+            return False  # "a compact, efficient design": one of two adjectives
+        return t.pos_ == "ADJ" and t.lower_ in self._frames().adjective_nouns and \
+            (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ == "worth")
 
     def _founded(self, t) -> bool:
         """A verb of founding governs ``t`` (through its name and one verb up):

@@ -50,6 +50,7 @@ class Frames:
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
         self.founded_only_nouns = low(data.get("founded_only_nouns", ()))
         self.founding_verbs = low(data.get("founding_verbs", ()))
+        self.adjective_nouns = low(data.get("adjective_nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,10 @@ class ArgumentFinder:
         """The head of the name an agreement noun ends: "General Security of Military
         Information Agreement" is headed by "Security" in the parse."""
         h = t
+        if t.pos_ == "ADJ":  # a misparsed noun ("a technology compact worth billions"): its phrase's head
+            while h.dep_ == "amod" and h.head.i != h.i:
+                h = h.head
+            return h
         for _step in range(4):
             if h.pos_ != "PROPN":
                 break
