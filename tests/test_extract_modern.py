@@ -359,3 +359,19 @@ def test_compact_read_as_adjective(extract_text, text, parties):
 def test_compact_adjective_is_no_agreement(extract_text, text):
     _ext, facts = extract_text(text, published=PUB)
     assert not _agreements(facts)
+
+
+# -- 21. an EU commissioner signs for the European Union -------------------------------------
+@pytest.mark.parametrize("text, person", [
+    P("The European Union and South Korea reached a digital trade agreement. EU trade commissioner Maros "
+      "Sefcovic and Korean Trade Minister Cheong In-kyo are expected to sign it in Seoul.", "maros-sefcovic",
+      id="EU trade commissioner expected to sign it"),
+    P("The EU and Japan concluded a pact on data flows. EU Commissioner Valdis Dombrovskis signed the pact "
+      "with Japanese Trade Minister Ken Saito.", "valdis-dombrovskis", id="EU Commissioner signed the pact"),
+    P("Chile and the European Union finalised an accord on lithium. EU Commissioner Jozef Sikela is expected "
+      "to sign the accord in Santiago.", "jozef-sikela", id="EU Commissioner expected to sign"),
+])
+def test_eu_commissioner_signs_for_the_eu(extract_text, text, person):
+    _ext, facts = extract_text(text, published=PUB)
+    fs = _only(facts)
+    assert ("party", "european-union") in fs and ("signatory", person) in fs

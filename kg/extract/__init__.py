@@ -41,6 +41,10 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
 
     roles = find_roles(sdoc, mentions, gazetteer, cues)
     person_country = {p: r.country for p, r in roles.items() if r.country}
+    # an EU commissioner acts for the European Union, which makes agreements and meets as a party
+    eu = entity_iri("org", "European Union")
+    person_country.update({p: eu for p, r in roles.items()
+                           if not r.country and r.acts_for_body and r.organization == eu})
     mentioned = {m.iri for m in mentions}
     for role in roles.values():
         if role.ministry and role.country and (role.organization is None or not role.org_from_text):
