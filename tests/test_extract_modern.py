@@ -375,3 +375,15 @@ def test_eu_commissioner_signs_for_the_eu(extract_text, text, person):
     _ext, facts = extract_text(text, published=PUB)
     fs = _only(facts)
     assert ("party", "european-union") in fs and ("signatory", person) in fs
+
+
+# -- 22. a surname that is also a title word ------------------------------------------------
+@pytest.mark.parametrize("text, person, country", [
+    P("Australian Resources Minister Madeleine King said on Wednesday that talks went well.", "madeleine-king",
+      "AUS", id="Madeleine King"),
+    P("Senator Angus King of Maine said the pact was sound.", "angus-king", "USA", id="Senator Angus King"),
+    P("Canada's trade envoy Mary Chancellor said so.", "mary-chancellor", "CAN", id="Mary Chancellor"),
+])
+def test_surname_that_is_a_title_word(extract_text, text, person, country):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "represents", country) in facts
