@@ -387,3 +387,21 @@ def test_eu_commissioner_signs_for_the_eu(extract_text, text, person):
 def test_surname_that_is_a_title_word(extract_text, text, person, country):
     _ext, facts = extract_text(text, published=PUB)
     assert (person, "represents", country) in facts
+
+
+# -- 23. signed during a visit to a city: the city is where it was signed ---------------------
+@pytest.mark.parametrize("text, place", [
+    P("Saudi Arabia and South Korea signed 46 memorandums during President Yoon's visit to Riyadh on Sunday.",
+      "riyadh", id="during the president's visit to"),
+    P("India and France inked a roadmap on AI during Modi's trip to Paris.", "paris", id="during a trip to"),
+    P("Japan and Vietnam signed a pact on chips on a visit to Hanoi by the prime minister.", "hanoi",
+      id="on a visit to"),
+])
+def test_signed_during_visit_to_city(extract_text, text, place):
+    _ext, facts = extract_text(text, published=PUB)
+    assert ("location", place) in _only(facts)
+
+
+def test_visit_after_the_talks_is_not_the_place(extract_text):
+    _ext, facts = extract_text("Japan and Vietnam agreed a pact on chips before his visit to Hanoi.", published=PUB)
+    assert not any(p == "location" for p, _o in _only(facts))

@@ -237,6 +237,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 continue
             tok = self.sdoc[m.start]
             prev = self.sdoc[m.start - 1].lower_ if m.start > 0 else ""
+            if prev == "to" and ev.kind == "Agreement" and self._visit_to(tok, chain | {t.i}):
+                ev.places.setdefault(m.iri, sent)  # "signed during Yoon's visit to Riyadh"
+                continue
             if prev not in ("in", "at"):
                 continue
             governors = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") or a.i == t.i]
@@ -261,6 +264,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 m = self.by_token.get(v.head.i)
                 if m is not None and m.cls == "Place":
                     ev.places.setdefault(m.iri, sent)
+
+    def _visit_to(self, tok, chain) -> bool:
+        """``tok`` is X of "during/on a visit to X" on a verb that makes the agreement."""
+        visit = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
+        if visit is None or visit.lower_ not in ("visit", "trip", "tour", "stop", "stopover"):
+            return False
+        prep = visit.head if visit.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ in ("during", "on") and prep.head.i in chain \
+            and self._makes(prep.head)
 
     # -- coreference across sentences -------------------------------------------------------
     def _pronoun_subject(self, sent, seen_here):
