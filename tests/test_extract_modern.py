@@ -210,6 +210,19 @@ def test_spokesperson_of_previous_sentence(extract_text, text, person, country, 
     assert (person, "represents", country) in facts and (person, "memberOf", org) in facts
 
 
+@pytest.mark.parametrize("text, person, country, org", [
+    P("Korea's science ministry praised the plan. A spokesman, Kim Do-hyun, said it was timely.", "kim-do-hyun",
+      "KOR", "ministry-of-science-and-ict", id="A spokesman, X, after the ministry"),
+    P("The Chinese commerce ministry condemned the deal. The spokeswoman, He Yadong, said it hurt trade.",
+      "he-yadong", "CHN", "ministry-of-commerce-of-china", id="The spokeswoman, X"),
+    P("India's foreign ministry welcomed the accord. A spokesperson, Arun Das, called it timely.", "arun-das",
+      "IND", "ministry-of-external-affairs", id="A spokesperson, X, India's MEA"),
+])
+def test_spokesperson_apposition_of_previous_sentence(extract_text, text, person, country, org):
+    _ext, facts = extract_text(text, published=PUB)
+    assert (person, "represents", country) in facts and (person, "memberOf", org) in facts
+
+
 def test_spokesperson_needs_a_body_before(extract_text):
     _ext, facts = extract_text("The talks ended late. Spokesman Aldo Berti said they went well.", published=PUB)
     assert not any(s == "aldo-berti" and p in ("represents", "memberOf") for s, p, _o in facts)

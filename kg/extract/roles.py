@@ -200,6 +200,8 @@ def _spokesperson_of_previous(sdoc, m, by_token, role, sent):
     bare spokesperson title opening its sentence speaks for the one state body (or "X's
     ... ministry") the sentence before names."""
     i = m.start if sdoc[m.start].lower_ in _SPOKES else m.start - 1  # the name may take the title in
+    if i - 1 >= sent.start and sdoc[i].text == "," and sdoc[i - 1].lower_ in _SPOKES:
+        i -= 1  # "A spokesman, Kim Do-hyun, said"
     if i < sent.start or sdoc[i].lower_ not in _SPOKES or sent.start == 0:
         return
     if any(t.is_alpha and t.lower_ not in ("the", "a", "ministry") for t in sdoc[sent.start:i]):
