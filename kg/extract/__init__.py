@@ -41,14 +41,20 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
 
     roles = find_roles(sdoc, mentions, gazetteer, cues)
     person_country = {p: r.country for p, r in roles.items() if r.country}
+    # an EU commissioner acts for the European Union, which makes agreements and meets as a party
+    eu = entity_iri("org", "European Union")
+    person_country.update({p: eu for p, r in roles.items()
+                           if not r.country and r.acts_for_body and r.organization == eu})
     mentioned = {m.iri for m in mentions}
     for role in roles.values():
         if role.ministry and role.country and (role.organization is None or not role.org_from_text):
             _named_ministry(out, role, gazetteer)
         if role.organization and not role.org_from_text:
             entry = gazetteer.entries.get(role.organization)
-            # the gazetteer's office counts when the body is named here and is not a legislature
-            if role.organization not in mentioned or (entry is not None and entry.kind == "legislature"):
+            # the gazetteer's office counts when the body is named here and is not a legislature,
+            # nor a leader's seat ("the Elysee said": Macron is not a member of his palace)
+            if role.organization not in mentioned or (entry is not None and entry.kind == "legislature") \
+                    or _leader(role.person, gazetteer):
                 role.organization = None
         if role.country:
             _ensure_country(out, role.country, gazetteer)
@@ -68,6 +74,12 @@ def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) ->
     for ev in events:
         _emit_event(out, ev, iris, evidence, document, gazetteer)
     return out
+
+
+def _leader(person, gaz) -> bool:
+    entry = gaz.entries.get(person)
+    title = gaz.title(entry.role) if entry is not None and entry.role else None
+    return title is not None and title.kind == "leader"
 
 
 def _named_ministry(out, role, gaz) -> None:

@@ -24,9 +24,9 @@ class AgreementRules(ArgumentFinder):
 
     # -- triggers ---------------------------------------------------------------------------
     def _is_agreement_noun(self, t) -> bool:
-        if t.pos_ not in ("NOUN", "PROPN"):
-            return False
         f, low = self._frames(), t.lower_
+        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t):
+            return False
         if low in f.nouns_with_complement:  # "code of conduct"
             want = f.nouns_with_complement[low]
             return t.i not in self.by_token and any(
@@ -36,8 +36,13 @@ class AgreementRules(ArgumentFinder):
             return False
         m = self.by_token.get(t.i)
         if m is not None and (m.entry is not None or m.cls not in ("Organization", "Place")):
-            return False  # part of a known name: "General Agreement on Tariffs and Trade"
-        if low == "memorandum":
+            # part of a known name: "General Agreement on Tariffs and Trade"; but a weak noun
+            # ending a known initiative's name counts when it is founded: "launched the
+            # Minerals Security Partnership"
+            return self._founded_initiative(t, m)
+        if low in f.founded_only_nouns and not self._founded(t):
+            return False  # "cooperation" counts only under "launch", "establish", ...
+        if low in ("memorandum", "memorandums", "memoranda"):
             return True
         if low == "understanding":
             return t.head.lower_ == "of" and t.head.head.lower_ == "memorandum"
@@ -50,6 +55,26 @@ class AgreementRules(ArgumentFinder):
         if any(c.lower_ in f.business_deal_modifiers for c in t.lefts):
             return False  # "a takeover deal", "a sponsorship deal": business, not between states
         return True
+
+    def _misparsed_noun(self, t) -> bool:
+        """"signed an AI and defence technology compact worth billions": the tagger reads the
+        noun as an adjective on the next noun; it is one when no noun follows it."""
+        doc = t.doc
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == "," and t.i + 2 < len(doc) and doc[t.i + 2].pos_ == "ADJ":
+            return False  # "a compact, efficient design": one of two adjectives
+        return t.pos_ == "ADJ" and t.lower_ in self._frames().adjective_nouns and \
+            (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ == "worth")
+
+    def _founded(self, t) -> bool:
+        """A verb of founding governs ``t`` (through its name and one verb up):
+        "launched the X Partnership", "decided to launch a cooperation"."""
+        founding = self._frames().founding_verbs
+        return any(tok.pos_ == "VERB" and tok.lemma_.lower() in founding for _w, tok in trigger_chain(t, 3))
+
+    def _founded_initiative(self, t, m) -> bool:
+        return (m.cls == "Organization" and m.entry is not None and m.entry.kind == "international"
+                and t.i == m.end - 1 and self._is_weak(t) and self._founded(t))
 
     def _stance(self, v) -> bool:
         """"they were committed to efforts to cut the deficit": a stance each side holds,

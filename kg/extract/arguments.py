@@ -48,6 +48,9 @@ class Frames:
         self.state_body_kinds = low(data["state_body_kinds"])
         self.content_verbs = low(data["content_verbs"])
         self.business_deal_modifiers = low(data["business_deal_modifiers"])
+        self.founded_only_nouns = low(data.get("founded_only_nouns", ()))
+        self.founding_verbs = low(data.get("founding_verbs", ()))
+        self.adjective_nouns = low(data.get("adjective_nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +160,10 @@ class ArgumentFinder:
         """The head of the name an agreement noun ends: "General Security of Military
         Information Agreement" is headed by "Security" in the parse."""
         h = t
+        if t.pos_ == "ADJ":  # a misparsed noun ("a technology compact worth billions"): its phrase's head
+            while h.dep_ == "amod" and h.head.i != h.i:
+                h = h.head
+            return h
         for _step in range(4):
             if h.pos_ != "PROPN":
                 break
@@ -176,12 +183,23 @@ class ArgumentFinder:
         head = self._noun_head(t)
         tokens = [x for left in head.lefts for x in left.subtree if x.lower_ not in _PRONOUNS
                   and not self._place_in_name(x, t)]
-        partner, group = False, []
+        partner, group, listed = False, [], None
         for c in list(head.rights) + (list(t.rights) if t.i != head.i else []):
             if c.dep_ == "prep" and c.lower_ in f.party_preps:
                 tokens += _without_clauses(c)
                 group += [x for g in c.children if g.dep_ == "pobj" for x in self._collective(g)]
                 partner = partner or c.lower_ == "with"
+                listed = c if listed is None else listed
+            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "for", "over"):
+                # "a framework on batteries between Chile, Argentina and Bolivia": the parser
+                # hangs the party list on the topic
+                for g in c.children:
+                    for gg in (g.children if g.dep_ == "pobj" else ()):
+                        if gg.dep_ == "prep" and gg.lower_ in ("between", "among"):
+                            tokens += _without_clauses(gg)
+            elif listed is not None and c.dep_ == "conj" and c.i > listed.i and self._is_state(c):
+                tokens += list(c.subtree)  # "a cooperation among Japan, the Philippines and ...":
+                # the parser hangs the rest of the list on the noun
             if c.dep_ in ("acl", "relcl"):  # "the deal signed by X", "a pact that X and Y signed"
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in ("between", "among", "with"):  # "inked between X and Y"
@@ -220,6 +238,10 @@ class ArgumentFinder:
             if len(named | set(states)) == n:
                 states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
+
+    def _is_state(self, tok) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.cls == "Country"
 
     def _contact_clause(self, head):
         """A relative clause with no "that" the parser reads as a noun with a participle:
@@ -273,6 +295,8 @@ class ArgumentFinder:
         for _step in range(4):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
                     and (exclude is None or exclude.i not in {x.i for x in c.subtree})]
+            if not subj:  # "Quad leaders meeting in Wilmington agreed": the parser's clausal subject
+                subj = [g for c in verb.children if c.dep_ == "csubj" for g in c.children if g.dep_ == "nsubj"]
             if subj:
                 s = subj[0]
                 if s.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):

@@ -167,6 +167,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
                 break
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        first = sent[0]
+        if first.lower_ in ("today", "tonight") and not any(e.start == first.i for e in self.date_ents[lo:hi]) \
+                and (first.head.i in chain or first.head.i == t.i):
+            # a press release's "Today, X and Y signed ...", which the tagger leaves out of its dates
+            value = resolve_date(first.text, self.published, future=future)
+            if value is not None:
+                ev.dates.append((value, sent))
         # "in May, when the two leaders signed a partnership": the date the clause hangs on
         verbs = [] if ev.kind != "Agreement" else \
             ([t] if t.pos_ == "VERB" else []) + [tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"][:1]
@@ -230,6 +237,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 continue
             tok = self.sdoc[m.start]
             prev = self.sdoc[m.start - 1].lower_ if m.start > 0 else ""
+            if prev == "to" and ev.kind == "Agreement" and self._visit_to(tok, chain | {t.i}):
+                ev.places.setdefault(m.iri, sent)  # "signed during Yoon's visit to Riyadh"
+                continue
             if prev not in ("in", "at"):
                 continue
             governors = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") or a.i == t.i]
@@ -254,6 +264,15 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 m = self.by_token.get(v.head.i)
                 if m is not None and m.cls == "Place":
                     ev.places.setdefault(m.iri, sent)
+
+    def _visit_to(self, tok, chain) -> bool:
+        """``tok`` is X of "during/on a visit to X" on a verb that makes the agreement."""
+        visit = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else None
+        if visit is None or visit.lower_ not in ("visit", "trip", "tour", "stop", "stopover"):
+            return False
+        prep = visit.head if visit.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ in ("during", "on") and prep.head.i in chain \
+            and self._makes(prep.head)
 
     # -- coreference across sentences -------------------------------------------------------
     def _pronoun_subject(self, sent, seen_here):
@@ -290,8 +309,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign") and \
-                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked"):
+            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial", "formalise", "formalize") and \
+                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked", "initialled", "initialed"):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
@@ -321,6 +340,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             status = status_of(v, self.cues)
             if status:
                 ev.statuses.append((status, sent))
+            pronoun = next((o for o in objs if o.lower_ in ("it", "them")), None)
+            if pronoun is not None and here is None:
+                # "X and Y are expected to sign it in Seoul in June": the signing's place and date
+                self._dates_for(ev, pronoun, sent, future=status == "Planned")
+                self._places_for(ev, pronoun, sent)
             if ev not in seen_here:
                 seen_here.append(ev)
 
@@ -341,7 +365,22 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                             for i in mine for _w, tok in trigger_chain(self.sdoc[i], 5))
                 if (inside or topic) and not made_here:
                     continue
+                if self._summit_other_time(s, sent):
+                    continue  # "signed in Hiroshima ahead of the G7 summit": not at it
                 a.during.append((s, sent))
+
+    @staticmethod
+    def _summit_other_time(summit, sent) -> bool:
+        """The summit is named here only as a time before or after the agreement: "ahead of
+        the summit", "before the summit", "after the summit", "following the summit"."""
+        for t in summit.triggers:
+            if not (sent.start <= t.i < sent.end) or t.dep_ != "pobj":
+                continue
+            prep = t.head
+            if prep.lower_ in ("before", "after", "following", "since", "until") or (
+                    prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior")):
+                return True
+        return False
 
     def _domains(self, sent, ev):
         if ev.kind == "Summit":

@@ -59,8 +59,14 @@ def _threatened(v, cues: Cues) -> bool:
 def _promised(v, cues: Cues) -> bool:
     """"promising to sign an accord", "pledged to conclude a pact": an infinitive under a
     verb or noun of promising."""
-    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-        and v.dep_ in ("xcomp", "acl") and v.head.lower_ in cues.promise_words
+    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+            or v.dep_ not in ("xcomp", "acl"):
+        return False
+    if v.head.lower_ in cues.promise_words:
+        return True
+    # "agreed to sign a pact next month", "decided to conclude an accord"
+    return v.lemma_.lower() in getattr(cues, "future_signing_verbs", ()) and \
+        v.head.lemma_.lower() in getattr(cues, "agreeing_verbs", ())
 
 
 def _referenced(t, cues: Cues) -> bool:

@@ -43,6 +43,8 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
         sent = sdoc[m.start].sent
         _title_before(sdoc, m, by_token, gaz, cues, role, sent)
         _apposition_after(sdoc, m, by_token, gaz, cues, role, sent)
+        if role.country is None and role.organization is None:
+            _spokesperson_of_previous(sdoc, m, by_token, role, sent)
     for m in mentions:  # the gazetteer fills what the text did not say
         if m.cls == "Person" and m.entry is not None:
             role = roles[m.iri]
@@ -56,13 +58,42 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
 
 
 def _title_words(tokens, gaz, cues):
-    """The longest title among ``tokens`` (read right to left, ending next to the name)."""
+    """The longest title among ``tokens`` (read right to left, ending next to the name);
+    failing that, a title with a portfolio after "of"/"for": "Minister of Electronics",
+    "Permanent Secretary for Trade", "Minister for Industry and Science"."""
     for k in range(len(tokens)):
-        phrase = " ".join(t.text for t in tokens[k:])
+        phrase = " ".join(t.text for t in tokens[k:]).replace(" ,", ",")
         title = gaz.title(phrase)
         if title is not None or phrase.lower() in cues.state_titles:
             return phrase, title
+    for end, t in enumerate(tokens):
+        if t.lower_ not in ("of", "for") or end == 0:
+            continue
+        for k in range(end):
+            phrase = " ".join(x.text for x in tokens[k:end])
+            title = gaz.title(phrase)
+            if title is not None or phrase.lower() in cues.state_titles:
+                return " ".join(x.text for x in tokens[k:]).replace(" ,", ","), title
+        break
     return None, None
+
+
+def _title_of_state(sdoc, left, sent, gaz, cues):
+    """"the Emir of Qatar, Sheikh Tamim", "Prime Minister of India Narendra Modi": the title
+    words before "of" and a state."""
+    j = left.start - 1
+    if j - 1 < sent.start or sdoc[j].lower_ != "of":
+        return []
+    words = []
+    i = j - 1
+    while i >= sent.start and len(words) < 4 and sdoc[i].is_title and sdoc[i].is_alpha:
+        words.insert(0, sdoc[i])
+        i -= 1
+    for k in range(len(words)):
+        phrase = " ".join(x.text for x in words[k:])
+        if gaz.title(phrase) is not None or phrase.lower() in cues.state_titles:
+            return words[k:]
+    return []
 
 
 _CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "-"}
@@ -96,12 +127,15 @@ def _title_span(sdoc, m, by_token, sent):
             tokens.insert(0, t)
         elif t.lower_ in _CONNECTORS and tokens:
             tokens.insert(0, t)
+        elif t.text == "," and tokens and tokens[0].is_title and i - 1 >= sent.start and \
+                sdoc[i - 1].is_title and sdoc[i - 1].is_alpha and (i - 1) not in by_token:
+            tokens.insert(0, t)  # "Minister of Economy, Trade and Industry"
         elif t.is_lower and t.is_alpha and t.pos_ in _MODIFIER_POS:
             tokens.insert(0, t)
         else:
             break
         i -= 1
-    while tokens and tokens[0].lower_ in _CONNECTORS:
+    while tokens and (tokens[0].lower_ in _CONNECTORS or tokens[0].text == ","):
         tokens.pop(0)
     return tokens, None
 
@@ -112,6 +146,8 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
     title_tokens, left = _title_span(sdoc, m, by_token, sent)
     if not title_tokens and left is not None and left.cls == "Organization":
         title_tokens = _title_of_body(sdoc, left, gaz, cues, sent)
+    if not title_tokens and left is not None and left.cls == "Country":
+        title_tokens = _title_of_state(sdoc, left, sent, gaz, cues)
     if left is not None and title_tokens and title_tokens[0].lower_ in ("'s", "’s"):
         title_tokens = title_tokens[1:]
     honorifics = gaz.words("honorific")
@@ -144,10 +180,52 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
             role.country, role.country_sent = country_iri(title.country), sent
         if title.organization and role.organization is None and title.kind not in ("legislator", "leader"):
             # the title's office ("Commerce Secretary" → the Commerce Department) counts
-            # only where the text also names that body
+            # only where the text also names that body, or where the title is the body's
+            # name ("Minister of Economy, Trade and Industry" → that Ministry)
             role.organization, role.org_sent = title.organization, sent
+            body = gaz.entries.get(title.organization)
+            named = phrase.replace("Minister", "Ministry", 1).lower()
+            if body is not None and phrase.startswith("Minister ") and \
+                    named in {body.label.lower(), *(a.lower() for a in body.aliases)}:
+                role.org_from_text = True
         if title.organization and title.country is None and role.country is None:
             role.acts_for_body = True
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _spokesperson_of_previous(sdoc, m, by_token, role, sent):
+    """"China's commerce ministry condemned the pact. Spokesperson Shu Jueting said ...": a
+    bare spokesperson title opening its sentence speaks for the one state body (or "X's
+    ... ministry") the sentence before names."""
+    i = m.start if sdoc[m.start].lower_ in _SPOKES else m.start - 1  # the name may take the title in
+    if i - 1 >= sent.start and sdoc[i].text == "," and sdoc[i - 1].lower_ in _SPOKES:
+        i -= 1  # "A spokesman, Kim Do-hyun, said"
+    if i < sent.start or sdoc[i].lower_ not in _SPOKES or sent.start == 0:
+        return
+    if any(t.is_alpha and t.lower_ not in ("the", "a", "ministry") for t in sdoc[sent.start:i]):
+        return
+    prev = sdoc[sent.start - 1].sent
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None
+              and b.cls == "Organization" and _body_country(b)}
+    ministries = [t for t in prev if t.lower_ == "ministry" and t.i - 2 >= prev.start and t.i not in by_token]
+    if len(bodies) == 1 and not ministries:
+        (body,) = bodies.values()
+        role.organization, role.org_sent, role.org_from_text = body.iri, prev, True
+        role.country, role.country_sent, role.from_text = country_iri(_body_country(body)), prev, True
+        return
+    if len(ministries) != 1 or bodies:
+        return
+    t = ministries[0]  # "China's commerce ministry", "the Chinese foreign ministry"
+    word, owner = sdoc[t.i - 1], sdoc[t.i - 2]
+    if owner.lower_ in ("'s", "’s") and t.i - 3 >= prev.start:
+        owner = sdoc[t.i - 3]
+    state = by_token.get(owner.i)
+    if state is None or state.cls != "Country" or not word.is_alpha or word.i in by_token:
+        return
+    role.country, role.country_sent, role.from_text = state.iri, prev, True
+    role.ministry = (word.lower_, prev, word.idx, t.idx + len(t.text))
 
 
 def _title_of_body(sdoc, body, gaz, cues, sent):

@@ -203,7 +203,9 @@ class MentionLinker(NameShapes):
                     break
         while len(words) > 1 and words[-1] in self.gaz.words("postnominal"):
             words = words[:-1]  # "Ian Baird QC", "Ruth Kelly MP"
-        words = [w for w in words if w in particles or not self.gaz.title(w)]
+        # title words inside the name go, but not its last word: "Madeleine King", "Angus King"
+        words = [w for i, w in enumerate(words) if w in particles or not self.gaz.title(w)
+                 or (i == len(words) - 1 and i > 0)]
         if not tokens or not words:
             return None
         if len(words) == 1:
