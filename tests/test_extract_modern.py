@@ -418,3 +418,14 @@ def test_signed_during_visit_to_city(extract_text, text, place):
 def test_visit_after_the_talks_is_not_the_place(extract_text):
     _ext, facts = extract_text("Japan and Vietnam agreed a pact on chips before his visit to Hanoi.", published=PUB)
     assert not any(p == "location" for p, _o in _only(facts))
+
+
+# -- a network generation ending the sentence ("... on 6G.") is still a domain --------------
+@pytest.mark.parametrize("text", [
+    P("Finland and India signed a memorandum on 6G.", id="6G before the full stop"),
+    P("Sweden and Japan will sign an accord covering 5G. The ministers meet in June.", id="5G then another sentence"),
+    P("The pact between Spain and Morocco extends to 5G.", id="5G closing a passive-free sentence"),
+])
+def test_modern_generation_at_sentence_end_is_telecommunications(extract_text, text):
+    _ext, facts = extract_text(text, published=PUB)
+    assert ("covers", "telecommunications") in _only(facts)

@@ -75,4 +75,5 @@ def _split_abbreviation_hyphens(nlp) -> None:
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])", r"(?<=[A-Za-z.])/(?=[A-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(["&lt;", *nlp.Defaults.prefixes]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(["&gt;", *nlp.Defaults.suffixes]).search
+    # "5G." at the end of a sentence: the full stop off the generation ("5G", like "5 G" mid-sentence)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(["&gt;", r"(?<=[0-9][A-Z])\.", *nlp.Defaults.suffixes]).search
