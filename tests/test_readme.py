@@ -122,7 +122,8 @@ def test_readme_command_examples_run_as_written_on_the_sample_store(tmp_path):
         if "/tmp/eval-store" in command:
             command = command.replace("/tmp/eval-store", "out/eval-store")
         proc = run(command)
-        assert proc.returncode == 0, f"README example failed: {command}\n{proc.stderr}"
+        assert proc.returncode == 0, (f"README example failed: {command}\n{proc.stderr}(an id the sample "
+                                      "store no longer holds? `kg review queue`, `kg explain` list them)")
         outputs[command] = proc.stdout + proc.stderr
     said = "\n".join(outputs.values())
     assert "graphs conform" in said
