@@ -88,13 +88,17 @@ def drop_incomplete(store: Store, documents: dict[str, StoredDocument]) -> list[
 def collect_garbage(store: Store) -> None:
     """Delete from the entities graph what is said of entities no document mentions.
 
-    A country kept only as the ``ta:locatedIn`` of a mentioned place stays.
+    A country kept only as the ``ta:locatedIn`` of a mentioned place stays, and so does an
+    entity a document states a fact about without naming it (the G7's members as the
+    participants of a summit of "the G7").
     """
     store.update(f"""
         DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?s ?p ?o }} }}
         WHERE {{
             GRAPH <{ENTITIES_GRAPH}> {{ ?s ?p ?o }}
             FILTER NOT EXISTS {{ GRAPH ?g {{ ?d <{TA}mentions> ?s }} }}
+            FILTER NOT EXISTS {{ GRAPH ?f {{ ?x ?q ?s }}
+                                 FILTER (STRSTARTS(STR(?f), "{DOC_PREFIX}")) }}
             FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x <{TA}locatedIn> ?s }}
                                  GRAPH ?h {{ ?e <{TA}mentions> ?x }} }}
         }}""")
