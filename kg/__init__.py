@@ -7,7 +7,7 @@ from .errors import (ExportError, InputError, KGError, ModelError, QueryError, S
                      ValidationError)
 from .log import logger
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ExportError", "InputError", "KGError", "ModelError", "QueryError", "StoreError",

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import __version__  # one version for the package, the graphs and the User-Agent
 from .documents import Document, read_documents
 from .errors import InputError, KGError
 from .log import logger
 
-__version__ = "0.1.0"
 
 #: A build writes documents in batches of up to this many documents or quads (each
 #: document's quads counted with its entity statements): one bulk write of 2,000 quads

@@ -11,7 +11,7 @@ from .roles import find_roles
 
 __all__ = ["extract", "Entity", "Evidence", "Extraction", "Fact", "Value"]
 
-EXTRACTOR_VERSION = "kg-rules 0.1.0"
+EXTRACTOR_VERSION = "kg-rules 0.2.0"
 
 
 def extract(document: Document, sdoc, *, gazetteer, cues: Cues | None = None) -> Extraction:
