@@ -112,15 +112,9 @@ def measure(pages: list[tuple[str, str]]) -> dict:
 
 def write_results(path: Path, section: str) -> None:
     """Replace an older '## HTML reading' section of ``path`` or append one."""
-    text = path.read_text(encoding="utf-8")
-    section = section.rstrip("\n") + "\n"
-    pattern = re.compile(r"^## HTML reading\b.*?(?=^## |\Z)", re.S | re.M)
-    old = pattern.search(text)
-    if old:
-        text = text[:old.start()] + section + ("\n" if old.end() < len(text) else "") + text[old.end():]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    from bench.report import replace_section
+
+    replace_section(path, "HTML reading", section)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,22 @@ class Run:
     big: bool = False
 
 
+def replace_section(path, heading: str, section: str) -> None:
+    """Replace an older ``## {heading}`` section of the Markdown file ``path`` with
+    ``section``, or append it; nothing else in the file changes (each benchmark script
+    owns one section of bench/results.md)."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    section = section.rstrip("\n") + "\n"
+    old = re.search(rf"^## {re.escape(heading)}\b.*?(?=^## |\Z)", text, re.S | re.M)
+    if old:
+        text = text[:old.start()] + section + ("\n" if old.end() < len(text) else "") + text[old.end():]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
 def _version(dist: str) -> str:
     try:
         return metadata.version(dist)

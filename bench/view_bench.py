@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import re
 import shutil
 import sys
 import tempfile
@@ -84,15 +83,9 @@ def measure(page: Path, *, timeout: float = 60) -> dict[str, float]:
 
 def write_results(path: Path, section: str) -> None:
     """Replace an older '## View' section of ``path`` or append one; nothing else changes."""
-    text = path.read_text(encoding="utf-8")
-    section = section.rstrip("\n") + "\n"
-    pattern = re.compile(r"^## View\b.*?(?=^## |\Z)", re.S | re.M)
-    old = pattern.search(text)
-    if old:
-        text = text[:old.start()] + section + ("\n" if old.end() < len(text) else "") + text[old.end():]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    from bench.report import replace_section
+
+    replace_section(path, "View", section)
 
 
 def main(argv: list[str] | None = None) -> int:
