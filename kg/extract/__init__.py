@@ -212,7 +212,8 @@ def _emit_event(out, ev, iris, evidence, document, gaz):
             dates = [d for s, _sent in ev.during for d in s.dates]
         for value, sent in _distinct_dates(dates):
             out.add_fact(Fact(iri, "date", value, evidence(sent, 0.8)))
-        for status, sent in _statuses(ev, document):
+        status, sent = _status(ev, document)  # one per document, as the shapes say
+        if status:
             out.add_fact(Fact(iri, "status", TA + status,
                               evidence(sent, 0.8 if status != "Completed" or ev.statuses else 0.6)))
         for summit, sent in ev.during:
@@ -229,14 +230,6 @@ def _distinct_dates(dates):
         seen.setdefault(value.lexical, (value, sent))
     keys = list(seen)
     return [seen[k] for k in keys if not any(o != k and o.startswith(k) for o in keys)]
-
-
-def _statuses(ev: Event, document):
-    """The status of the event in this document: one (the shapes allow one per document).
-    An agreement named as planned and then as signed or scrapped in one text gets the
-    status :func:`_status` picks (a cancellation wins, else the first one the text gives)."""
-    status, sent = _status(ev, document)
-    return [(status, sent)] if status else []
 
 
 def _status(ev: Event, document):

@@ -12,7 +12,6 @@ class Cues:
     def __init__(self, data: dict):
         for key, words in data.items():
             setattr(self, key, frozenset(str(w).lower() for w in words))
-        self.export_control_phrases = tuple(sorted(data["export_control_phrases"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
