@@ -7,21 +7,9 @@ from datetime import date
 
 import pytest
 
+from helpers_extract import agreements as _agreements, parties as _parties
+
 P = pytest.param
-
-
-def _agreements(facts):
-    """{agreement id: {(predicate, object)}}"""
-    agreements = {s for s, p, _o in facts if p == "party"}  # export controls have imposedBy
-    out: dict[str, set] = {}
-    for s, p, o in facts:
-        if s in agreements and p in ("party", "covers", "status", "date", "location", "signatory", "duringEvent"):
-            out.setdefault(s, set()).add((p, o))
-    return out
-
-
-def _parties(facts):
-    return {frozenset(o for p, o in fs if p == "party") for fs in _agreements(facts).values()}
 
 
 # -- 1. parties are arguments of the trigger, not neighbours -------------------------------

@@ -7,27 +7,10 @@ from datetime import date
 
 import pytest
 
+from helpers_extract import agreements as _agreements, only as _only, parties as _parties
+
 P = pytest.param
 PUB = date(2024, 6, 5)
-
-
-def _agreements(facts):
-    """{agreement id: {(predicate, object)}}"""
-    agreements = {s for s, p, _o in facts if p == "party"}
-    out: dict[str, set] = {}
-    for s, p, o in facts:
-        if s in agreements and p in ("party", "covers", "status", "date", "location", "signatory"):
-            out.setdefault(s, set()).add((p, o))
-    return out
-
-
-def _parties(facts):
-    return {frozenset(o for p, o in fs if p == "party") for fs in _agreements(facts).values()}
-
-
-def _only(facts):
-    (fs,) = _agreements(facts).values()
-    return fs
 
 
 # -- 1. the documents of modern diplomacy name an agreement -------------------------------
