@@ -14,14 +14,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from .resolve import Names, UnknownEntityError, _as_iris, fold
+from .resolve import SAFE_IRI, Names, UnknownEntityError, fold, in_store  # noqa: F401  (UnknownEntityError: explain raises it)
 from .vocab import PREFIXES, RDF, RDFS, SKOS, TA, TAI, compact, local_name
 
 if TYPE_CHECKING:
     from .store.base import QueryResult, Store
 
 _HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-_SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
 # ta: properties that describe a node or a record rather than relate it to something.
 _NOT_FACTS = ("mentions", "iso3", "wikidata", "published", "supportCount", "sentence",
               "charStart", "charEnd", "confidence", "extractorVersion", "agreementCount",
@@ -134,13 +133,7 @@ def explain(store: Store, entity: str) -> Explanation:
 # -- resolution ------------------------------------------------------------------------
 def _resolve(store: Store, text: str, names: Names) -> tuple[str, list[tuple[str, str]]]:
     """The entity ``text`` names (kg.resolve), and the others it names too."""
-    try:
-        matches = names.find(text)
-    except UnknownEntityError:
-        for iri in _as_iris(text.strip()):
-            if _exists(store, iri):  # an IRI the store holds but types no entity with
-                return iri, []
-        raise
+    matches = in_store(store, text, names)  # or the one IRI the store holds but types no entity with
     if len(matches) == 1:
         return matches[0], []
     counts = _fact_counts(store, matches)
@@ -149,14 +142,8 @@ def _resolve(store: Store, text: str, names: Names) -> tuple[str, list[tuple[str
     return best, [(i, names.label(i)) for i in matches if i != best]
 
 
-def _exists(store: Store, iri: str) -> bool:
-    if not _SAFE_IRI.match(iri):
-        return False
-    return bool(store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"))
-
-
 def _fact_counts(store: Store, iris: list[str]) -> dict[str, int]:
-    values = " ".join(f"<{i}>" for i in iris if _SAFE_IRI.match(i))
+    values = " ".join(f"<{i}>" for i in iris if SAFE_IRI.match(i))
     result = _select(store, f"""
         SELECT ?n (COUNT(*) AS ?facts) WHERE {{
           VALUES ?n {{ {values} }}
@@ -231,8 +218,8 @@ def _facts(store: Store, iri: str) -> list[Fact]:
 
 def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> None:
     """Fill in node labels and types, document metadata and derived-edge details."""
-    nodes = sorted({f.node for f in facts if f.node_is_iri and _SAFE_IRI.match(f.node)})
-    docs = sorted({s.document for f in facts for s in f.sources if _SAFE_IRI.match(s.document)})
+    nodes = sorted({f.node for f in facts if f.node_is_iri and SAFE_IRI.match(f.node)})
+    docs = sorted({s.document for f in facts for s in f.sources if SAFE_IRI.match(s.document)})
     labels: dict[str, str] = {}
     types: dict[str, set[str]] = {}
     if nodes:
@@ -265,7 +252,7 @@ def _annotate(store: Store, iri: str, facts: list[Fact], derived_graph: str) -> 
 
 def _count_stories(store: Store, facts: list[Fact]) -> None:
     """Set each fact's ``stories``: its documents, a syndicated copy counted as its story."""
-    docs = sorted({d for f in facts for d in f.documents if _SAFE_IRI.match(d)})
+    docs = sorted({d for f in facts for d in f.documents if SAFE_IRI.match(d)})
     first: dict[str, str] = {}
     if docs:
         values = " ".join(f"<{d}>" for d in docs)

@@ -41,7 +41,7 @@ _NOT_ENTITIES = ("Document", "Evidence", "Alignment", "DomainAlignment", "Decisi
 _IRI_FORM = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*):(\S+)$")
 _COMPACT = re.compile(r"^([\w-]+)/(\S+)$")
-_SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
+SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
 
 
 class UnknownEntityError(KGError):
@@ -183,7 +183,7 @@ def in_store(store: Store, text: str, names: Names | None = None) -> list[str]:
         return names.find(text)
     except UnknownEntityError:
         for iri in _as_iris((text or "").strip()):
-            if _SAFE_IRI.match(iri) and store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"):
+            if SAFE_IRI.match(iri) and store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"):
                 return [iri]
         raise
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..resolve import SAFE_IRI
 from ..store.catalog import DOC_PREFIX, document_graph
 from ..vocab import RDF, TA, TAI, compact
 from . import resolve
@@ -24,7 +25,7 @@ def evidence_fact(store: Store, ref: str) -> tuple[str, str, str, str | None]:
     ``tai:evidence/3f2a…``, the bare hex digits or the full IRI)."""
     ref = ref.strip()
     iri = ref if ref.startswith(_EVIDENCE) else _EVIDENCE + re.sub(r"^(tai:)?evidence/", "", ref)
-    if not resolve._SAFE_IRI.match(iri):
+    if not SAFE_IRI.match(iri):
         raise ReviewError(f"{ref!r} is not an evidence id")
     result = store.query(f"SELECT ?s ?p ?o (DATATYPE(?o) AS ?t) WHERE {{ <{iri}> <{RDF}subject> ?s ; "
                          f"<{RDF}predicate> ?p ; <{RDF}object> ?o }} LIMIT 1")

@@ -3,7 +3,7 @@
 Entities are resolved by the shared resolver (:mod:`kg.resolve`), as ``kg explain``,
 ``kg view --focus`` and ``kg analyze --between`` do; what is review-specific stays here:
 a relation is ``ta:party``, ``party`` or its IRI; a date or status object is a literal or
-``ta:`` individual; :data:`_SAFE_IRI` guards evidence ids written into SPARQL.
+``ta:`` individual.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from .model import ReviewError
 if TYPE_CHECKING:
     from ..store.base import Store
 
-_SAFE_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
 
 
 def predicate(text: str) -> str:
