@@ -43,6 +43,28 @@ class SummitActors:
                 out += [e.iri for e in entries if e.iri not in out]
         return out
 
+    def _summit_described(self, tokens, frames) -> list:
+        """"Modi and the US president", "his Japanese counterpart": a state's official named
+        only by title is the person of that state named last before, in this sentence or
+        the few before it."""
+        out = []
+        for x in tokens:
+            m, title = self.by_token.get(x.i), x.head
+            if m is None or m.cls != "Country" or x.dep_ not in ("compound", "amod", "nmod") \
+                    or title.lower_ not in frames.described_titles or self.by_token.get(title.i) is not None \
+                    or any(self.by_token.get(y.i) is not None and self.by_token[y.i].cls == "Person"
+                           for y in title.subtree):
+                continue
+            for p in reversed(self.mentions):
+                if p.end > title.i or p.cls != "Person":
+                    continue
+                if title.i - p.end > frames.described_window:
+                    break
+                if self.state_of(p.iri) == m.iri:
+                    out.append(p.iri)
+                    break
+        return out
+
     def _capital_modifier(self, x, t) -> bool:
         m = self.by_token.get(x.i)
         if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):

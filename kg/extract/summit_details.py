@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from ..vocab import local_name, slug
+from ..vocab import entity_iri, local_name, slug
 
 from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
@@ -220,10 +220,14 @@ class SummitDetails:
             gov = x.head.head
             if gov.dep_ == "pobj" and gov.head.lower_ in ("at", "in") and gov.pos_ == "NOUN":
                 gov = gov.head.head  # "met at the presidential office in Seoul"
-            if gov.i not in verbs | {t.i}:
+            if gov.i not in verbs | {t.i} and not self._summit_guest_place(gov, verbs | {t.i}):
                 continue
             if m is not None and m.cls == "Place":
                 ev.places.setdefault(m.iri, sent)
+            elif (m is None or (m.cls == "Organization" and m.entry is None)) and x.lower_ in frames.venue_nouns:
+                venue = self._summit_venue(x, m)  # "at the Old Royal Naval College": a venue
+                if venue is not None:
+                    ev.places.setdefault(venue, sent)
             elif m is None and x.lower_ in frames.place_nouns:
                 for c in x.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -231,6 +235,43 @@ class SummitDetails:
                             my = self.by_token.get(y.i)
                             if my is not None and my.cls == "Place":
                                 ev.places.setdefault(my.iri, sent)
+
+    def _summit_guest_place(self, gov, verbs) -> bool:
+        """"hosted X and Y at the college": the parser hangs the place on the last guest; a
+        person who is an object of the meeting's verb is where the verb happens."""
+        m = self.by_token.get(gov.i)
+        if m is None or m.cls != "Person":
+            return False
+        cur = gov
+        for _ in range(4):
+            if cur.dep_ not in ("conj", "appos", "dobj") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i in verbs:
+                return True
+        return False
+
+    def _summit_venue(self, x, m):
+        """The place IRI of a venue the linker left unnamed or took for a body ("the Old
+        Royal Naval College", "Lancaster House"): the capitalised name ``x`` ends."""
+        if m is not None:
+            span = x.doc[m.start:m.end]
+        elif x.ent_iob_ in ("B", "I") and x.ent_type_ in ("ORG", "FAC", "LOC", "GPE"):
+            start = x.i
+            while start > x.sent.start and x.doc[start].ent_iob_ == "I":
+                start -= 1
+            span = x.doc[start:x.i + 1]
+        else:
+            return None
+        if span.end - 1 != x.i:
+            return None
+        words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
+        if len(words) < 2 or not all(w.is_title or w.is_upper or w.lower_ in ("of", "de", "al") for w in words):
+            return None
+        name = " ".join(w.text for w in words)
+        iri = entity_iri("place", name)
+        self.__dict__.setdefault("extra_places", {})[iri] = name
+        return iri
 
     def _dateline_end(self) -> int:
         """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""

@@ -58,10 +58,20 @@ class SummitFrames:
     partner_pronouns: frozenset
     quantity_nouns: frozenset
     qualifier_participles: frozenset
+    gerund_deps: frozenset
+    venue_nouns: frozenset
+    described_titles: frozenset
+    described_window: int
 
     def kind(self, t) -> str | None:
         """What ``t`` names: "noun", "visit-noun", "meet", "host", "visit", "travel" or None."""
         low, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ == "NOUN" and t.dep_ in self.gerund_deps and low.endswith("ing"):
+            # "Meeting at the White House on Thursday, A and B announced ...": a gerund the
+            # tagger took for a noun heads a clause of its own; it is the verb
+            verb = self._gerund_kind(low[:-3])
+            if verb is not None:
+                return verb
         if t.pos_ in ("NOUN", "PROPN"):
             if low in self.visit_nouns:
                 return "visit-noun"
@@ -70,6 +80,17 @@ class SummitFrames:
             return None
         if t.pos_ != "VERB":
             return None
+        return self._verb_kind(lemma)
+
+    def _gerund_kind(self, stem: str) -> str | None:
+        """The kind of the verb a gerund's stem ("meet", "visit", "host", "arriv") names."""
+        for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem):
+            kind = self._verb_kind(lemma)
+            if kind is not None:
+                return kind
+        return None
+
+    def _verb_kind(self, lemma: str) -> str | None:
         if lemma in self.meet_verbs:
             return "meet"
         if lemma in self.host_verbs:
@@ -90,7 +111,8 @@ def load_frames() -> SummitFrames:
                         bodies_of={str(k): str(v) for k, v in data["bodies_of"].items()},
                         unions=tuple(str(u) for u in data["unions"]),
                         grouping_min_mentions=int(data["grouping_min_mentions"]),
-                        grouping_max_members=int(data["grouping_max_members"]), **words)
+                        grouping_max_members=int(data["grouping_max_members"]),
+                        described_window=int(data["described_window"]), **words)
 
 
 # -- arguments --------------------------------------------------------------------------

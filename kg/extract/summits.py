@@ -70,6 +70,7 @@ class SummitRules(SummitDetails, SummitActors):
         if noun:  # "the Tokyo summit": a capital before the noun says where, not who
             tokens = [x for x in tokens if not self._capital_modifier(x, t)]
         states, people = self.actors_in(tokens, groupings=False)
+        people += [p for p in self._summit_described(tokens, frames) if p not in people]
         states += [s for s in self._named_pair(tokens) + self._bodies(tokens, frames) if s not in states]
         groups = self._groupings_in(tokens)
         dstates, _dpeople = self.actors_in(dest, groupings=False)
