@@ -79,8 +79,7 @@ class ControlRoles:
 
     def _ctl_find_dateline(self) -> str | None:
         """"BEIJING — ...", "THE HAGUE, March 3 - ...": the place the story is filed from."""
-        head = self.sdoc[:8]
-        dash = next((t.i for t in head if t.text in ("—", "–", "-", "--")), None)
+        dash = self.dateline_info.sep or None  # the shared reading (kg.extract.datelines)
         if dash is None:
             return None
         states = self._states(self.sdoc[:dash], person=False)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .agreements import AgreementRules
 from .controls import ControlRules
 from .cues import Cues
+from .datelines import find_dateline
 from .modality import status_of, trigger_chain
 from .summits import SummitRules
 
@@ -68,10 +69,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         # document for each sentence, which is quadratic on long documents
         self.date_ents = [e for e in sdoc.ents if e.label_ == "DATE"]
         self.date_starts = [e.start for e in self.date_ents]
-        # "HIROSHIMA — ...": the dateline place, for "signed in the city" and "here"
-        first = mentions[0] if mentions else None
-        self.dateline = first.iri if first is not None and first.cls == "Place" and first.start <= 1 and \
-            first.end < len(sdoc) and sdoc[first.end].text in ("—", "–", "-", "--", "(") else None
+        # "HIROSHIMA — ...", "TOKYO, March 3 (Reuters) -": the dateline, read once for every
+        # rule; its place is the one "signed in the city" and "here" refer to
+        self.dateline_info = find_dateline(sdoc, mentions)
+        self.dateline = self.dateline_info.place
 
     # -- helpers --------------------------------------------------------------------------
     def mention_at(self, token):

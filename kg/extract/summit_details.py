@@ -275,25 +275,8 @@ class SummitDetails:
 
     def _dateline_end(self) -> int:
         """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
-        if not hasattr(self, "_dateline_stop"):
-            self._dateline_stop = 0
-            for x in self.sdoc[:8]:
-                if x.text in ("—", "–", "-", "--") and x.i > 0:
-                    lead = [y for y in self.sdoc[:x.i] if not y.is_space]
-                    if lead and all(y.is_upper or y.text in (",", ".") or y.is_title for y in lead):
-                        self._dateline_stop = x.i + 1
-                    break
-        return self._dateline_stop
+        return self.dateline_info.end
 
     def _summit_dateline(self):
         """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
-        if not hasattr(self, "_dateline_iri"):
-            self._dateline_iri = None
-            for m in self.mentions[:2]:
-                nxt = self.sdoc[m.end] if m.end < len(self.sdoc) else None
-                lead = self.sdoc[:m.start]
-                if m.cls == "Place" and nxt is not None and nxt.text in ("—", "–", "-", ",") \
-                        and all(x.is_space or x.is_punct for x in lead):
-                    self._dateline_iri = m.iri
-                    break
-        return self._dateline_iri
+        return self.dateline_info.place
