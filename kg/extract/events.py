@@ -131,6 +131,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 self._recent = [e for e in self._recent if e is not ev] + [ev]
             self._carry_over(sent, seen_here)
         self._fill_single_party()
+        self._summit_dateline_places()
         self._same_day_summit()
         return [ev for ev in self.events if self._keep(ev)]
 

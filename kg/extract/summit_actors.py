@@ -65,6 +65,23 @@ class SummitActors:
                     break
         return out
 
+    def _summit_owner(self, t, frames):
+        """"Nakasone, in Washington for talks with Reagan, ...", "Kuranari, on a visit to
+        Washington, ...": the person a meeting noun hangs from through prepositions of
+        place and purpose, or None."""
+        cur = t
+        for _ in range(3):
+            if cur.dep_ != "pobj" or cur.head.lower_ not in frames.owner_preps:
+                return None
+            head = cur.head.head
+            m = self.by_token.get(head.i)
+            if m is not None and m.cls == "Person":
+                return head
+            if head.dep_ != "pobj" or head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            cur = head
+        return None
+
     def _capital_modifier(self, x, t) -> bool:
         m = self.by_token.get(x.i)
         if m is None or m.cls != "Country" or x.head.i != t.i or x.dep_ not in ("compound", "nmod", "npadvmod"):

@@ -210,6 +210,7 @@ class SummitDetails:
                     ev.places.setdefault(m.iri, sent)
                 elif self._capital_place(m) and x.dep_ != "poss":
                     ev.places.setdefault(self._capital_place(m), sent)  # "the Tokyo summit", "Moscow talks"
+        owner = self._summit_owner(t, frames) if t.pos_ in ("NOUN", "PROPN") else None
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
                 ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline
@@ -220,7 +221,8 @@ class SummitDetails:
             gov = x.head.head
             if gov.dep_ == "pobj" and gov.head.lower_ in ("at", "in") and gov.pos_ == "NOUN":
                 gov = gov.head.head  # "met at the presidential office in Seoul"
-            if gov.i not in verbs | {t.i} and not self._summit_guest_place(gov, verbs | {t.i}):
+            if gov.i not in verbs | {t.i} and not self._summit_guest_place(gov, verbs | {t.i}) \
+                    and not (owner is not None and gov.i == owner.i):
                 continue
             if m is not None and m.cls == "Place":
                 ev.places.setdefault(m.iri, sent)
@@ -272,6 +274,26 @@ class SummitDetails:
         iri = entity_iri("place", name)
         self.__dict__.setdefault("extra_places", {})[iri] = name
         return iri
+
+    def _summit_dateline_places(self):
+        """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
+        or under way, with no place of its own, took place where the story is filed from,
+        when that place lies in one of the meeting's states."""
+        d = self.dateline_info
+        if not d.end or d.city is None or d.end >= len(self.sdoc) or not d.mentions:
+            return
+        first = d.mentions[0]
+        state = first.iri if first.cls == "Country" else self._place_country(first)
+        lead = self.sdoc[d.end].sent.start
+        for ev in self.events:
+            if ev.kind != "Summit" or ev.places or not ev.sentences or ev.sentences[0].start != lead:
+                continue
+            if state not in self._countries_of(ev) or any(
+                    s in ("Planned", "Cancelled") for s, sent in ev.statuses if sent.start == lead):
+                continue
+            ev.places[d.city] = ev.sentences[0]
+            if d.city != d.place:
+                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
 
     def _dateline_end(self) -> int:
         """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""

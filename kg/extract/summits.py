@@ -124,6 +124,10 @@ class SummitRules(SummitDetails, SummitActors):
                 ev = next((e for e in reversed(self.events) if e.kind == "Summit" and named_places & set(e.places)),
                           self.last["Summit"])
                 self._note_summit(ev, t, kind, sent, seen_here, frames)
+            elif noun and not people and not states and not named_places and t.dep_ in ("nsubj", "nsubjpass") \
+                    and any(c.lower_ == "the" for c in t.lefts) and self._summit_just_before(sent):
+                # "X met Y on Thursday. The talks took place in Tokyo.": the meeting just reported
+                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
         if strong and people and len(countries) == 1:
             other = self._recent_other_leader(t, countries)
@@ -164,6 +168,17 @@ class SummitRules(SummitDetails, SummitActors):
             for p in set(ev.persons) - known:  # they took part in the other occasion
                 ev.persons.discard(p)
                 ev.person_sent.pop(p, None)
+
+    def _summit_just_before(self, sent) -> bool:
+        """The last summit was named in this sentence or the one before it."""
+        last = self.last.get("Summit")
+        if last is None or not last.sentences:
+            return False
+        prev = sent.start - 1
+        while prev >= 0 and self.sdoc[prev].is_space:
+            prev -= 1
+        start = self.sdoc[prev].sent.start if prev >= 0 else sent.start
+        return last.sentences[-1].start >= start
 
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
@@ -208,6 +223,9 @@ class SummitRules(SummitDetails, SummitActors):
                 if owner is None and not self._has_actor(tokens):
                     return None  # "their first summit"
                 tokens += owner or []
+            elif v is None and (owner := self._summit_owner(t, frames)) is not None:
+                m = self.by_token[owner.i]  # "Nakasone, in Washington for talks with Reagan, said"
+                tokens += list(t.doc[m.start:m.end])
             return tokens
         subj = self._resolve_group(t, self._actor_subject(t, frames), frames)
         if subj is None:

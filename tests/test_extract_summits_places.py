@@ -1,0 +1,155 @@
+"""Golden tests: where and when a meeting took place, and who took part, in the phrasings
+news uses for it (a clause opened by "Meeting ...", a venue, a dateline, "the talks took
+place in ...", "X, in Y for talks with Z"). Sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_summits import summits
+
+P = pytest.param
+
+
+def _check(extract_text, text, key, people=(), places=(), dates=()):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert set(people) <= got[key]["participant"], f"got {got}"
+    assert set(places) <= got[key]["location"], f"got {got}"
+    assert set(dates) <= got[key]["date"], f"got {got}"
+
+
+# -- A. "Meeting in X on DATE, A and B ...": the opening "-ing" word heads the clause -------
+@pytest.mark.parametrize("text, key, people, places, dates", [
+    P("Meeting in Canberra on Monday for the first time since the election, Prime Minister Anthony Albanese "
+      "and Japanese Prime Minister Shigeru Ishiba agreed to deepen defence ties.",
+      "AUS+JPN", {"anthony-albanese", "shigeru-ishiba"}, {"canberra"}, {"2025-10-27"}, id="meeting-in-city-on-day"),
+    P("Our correspondents say the alliance is strong. Meeting in Manila on Tuesday, Japanese Prime Minister "
+      "Sanae Takaichi and Philippine President Ferdinand Marcos Jr. launched a new dialogue.",
+      "JPN+PHL", {"sanae-takaichi", "ferdinand-marcos-jr"}, {"manila"}, {"2025-10-28"},
+      id="meeting-opens-second-sentence"),
+    P("Visiting Hanoi last week, South Korean President Lee Jae-myung and Vietnamese leader To Lam pledged "
+      "closer ties.", "KOR+VNM", {"lee-jae-myung", "to-lam"}, {"hanoi"}, {"2025-10"}, id="visiting-city"),
+    P("Hosting the talks in Seoul on Friday, President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba "
+      "agreed on a hotline.", "JPN+KOR", {"lee-jae-myung", "shigeru-ishiba"}, {"seoul"}, {"2025-10-24"},
+      id="hosting-the-talks"),
+])
+def test_opening_participle_says_where_and_when(extract_text, text, key, people, places, dates):
+    _check(extract_text, text, key, people, places, dates)
+
+
+# -- B. an official named by title alone is the person of that state named just before -----
+@pytest.mark.parametrize("text, key, people", [
+    P("Japanese Prime Minister Shigeru Ishiba flew to Washington to see Donald Trump. Ishiba and the US "
+      "president met at the White House on Friday.", "JPN+USA", {"shigeru-ishiba", "donald-trump"},
+      id="the-us-president"),
+    P("Chinese President Xi Jinping greeted Brazilian President Luiz Inacio Lula da Silva warmly. Later that day, "
+      "Xi held talks with the Brazilian president in Beijing.", "BRA+CHN",
+      {"xi-jinping", "luiz-inacio-lula-da-silva"}, id="the-brazilian-president"),
+    P("French President Emmanuel Macron welcomed Narendra Modi on Tuesday. Indian Prime Minister Narendra Modi "
+      "then met the French president at the Elysee.", "FRA+IND", {"emmanuel-macron", "narendra-modi"},
+      id="the-french-president"),
+])
+def test_official_named_by_title(extract_text, text, key, people):
+    _check(extract_text, text, key, people)
+
+
+# -- C. venues: "hosted X and Y at the Akasaka Guest House", "at the Hilton Hotel" --------
+@pytest.mark.parametrize("text, key, people, places", [
+    P("Japanese Prime Minister Shigeru Ishiba hosted Australian Prime Minister Anthony Albanese and New Zealand "
+      "Prime Minister Christopher Luxon at the Akasaka Guest House on Thursday.", "AUS+JPN+NZL",
+      {"shigeru-ishiba", "anthony-albanese", "christopher-luxon"}, {"akasaka-guest-house"},
+      id="hosted-two-guests-at-venue"),
+    P("President Lee Jae-myung met Chinese President Xi Jinping and Japanese Prime Minister Sanae Takaichi at "
+      "the Hilton Hotel in Gyeongju on Saturday.", "CHN+JPN+KOR", {"lee-jae-myung", "xi-jinping", "sanae-takaichi"},
+      {"hilton-hotel", "gyeongju"}, id="met-two-at-hotel"),
+    P("US President Donald Trump hosted Japanese Prime Minister Shigeru Ishiba and South Korean President "
+      "Lee Jae-myung at Mar-a-Lago in Florida on Sunday.", "JPN+KOR+USA",
+      {"donald-trump", "shigeru-ishiba", "lee-jae-myung"}, {"mar-a-lago"}, id="hosted-at-estate"),
+    P("Indian Prime Minister Narendra Modi met Brazilian President Luiz Inacio Lula da Silva on Monday. The "
+      "meeting was held at the Itamaraty Palace in Brasilia.", "BRA+IND", {"narendra-modi"},
+      {"itamaraty-palace", "brasilia"}, id="held-at-palace"),
+])
+def test_venue_is_the_place(extract_text, text, key, people, places):
+    _check(extract_text, text, key, people, places)
+
+
+# -- D. "in the presence of A and B": a ceremony both attend ------------------------------
+@pytest.mark.parametrize("text, key, people, places, dates", [
+    P("The accord was signed on Friday in the presence of Indian Prime Minister Narendra Modi and Japanese Prime "
+      "Minister Shigeru Ishiba.", "IND+JPN", {"narendra-modi", "shigeru-ishiba"}, set(), {"2025-10-24"},
+      id="signed-in-the-presence"),
+    P("The satellite centre was inaugurated in the presence of French President Emmanuel Macron and Indian Prime "
+      "Minister Narendra Modi in Bengaluru on Wednesday.", "FRA+IND", {"emmanuel-macron", "narendra-modi"},
+      {"bengaluru"}, {"2025-10-29"}, id="inaugurated-in-the-presence"),
+    P("The memorandum was signed in Hanoi on Monday in the presence of Vietnamese leader To Lam and South Korean "
+      "President Lee Jae-myung.", "KOR+VNM", {"to-lam", "lee-jae-myung"}, {"hanoi"}, {"2025-10-27"},
+      id="memorandum-in-the-presence"),
+])
+def test_in_the_presence_of(extract_text, text, key, people, places, dates):
+    _check(extract_text, text, key, people, places, dates)
+
+
+# -- E. a hyphenated pair opening a story is not a dateline -------------------------------
+@pytest.mark.parametrize("text, key, places", [
+    P("The India-Japan strategic dialogue was held in New Delhi on Monday.", "IND+JPN", {"new-delhi"},
+      id="india-japan-dialogue"),
+    P("The Korea-Japan summit took place in Busan on Saturday.", "JPN+KOR", {"busan"}, id="korea-japan-summit"),
+    P("The India-US dialogue was held in Washington on Friday.", "IND+USA", {"washington"}, id="india-us-dialogue"),
+])
+def test_pair_at_story_start_takes_part(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+# -- F. a meeting the lead reports took place where the story is filed from ----------------
+@pytest.mark.parametrize("text, key, places, dates", [
+    P("SEOUL, Oct 29 (Reuters) - South Korean President Lee Jae-myung and U.S. President Donald Trump held talks "
+      "on Wednesday.", "KOR+USA", {"seoul"}, {"2025-10-29"}, id="reuters-dateline"),
+    P("CANBERRA — Australian Prime Minister Anthony Albanese and New Zealand Prime Minister Christopher Luxon met "
+      "on Tuesday.", "AUS+NZL", {"canberra"}, {"2025-10-28"}, id="dash-dateline"),
+    P("NEW DELHI, Oct 28: Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Shigeru "
+      "Ishiba on Tuesday.", "IND+JPN", {"new-delhi"}, {"2025-10-28"}, id="colon-dateline"),
+])
+def test_dateline_is_the_place_of_a_lead_meeting(extract_text, text, key, places, dates):
+    _check(extract_text, text, key, places=places, dates=dates)
+
+
+@pytest.mark.parametrize("text, key", [
+    P("BEIJING — Chinese and U.S. trade officials will hold talks next month, the commerce ministry said.",
+      "CHN+USA", id="planned-meeting"),
+    P("SEOUL — Japanese Foreign Minister Takeshi Iwaya met Chinese Foreign Minister Wang Yi on Friday.",
+      "CHN+JPN", id="dateline-state-not-taking-part"),
+    P("TOKYO — Japanese Prime Minister Shigeru Ishiba met Indian Prime Minister Narendra Modi in New Delhi on "
+      "Monday.", "IND+JPN", id="meeting-with-its-own-place"),
+])
+def test_dateline_is_not_the_place_otherwise(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert not got[key]["location"] & {"beijing", "seoul", "tokyo"}, f"got {got}"
+
+
+# -- G. "The talks took place in Tokyo": the meeting just reported -----------------------
+@pytest.mark.parametrize("text, key, places", [
+    P("Japanese Trade Minister Yoji Muto met U.S. Commerce Secretary Howard Lutnick on Thursday. The talks took "
+      "place in Tokyo.", "JPN+USA", {"tokyo"}, id="talks-took-place"),
+    P("Indonesian President Prabowo Subianto held talks with Malaysian Prime Minister Anwar Ibrahim. The talks "
+      "were held in Jakarta on Friday.", "IDN+MYS", {"jakarta"}, id="talks-were-held"),
+    P("Chancellor Friedrich Merz met Polish Prime Minister Donald Tusk on Monday. The meeting was held in Warsaw.",
+      "DEU+POL", {"warsaw"}, id="meeting-was-held"),
+])
+def test_definite_meeting_after_a_meeting(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+# -- H. "X, in Y for talks with Z, said": the person is at the talks, in Y ---------------
+@pytest.mark.parametrize("text, key, people, places", [
+    P("Australian Prime Minister Anthony Albanese, in Beijing for talks with Chinese President Xi Jinping, said "
+      "trade was recovering.", "AUS+CHN", {"anthony-albanese", "xi-jinping"}, {"beijing"}, id="in-city-for-talks"),
+    P("Japanese Prime Minister Shigeru Ishiba, in Washington for a meeting with President Donald Trump, praised "
+      "the alliance.", "JPN+USA", {"shigeru-ishiba", "donald-trump"}, {"washington"}, id="in-city-for-a-meeting"),
+    P("German Chancellor Friedrich Merz, in Paris for talks with President Emmanuel Macron, called for unity.",
+      "DEU+FRA", {"friedrich-merz", "emmanuel-macron"}, {"paris"}, id="chancellor-in-paris"),
+])
+def test_person_in_city_for_talks(extract_text, text, key, people, places):
+    _check(extract_text, text, key, people, places)
