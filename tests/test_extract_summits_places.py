@@ -153,3 +153,29 @@ def test_definite_meeting_after_a_meeting(extract_text, text, key, places):
 ])
 def test_person_in_city_for_talks(extract_text, text, key, people, places):
     _check(extract_text, text, key, people, places)
+
+
+# -- I. "He met Y": the person named just before; "Mr X": the person of that surname ------
+@pytest.mark.parametrize("text, key, people, places", [
+    P("Japanese Foreign Minister Takeshi Iwaya arrived in Washington on Monday. He met Secretary of State Marco "
+      "Rubio on Tuesday.", "JPN+USA", {"takeshi-iwaya", "marco-rubio"}, {"washington"}, id="arrived-then-he-met"),
+    P("Indian External Affairs Minister S. Jaishankar is visiting Canberra this week. During the visit, he held "
+      "talks with Australian Foreign Minister Penny Wong.", "AUS+IND", {"subrahmanyam-jaishankar", "penny-wong"},
+      {"canberra"}, id="visiting-then-he-held-talks"),
+    P("Chinese Premier Li Qiang landed in Berlin on Sunday for a three-day stay. On Monday he met German "
+      "Chancellor Friedrich Merz.", "CHN+DEU", {"li-qiang", "friedrich-merz"}, {"berlin"}, id="landed-then-he-met"),
+])
+def test_pronoun_subject_is_the_person_named_before(extract_text, text, key, people, places):
+    _check(extract_text, text, key, people, places)
+
+
+@pytest.mark.parametrize("text, key, people, places", [
+    P("UK Foreign Secretary David Lammy defended the plan on Monday.\n\nMr Lammy, visiting Beijing, spoke of "
+      "trade and climate.", "CHN+GBR", {"david-lammy"}, {"beijing"}, id="mr-surname-visiting"),
+    P("Foreign Secretary David Lammy spoke on Monday. Later, Mr Lammy visited Tokyo for talks.", "GBR+JPN",
+      {"david-lammy"}, {"tokyo"}, id="mr-surname-visited"),
+    P("Foreign Secretary Yvette Cooper gave a speech in London on Monday.\n\nMs Cooper, visiting New Delhi, praised "
+      "the partnership.", "GBR+IND", {"yvette-cooper"}, {"new-delhi"}, id="ms-surname-visiting"),
+])
+def test_honorific_and_surname(extract_text, text, key, people, places):
+    _check(extract_text, text, key, people, places)

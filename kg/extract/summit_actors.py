@@ -5,6 +5,7 @@ goes to. Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRule
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
@@ -62,6 +63,38 @@ class SummitActors:
                     break
                 if self.state_of(p.iri) == m.iri:
                     out.append(p.iri)
+                    break
+        return out
+
+    def _summit_antecedent(self, pron):
+        """The person "he" or "she" stands for: the one named last before it, in its sentence
+        or the one before (tokens of that mention), else None."""
+        if not hasattr(self, "_summit_mention_ends"):
+            self._summit_people = [m for m in self.mentions if m.cls == "Person"]
+            self._summit_mention_ends = [m.end for m in self._summit_people]
+        prev = pron.sent.start - 1
+        while prev >= 0 and self.sdoc[prev].is_space:
+            prev -= 1
+        window = self.sdoc[prev].sent.start if prev >= 0 else pron.sent.start
+        k = bisect_right(self._summit_mention_ends, pron.i) - 1
+        if k < 0 or self._summit_people[k].start < window:
+            return None
+        m = self._summit_people[k]
+        return list(self.sdoc[m.start:m.end])
+
+    def _summit_honorific(self, tokens, frames) -> list:
+        """"Mr Straw, visiting Beijing, ...": a surname after an honorific that the tagger
+        left unnamed is the person of that surname named before."""
+        out = []
+        for x in tokens:
+            if x.pos_ != "PROPN" or x.i in self.by_token or x.i == 0 or x.doc[x.i - 1].lower_.rstrip(".") \
+                    not in frames.honorifics:
+                continue
+            for m in self.mentions:
+                if m.start >= x.i:
+                    break
+                if m.cls == "Person" and m.label.split()[-1] == x.text and m.iri not in out:
+                    out.append(m.iri)
                     break
         return out
 

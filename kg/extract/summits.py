@@ -70,7 +70,8 @@ class SummitRules(SummitDetails, SummitActors):
         if noun:  # "the Tokyo summit": a capital before the noun says where, not who
             tokens = [x for x in tokens if not self._capital_modifier(x, t)]
         states, people = self.actors_in(tokens, groupings=False)
-        people += [p for p in self._summit_described(tokens, frames) if p not in people]
+        people += [p for p in self._summit_described(tokens, frames) + self._summit_honorific(tokens, frames)
+                   if p not in people]
         states += [s for s in self._named_pair(tokens) + self._bodies(tokens, frames) if s not in states]
         groups = self._groupings_in(tokens)
         dstates, _dpeople = self.actors_in(dest, groupings=False)
@@ -264,7 +265,10 @@ class SummitRules(SummitDetails, SummitActors):
         None (the last summit's participants)."""
         if len(subj) == 1 and subj[0].lower_ in ("he", "she"):
             speaker = self._speaker(v)  # "Albanese said he would hold talks with Biden"
-            return speaker if speaker is not None else subj
+            if speaker is not None:
+                return speaker
+            # "Kuranari arrived in Washington on Monday. He met Shultz on Tuesday."
+            return self._summit_antecedent(subj[0]) or subj
         if not is_group_subject(subj, frames) or self._has_actor(subj):
             return subj
         self._group_hint = subj
@@ -314,7 +318,8 @@ class SummitRules(SummitDetails, SummitActors):
                 return tokens
             if h.pos_ == "PRON" or h.lower_ in frames.official_nouns or h.lower_ in frames.group_subjects:
                 return tokens
-            if any(x.lower_ in frames.official_nouns for x in h.lefts if x.dep_ in ("compound", "nmod", "amod")):
+            if any(x.lower_ in frames.official_nouns or x.lower_ in frames.honorifics
+                   for x in h.lefts if x.dep_ in ("compound", "nmod", "amod")):
                 return tokens  # "King Fahd", "Undersecretary Armacost": a titled name
 
         # a person named in the subject acts ("HIROSHIMA — Kishida and Sunak signed": the
