@@ -179,3 +179,18 @@ def test_pronoun_subject_is_the_person_named_before(extract_text, text, key, peo
 ])
 def test_honorific_and_surname(extract_text, text, key, people, places):
     _check(extract_text, text, key, people, places)
+
+
+# -- J. "..., joined by Z", "..., accompanied by Z": Z takes part -------------------------
+@pytest.mark.parametrize("text, key, people", [
+    P("US Secretary of State Marco Rubio and Indian External Affairs Minister S. Jaishankar met in New York on "
+      "Monday, joined by Japanese Foreign Minister Takeshi Iwaya.", "IND+JPN+USA",
+      {"marco-rubio", "subrahmanyam-jaishankar", "takeshi-iwaya"}, id="met-joined-by"),
+    P("President Lee Jae-myung hosted Japanese Prime Minister Shigeru Ishiba in Seoul on Friday, joined by Chinese "
+      "Premier Li Qiang.", "CHN+JPN+KOR", {"lee-jae-myung", "shigeru-ishiba", "li-qiang"}, id="hosted-joined-by"),
+    P("Australian Prime Minister Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta, "
+      "accompanied by Foreign Minister Penny Wong.", "AUS+IDN",
+      {"anthony-albanese", "prabowo-subianto", "penny-wong"}, id="met-accompanied-by"),
+])
+def test_joined_by_takes_part(extract_text, text, key, people):
+    _check(extract_text, text, key, people)

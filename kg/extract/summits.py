@@ -238,6 +238,10 @@ class SummitRules(SummitDetails, SummitActors):
             # object, which the parser may hang on the verb
             tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
                        and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
+        # "X and Y met in New York, joined by Z": those who join the meeting take part
+        tokens += [x for c in t.children if c.dep_ in ("advcl", "conj", "acl") and c.tag_ == "VBN"
+                   and c.lemma_.lower() in frames.companion_verbs for a in c.children if a.dep_ == "agent"
+                   for x in a.subtree]
         return tokens
 
     def _joint(self, v, frames) -> bool:
