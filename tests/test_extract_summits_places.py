@@ -194,3 +194,21 @@ def test_honorific_and_surname(extract_text, text, key, people, places):
 ])
 def test_joined_by_takes_part(extract_text, text, key, people):
     _check(extract_text, text, key, people)
+
+
+# -- K. "at the end of the month": this month -------------------------------------------
+@pytest.mark.parametrize("text, published, key, dates", [
+    P("Prime Minister Yasuhiro Nakasone prepares to visit Washington at the end of the month for talks with "
+      "President Ronald Reagan.", "1987-04-03", "JPN+USA", {"1987-04"}, id="visit-end-of-the-month"),
+    P("Japanese and U.S. negotiators will meet again at the beginning of the month.", "1987-04-01", "JPN+USA",
+      {"1987-04"}, id="meet-beginning-of-the-month"),
+    P("Indian Prime Minister Narendra Modi will travel to Tokyo at the end of this month for talks with Japanese "
+      "Prime Minister Shigeru Ishiba.", "2025-08-05", "IND+JPN", {"2025-08"}, id="travel-end-of-this-month"),
+])
+def test_part_of_this_month(extract_text, text, published, key, dates):
+    from datetime import date
+
+    ext, _facts = extract_text(text, published=date.fromisoformat(published))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert dates <= got[key]["date"], f"got {got}"

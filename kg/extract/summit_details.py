@@ -5,6 +5,7 @@ Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 
@@ -13,6 +14,16 @@ from ..vocab import entity_iri, local_name, slug
 from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
+
+
+_PART_OF_PERIOD = re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+(month|year)\b",
+                             re.I)
+
+
+def _this_period(text: str) -> str:
+    """"at the end of the month" is this month, "by the end of the year" this year, at the
+    precision the text gives."""
+    return _PART_OF_PERIOD.sub(lambda m: f"this {m[1].lower()}", text)
 
 
 def _distance(lexical: str, day) -> int:
@@ -180,7 +191,7 @@ class SummitDetails:
         when = self._when_clause(t)
         for ent in self.date_ents[lo:hi]:
             if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
-                value = resolve_date(ent.text, self.published, future=future)  # "on Tuesday, when they met"
+                value = resolve_date(_this_period(ent.text), self.published, future=future)  # "on Tuesday, when they met"
                 if value is not None:
                     ev.dates.append((value, sent))
                 continue
@@ -190,7 +201,7 @@ class SummitDetails:
                 if head.i == tok.i:
                     break
                 if head.i == t.i or (head.pos_ in ("VERB", "AUX") and head.i in verbs):
-                    value = resolve_date(ent.text, self.published, future=future)
+                    value = resolve_date(_this_period(ent.text), self.published, future=future)
                     if value is not None:
                         ev.dates.append((value, sent))
                     break
