@@ -212,3 +212,21 @@ def test_part_of_this_month(extract_text, text, published, key, dates):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert dates <= got[key]["date"], f"got {got}"
+
+
+# -- L. "In 2000, EU leaders at a summit in Lisbon pledged ...": the clause's date -------
+@pytest.mark.parametrize("text, key, places, dates", [
+    P("In 2000, EU leaders at a summit in Lisbon pledged to make the economy the most competitive.",
+      "at:lisbon", {"lisbon"}, {"2000"}, id="leaders-at-a-summit"),
+    P("Last year, Chinese and Indian officials at talks in Beijing settled the border question.", "CHN+IND",
+      {"beijing"}, {"2004"}, id="officials-at-talks"),
+    P("Last month, Prime Minister Tony Blair at a summit in Brussels warned about the budget.", "at:brussels",
+      {"brussels"}, {"2004-12"}, id="one-leader-at-a-summit-keys-by-place"),
+])
+def test_subject_at_a_meeting(extract_text, text, key, places, dates):
+    from datetime import date
+
+    ext, _facts = extract_text(text, published=date(2005, 1, 15))
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert places <= got[key]["location"] and dates <= got[key]["date"], f"got {got}"

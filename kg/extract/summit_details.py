@@ -11,7 +11,7 @@ from datetime import date
 
 from ..vocab import entity_iri, local_name, slug
 
-from .summit_frames import governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
+from .summit_frames import attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 
@@ -163,6 +163,9 @@ class SummitDetails:
                 verbs.add(v.i)  # not "after the summit, he will fly to Berlin on June 12"
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
                 verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
+            holder = attendee_holder(t) if v is None else None
+            if holder is not None:
+                verbs.add(holder.head.i)  # "In 2000, EU leaders at a summit in Lisbon pledged ..."
             ancestors = {a.i for a in t.ancestors}
             for x in sent:
                 if x.i > t.i and x.tag_ == "VBN" and x.lemma_.lower() in frames.participle_verbs \

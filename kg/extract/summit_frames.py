@@ -212,6 +212,18 @@ def governing_verb(t, max_steps: int = 5):
     return None, None
 
 
+def attendee_holder(t):
+    """"EU leaders at a summit in Lisbon pledged ...": the subject noun a meeting noun hangs
+    from through "at", or None."""
+    if t.dep_ != "pobj" or t.head.lower_ != "at" or t.head.dep_ != "prep":
+        return None
+    holder = t.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or holder.dep_ not in ("nsubj", "nsubjpass") \
+            or holder.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return holder
+
+
 def noun_arguments(t, frames: SummitFrames):
     """Participant tokens on a summit noun: left modifiers ("the Lee-Trump summit", "Quad
     leaders' meeting", "Trump's visit"), "with/between/among/of X", and the subject of a

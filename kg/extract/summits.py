@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..link.groupings import load_groupings
 from .summit_actors import SummitActors
 from .summit_details import SummitDetails
-from .summit_frames import (destination_tokens, governing_verb, is_group_subject, load_frames, meeting_partners,
-                            noun_arguments, subject_tokens, with_objects)
+from .summit_frames import (attendee_holder, destination_tokens, governing_verb, is_group_subject, load_frames,
+                            meeting_partners, noun_arguments, subject_tokens, subtree_without_clauses, with_objects)
 
 
 class SummitRules(SummitDetails, SummitActors):
@@ -224,6 +224,13 @@ class SummitRules(SummitDetails, SummitActors):
                 if owner is None and not self._has_actor(tokens):
                     return None  # "their first summit"
                 tokens += owner or []
+            elif v is None and (holder := attendee_holder(t)) is not None and (
+                    self._has_actor([holder]) or holder.lower_ in frames.official_nouns):
+                # "EU leaders at a summit in Lisbon pledged ...": the subject attends
+                held = [holder] + [x for c in holder.children if c.i != t.head.i and c.dep_ != "punct"
+                                   for x in subtree_without_clauses(c)]
+                self._context_ids = {x.i for x in held}
+                tokens += held
             elif v is None and (owner := self._summit_owner(t, frames)) is not None:
                 m = self.by_token[owner.i]  # "Nakasone, in Washington for talks with Reagan, said"
                 tokens += list(t.doc[m.start:m.end])
