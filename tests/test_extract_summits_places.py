@@ -230,3 +230,19 @@ def test_subject_at_a_meeting(extract_text, text, key, places, dates):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert places <= got[key]["location"] and dates <= got[key]["date"], f"got {got}"
+
+
+# -- M. "the forthcoming summit": still to come, so "June" is the coming June -------------
+@pytest.mark.parametrize("text", [
+    P("Chirac said he hoped for progress at the forthcoming June summit of seven leading western nations in "
+      "Venice.", id="forthcoming-june-summit"),
+    P("Ministers will prepare the ground for the coming summit in Venice in June.", id="coming-summit"),
+    P("Diplomats expect little from the impending June summit in Venice.", id="impending-summit"),
+])
+def test_forthcoming_summit_is_planned(extract_text, text):
+    from datetime import date
+
+    ext, _facts = extract_text(text, published=date(1987, 3, 30))
+    got = summits(ext)
+    assert "at:venice" in got, f"got {got}"
+    assert got["at:venice"]["status"] == {"Planned"} and got["at:venice"]["date"] <= {"1987-06"}, f"got {got}"
