@@ -246,3 +246,24 @@ def test_forthcoming_summit_is_planned(extract_text, text):
     got = summits(ext)
     assert "at:venice" in got, f"got {got}"
     assert got["at:venice"]["status"] == {"Planned"} and got["at:venice"]["date"] <= {"1987-06"}, f"got {got}"
+
+
+# -- N. "is in Washington for talks", "is at a summit", "is on a visit": under way --------
+@pytest.mark.parametrize("text, key", [
+    P("Japanese Prime Minister Junichiro Koizumi is in Washington for talks with President George W Bush.",
+      "JPN+USA", id="is-in-city-for-talks"),
+    P("Indian Foreign Minister Natwar Singh is on a three-day visit to Pakistan.", "IND+PAK", id="is-on-a-visit"),
+    P("Chinese Premier Wen Jiabao is in New Delhi for a summit with Indian Prime Minister Manmohan Singh.",
+      "CHN+IND", id="is-in-city-for-a-summit"),
+])
+def test_meeting_under_way_is_completed(extract_text, text, key):
+    from datetime import date
+
+    ext, _facts = extract_text(text, published=date(2005, 1, 15))
+    got = summits(ext)
+    assert key in got and got[key]["status"] == {"Completed"}, f"got {got}"
+
+
+def test_negotiators_meeting_to_resolve_has_no_status(extract_text):
+    ext, _facts = extract_text("American and Japanese negotiators are meeting to try to resolve the issue.")
+    assert all(not v["status"] for v in summits(ext).values()), summits(ext)

@@ -372,4 +372,17 @@ def summit_status(t, frames: SummitFrames) -> str | None:
         for c in t.children:
             if c.dep_ == "amod" and c.lower_ in frames.planned_markers:
                 return "Planned"
+    if _ongoing(t, chain):
+        return "Completed"  # "is in Washington for talks", "is at a summit": under way
     return None
+
+
+def _ongoing(t, chain) -> bool:
+    """A meeting under way on the story's day: someone "is in Washington for talks", "is at a
+    summit", "is on a visit" (not "negotiators are meeting to resolve it", which may be a
+    process still going on)."""
+    for v in chain[:2]:
+        if v.lemma_ == "be" and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in v.children) \
+                and t.dep_ == "pobj" and not _dated(v):
+            return True
+    return False
