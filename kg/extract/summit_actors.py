@@ -66,6 +66,37 @@ class SummitActors:
                     break
         return out
 
+    def _summit_just_before(self, sent) -> bool:
+        """The last summit was named in this sentence or the one before it."""
+        last = self.last.get("Summit")
+        if last is None or not last.sentences:
+            return False
+        prev = sent.start - 1
+        while prev >= 0 and self.sdoc[prev].is_space:
+            prev -= 1
+        start = self.sdoc[prev].sent.start if prev >= 0 else sent.start
+        return last.sentences[-1].start >= start
+
+    def _recent_other_leader(self, t, countries):
+        """"a summit with Xi": the other side is the last-named person of another state."""
+        for m in sorted((m for m in self.mentions if m.end <= t.i and m.cls == "Person"),
+                        key=lambda m: -m.start):
+            c = self.state_of(m.iri)
+            if c and c not in countries:
+                return m.iri
+        return None
+
+    def _nearest_person_before(self, v, sent):
+        """The person a relative clause is about ("X, a commissioner, who chaired ...")."""
+        who = [x for x in sent if x.i < v.i and x.lower_ == "who"]
+        if not who:
+            return None
+        for i in range(who[-1].i - 1, sent.start - 1, -1):
+            m = self.by_token.get(i)
+            if m is not None and m.cls == "Person":
+                return m.iri
+        return None
+
     def _summit_antecedent(self, pron):
         """The person "he" or "she" stands for: the one named last before it, in its sentence
         or the one before (tokens of that mention), else None."""

@@ -11,13 +11,14 @@ from datetime import date
 
 from ..vocab import entity_iri, local_name, slug
 
-from .summit_frames import attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause, summit_status
+from .summit_frames import (attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause,
+                            summit_status)
 
 _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 
 
-_PART_OF_PERIOD = re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+(month|year)\b",
-                             re.I)
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+(month|year)\b", re.I)
 
 
 def _this_period(text: str) -> str:
@@ -194,7 +195,8 @@ class SummitDetails:
         when = self._when_clause(t)
         for ent in self.date_ents[lo:hi]:
             if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
-                value = resolve_date(_this_period(ent.text), self.published, future=future)  # "on Tuesday, when they met"
+                # "on Tuesday, when they met"
+                value = resolve_date(_this_period(ent.text), self.published, future=future)
                 if value is not None:
                     ev.dates.append((value, sent))
                 continue

@@ -170,17 +170,6 @@ class SummitRules(SummitDetails, SummitActors):
                 ev.persons.discard(p)
                 ev.person_sent.pop(p, None)
 
-    def _summit_just_before(self, sent) -> bool:
-        """The last summit was named in this sentence or the one before it."""
-        last = self.last.get("Summit")
-        if last is None or not last.sentences:
-            return False
-        prev = sent.start - 1
-        while prev >= 0 and self.sdoc[prev].is_space:
-            prev -= 1
-        start = self.sdoc[prev].sent.start if prev >= 0 else sent.start
-        return last.sentences[-1].start >= start
-
     def _participant_tokens(self, t, kind, frames):
         """Tokens naming who takes part, or None for a subject like "they" that stands for
         the last summit's participants."""
@@ -374,26 +363,6 @@ class SummitRules(SummitDetails, SummitActors):
                     added = True
             if added and ev not in seen_here:
                 seen_here.append(ev)
-
-    def _nearest_person_before(self, v, sent):
-        """The person a relative clause is about ("X, a commissioner, who chaired ...")."""
-        who = [x for x in sent if x.i < v.i and x.lower_ == "who"]
-        if not who:
-            return None
-        for i in range(who[-1].i - 1, sent.start - 1, -1):
-            m = self.by_token.get(i)
-            if m is not None and m.cls == "Person":
-                return m.iri
-        return None
-
-    def _recent_other_leader(self, t, countries):
-        """"a summit with Xi": the other side is the last-named person of another state."""
-        for m in sorted((m for m in self.mentions if m.end <= t.i and m.cls == "Person"),
-                        key=lambda m: -m.start):
-            c = self.state_of(m.iri)
-            if c and c not in countries:
-                return m.iri
-        return None
 
     def _find_summit(self, countries, named, sent):
         for ev in reversed(self.events):
