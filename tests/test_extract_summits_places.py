@@ -267,3 +267,17 @@ def test_meeting_under_way_is_completed(extract_text, text, key):
 def test_negotiators_meeting_to_resolve_has_no_status(extract_text):
     ext, _facts = extract_text("American and Japanese negotiators are meeting to try to resolve the issue.")
     assert all(not v["status"] for v in summits(ext).values()), summits(ext)
+
+
+# -- O. "visiting US President X": a visitor, meeting the hosts named with him -------------
+@pytest.mark.parametrize("text, key, people", [
+    P("ABU DHABI — The campus was unveiled at the palace on Thursday in the presence of UAE President Mohamed bin "
+      "Zayed Al Nahyan and visiting US President Donald Trump.", "ARE+USA", {"donald-trump"},
+      id="presence-and-visiting"),
+    P("Australian Prime Minister Anthony Albanese and visiting Chinese Premier Li Qiang signed five agreements in "
+      "Canberra on Monday.", "AUS+CHN", {"anthony-albanese", "li-qiang"}, id="host-and-visiting-signed"),
+    P("TOKYO — Prime Minister Shigeru Ishiba hosted a dinner for visiting Indian Prime Minister Narendra Modi on "
+      "Friday.", "IND+JPN", {"shigeru-ishiba", "narendra-modi"}, id="dinner-for-visiting"),
+])
+def test_visiting_person_is_a_visitor(extract_text, text, key, people):
+    _check(extract_text, text, key, people)

@@ -291,6 +291,34 @@ class SummitDetails:
         self.__dict__.setdefault("extra_places", {})[iri] = name
         return iri
 
+    def _summit_visiting(self, t, sent, seen_here, frames) -> bool:
+        """"... in the presence of Sheikh Mohamed and visiting US President Trump": "visiting"
+        before a person names a visitor, not a place visited. The visitor meets the people of
+        the host state named in the sentence: the state the story is filed from, else the one
+        other state named there. True when ``t`` was read so."""
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        m = self.by_token.get(obj.i) if obj is not None else None
+        if m is None or m.cls != "Person" or any(c.dep_ == "nsubj" for c in t.children):
+            return False
+        guest = self.state_of(m.iri)
+        d = self.dateline_info
+        host = None
+        if d.mentions:
+            host = d.mentions[0].iri if d.mentions[0].cls == "Country" else self._place_country(d.mentions[0])
+        people = [x for x in self._mentions_in(list(sent)) if x.cls == "Person" and x is not m]
+        others = {self.state_of(x.iri) for x in people} - {None, guest}
+        if host is None and len(others) == 1:
+            host = next(iter(others))
+        if guest is None or host is None or host == guest:
+            return True
+        ev = self._find_summit({guest, host}, [], sent)
+        for p in [m.iri] + [x.iri for x in people if self.state_of(x.iri) == host]:
+            ev.add_person(p, sent)
+        for state in (guest, host):
+            ev.add_party(state, sent)
+        self._note_summit(ev, t, "visit", sent, seen_here, frames)
+        return True
+
     def _summit_dateline_places(self):
         """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
         or under way, with no place of its own, took place where the story is filed from,

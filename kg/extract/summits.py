@@ -41,6 +41,8 @@ class SummitRules(SummitDetails, SummitActors):
                 continue
             if kind == "noun" and t.dep_ == "compound" and frames.kind(t.head) in ("noun", "visit-noun"):
                 continue  # "summit" in "summit meeting": the head noun is the trigger
+            if kind == "visit" and t.tag_ == "VBG" and self._summit_visiting(t, sent, seen_here, frames):
+                continue
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
 
