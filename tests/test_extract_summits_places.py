@@ -281,3 +281,18 @@ def test_negotiators_meeting_to_resolve_has_no_status(extract_text):
 ])
 def test_visiting_person_is_a_visitor(extract_text, text, key, people):
     _check(extract_text, text, key, people)
+
+
+@pytest.mark.parametrize("text, key, absent", [
+    P("Trump met Xi Jinping in Busan on Thursday. A day earlier, Chinese Premier Li Qiang met Japanese Prime "
+      "Minister Sanae Takaichi.", "CHN+JPN", "xi-jinping", id="titled-name-premier"),
+    P("Modi met Albanese in Sydney on Monday. Later, Australian Foreign Minister Penny Wong met Japanese Foreign "
+      "Minister Takeshi Iwaya.", "AUS+JPN", "anthony-albanese", id="titled-name-minister"),
+    P("Xi Jinping hosted Lula in Beijing on Monday. On Tuesday, Chinese Foreign Minister Wang Yi met his Indian "
+      "counterpart, S. Jaishankar.", "CHN+IND", "xi-jinping", id="counterpart-with-name"),
+])
+def test_titled_name_is_not_a_description(extract_text, text, key, absent):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert absent not in got[key]["participant"], f"got {got}"

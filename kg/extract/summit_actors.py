@@ -53,6 +53,7 @@ class SummitActors:
             m, title = self.by_token.get(x.i), x.head
             if m is None or m.cls != "Country" or x.dep_ not in ("compound", "amod", "nmod") \
                     or title.lower_ not in frames.described_titles or self.by_token.get(title.i) is not None \
+                    or self._names_person(title) \
                     or any(self.by_token.get(y.i) is not None and self.by_token[y.i].cls == "Person"
                            for y in title.subtree):
                 continue
@@ -65,6 +66,14 @@ class SummitActors:
                     out.append(p.iri)
                     break
         return out
+
+    def _names_person(self, title) -> bool:
+        """"Chinese Premier Li Qiang", "his counterpart, Lloyd Austin": the title goes with a name."""
+        if title.dep_ in ("compound", "appos") and (m := self.by_token.get(title.head.i)) is not None \
+                and m.cls == "Person":
+            return True
+        return any(c.dep_ in ("appos", "compound") and (m := self.by_token.get(c.i)) is not None and m.cls == "Person"
+                   for c in title.children)
 
     def _summit_just_before(self, sent) -> bool:
         """The last summit was named in this sentence or the one before it."""
