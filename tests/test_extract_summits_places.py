@@ -296,3 +296,37 @@ def test_titled_name_is_not_a_description(extract_text, text, key, absent):
     got = summits(ext)
     assert key in got, f"got {got}"
     assert absent not in got[key]["participant"], f"got {got}"
+
+
+# -- P. "the next day", "a day earlier", "the same day": from the day given before --------
+@pytest.mark.parametrize("text, key, dates", [
+    P("Japanese Prime Minister Sanae Takaichi arrived in Kuala Lumpur on Sunday. The next day she met Chinese "
+      "Premier Li Qiang.", "CHN+JPN", {"2025-10-27"}, id="the-next-day"),
+    P("Trump met Xi Jinping in Busan on October 28. A day earlier, Chinese Premier Li Qiang met Japanese Prime "
+      "Minister Sanae Takaichi.", "CHN+JPN", {"2025-10-27"}, id="a-day-earlier"),
+    P("South Korean President Lee Jae-myung met Chinese President Xi Jinping on October 27. The same day, "
+      "Japanese Prime Minister Sanae Takaichi met Philippine President Ferdinand Marcos Jr.", "JPN+PHL",
+      {"2025-10-27"}, id="the-same-day"),
+])
+def test_day_counted_from_the_day_before(extract_text, text, key, dates):
+    _check(extract_text, text, key, dates=dates)
+
+
+# -- Q. a meeting right after a journey of one of its people is where the journey went -----
+@pytest.mark.parametrize("text, key, places", [
+    P("Japanese Prime Minister Sanae Takaichi arrived in Kuala Lumpur on Sunday. The next day she met Chinese "
+      "Premier Li Qiang.", "CHN+JPN", {"kuala-lumpur"}, id="arrived-then-met-another"),
+    P("Australian Prime Minister Anthony Albanese flew to Beijing on Monday. On Tuesday he held talks with Chinese "
+      "Premier Li Qiang.", "AUS+CHN", {"beijing"}, id="flew-then-talks"),
+    P("Indian Prime Minister Narendra Modi landed in Jakarta on Friday. On Saturday he met Chinese Premier "
+      "Li Qiang.", "CHN+IND", {"jakarta"}, id="landed-then-met"),
+])
+def test_meeting_after_a_journey(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+def test_planned_journey_gives_no_place(extract_text):
+    ext, _facts = extract_text("Indian Prime Minister Narendra Modi will visit Tokyo next week. Modi met Chinese "
+                               "President Xi Jinping on Monday.")
+    got = summits(ext)
+    assert "CHN+IND" in got and not got["CHN+IND"]["location"], got

@@ -132,6 +132,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             self._carry_over(sent, seen_here)
         self._fill_single_party()
         self._summit_dateline_places()
+        self._summit_journey_places()
         self._same_day_summit()
         return [ev for ev in self.events if self._keep(ev)]
 

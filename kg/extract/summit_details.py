@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
 
-from ..vocab import entity_iri, local_name, slug
+from ..vocab import XSD, entity_iri, local_name, slug
+from .records import Value
 
 from .summit_frames import (attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause,
                             summit_status)
@@ -19,6 +20,11 @@ _DATE_VERB_KINDS = ("meet", "host", "visit", "travel", "joint")
 
 _PART_OF_PERIOD = re.compile(
     r"\b(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+(month|year)\b", re.I)
+
+
+_DAY_AFTER = re.compile(r"^(?:the\s+|a\s+|one\s+)?(next|following|same|previous|day|that)(?:\s+day)?"
+                        r"(?:\s+(later|after|earlier|before))?$", re.I)
+_BEFORE_WORDS = {"previous", "earlier", "before"}
 
 
 def _this_period(text: str) -> str:
@@ -196,7 +202,7 @@ class SummitDetails:
         for ent in self.date_ents[lo:hi]:
             if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
                 # "on Tuesday, when they met"
-                value = resolve_date(_this_period(ent.text), self.published, future=future)
+                value = self._summit_resolve(ent.text, sent, future)
                 if value is not None:
                     ev.dates.append((value, sent))
                 continue
@@ -206,13 +212,30 @@ class SummitDetails:
                 if head.i == tok.i:
                     break
                 if head.i == t.i or (head.pos_ in ("VERB", "AUX") and head.i in verbs):
-                    value = resolve_date(_this_period(ent.text), self.published, future=future)
+                    value = self._summit_resolve(ent.text, sent, future)
                     if value is not None:
                         ev.dates.append((value, sent))
                     break
                 if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end)):
                     break
                 tok = head
+
+    def _summit_resolve(self, text, sent, future):
+        """A date expression's value; "the next day", "a day earlier", "the same day" count
+        from the last day the story gave an event before this sentence."""
+        from ..link.dates import resolve_date
+        value = resolve_date(_this_period(text), self.published, future=future)
+        m = _DAY_AFTER.match(" ".join(text.split()))
+        if value is not None or m is None or (m[1].lower() == "day" and not m[2]):
+            return value
+        anchor = max(((s.start, d.lexical) for e in self.events for d, s in e.dates
+                      if s.start < sent.start and len(d.lexical) == 10), default=None)
+        if anchor is None:
+            return None
+        shift = 0 if m[1].lower() in ("same", "that") else -1 if m[1].lower() in _BEFORE_WORDS else 1
+        shift = -1 if m[2] and m[2].lower() in _BEFORE_WORDS else shift
+        day = date.fromisoformat(anchor[1]) + timedelta(days=shift)
+        return Value(day.isoformat(), XSD + "date")
 
     def _summit_places(self, ev, t, verbs, sent, frames):
         """"held in Lulea", "held in the Swedish city of Lulea": places after "in/at" on the
@@ -318,6 +341,29 @@ class SummitDetails:
             ev.add_party(state, sent)
         self._note_summit(ev, t, "visit", sent, seen_here, frames)
         return True
+
+    def _summit_journey_places(self):
+        """"Takaichi arrived in Kuala Lumpur on Sunday. The next day she met Li Qiang.": a
+        meeting with no place of its own, reported right after a journey of one of its
+        people, took place where the journey went."""
+        from .summit_frames import load_frames
+        frames = load_frames()
+        journeys = [e for e in self.events if e.kind == "Summit" and e.places and e.persons
+                    and any(frames.kind(x) in ("visit", "travel", "visit-noun") for x in e.triggers)]
+        for ev in self.events:
+            if ev.kind != "Summit" or ev.places or not ev.persons or not ev.sentences or ev in journeys:
+                continue
+            first = ev.sentences[0]
+            prev = first.start - 1
+            while prev >= 0 and self.sdoc[prev].is_space:
+                prev -= 1
+            window = self.sdoc[prev].sent.start if prev >= 0 else first.start
+            trip = next((j for j in reversed(journeys) if j.persons & ev.persons
+                         and window <= j.sentences[-1].start <= first.start), None)
+            if trip is not None and not any(s == "Planned" for s, _x in trip.statuses) and not any(
+                    s == "Planned" for s, _x in ev.statuses):
+                for iri in trip.places:
+                    ev.places.setdefault(iri, first)
 
     def _summit_dateline_places(self):
         """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
