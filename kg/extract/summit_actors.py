@@ -57,9 +57,9 @@ class SummitActors:
                     or any(self.by_token.get(y.i) is not None and self.by_token[y.i].cls == "Person"
                            for y in title.subtree):
                 continue
-            for p in reversed(self.mentions):
-                if p.end > title.i or p.cls != "Person":
-                    continue
+            people, ends = self._summit_people_index()
+            for k in range(bisect_right(ends, title.i) - 1, -1, -1):
+                p = people[k]
                 if title.i - p.end > frames.described_window:
                     break
                 if self.state_of(p.iri) == m.iri:
@@ -106,20 +106,25 @@ class SummitActors:
                 return m.iri
         return None
 
+    def _summit_people_index(self):
+        """The document's person mentions in order, and their end tokens (for bisect)."""
+        if not hasattr(self, "_summit_people"):
+            self._summit_people = [m for m in self.mentions if m.cls == "Person"]
+            self._summit_people_ends = [m.end for m in self._summit_people]
+        return self._summit_people, self._summit_people_ends
+
     def _summit_antecedent(self, pron):
         """The person "he" or "she" stands for: the one named last before it, in its sentence
         or the one before (tokens of that mention), else None."""
-        if not hasattr(self, "_summit_mention_ends"):
-            self._summit_people = [m for m in self.mentions if m.cls == "Person"]
-            self._summit_mention_ends = [m.end for m in self._summit_people]
+        people, ends = self._summit_people_index()
         prev = pron.sent.start - 1
         while prev >= 0 and self.sdoc[prev].is_space:
             prev -= 1
         window = self.sdoc[prev].sent.start if prev >= 0 else pron.sent.start
-        k = bisect_right(self._summit_mention_ends, pron.i) - 1
-        if k < 0 or self._summit_people[k].start < window:
+        k = bisect_right(ends, pron.i) - 1
+        if k < 0 or people[k].start < window:
             return None
-        m = self._summit_people[k]
+        m = people[k]
         return list(self.sdoc[m.start:m.end])
 
     def _summit_honorific(self, tokens, frames) -> list:
