@@ -330,3 +330,16 @@ def test_planned_journey_gives_no_place(extract_text):
                                "President Xi Jinping on Monday.")
     got = summits(ext)
     assert "CHN+IND" in got and not got["CHN+IND"]["location"], got
+
+
+# -- R. a host of unknown state receives guests at home: the place's state takes part -------
+@pytest.mark.parametrize("text, key", [
+    P("Foreign Minister Jane Doe-Smith hosted Japanese Foreign Minister Takeshi Iwaya at the ministry in Canberra "
+      "on Monday.", "AUS+JPN", id="hosted-in-canberra"),
+    P("Minister Arvind Kumarr hosted US Secretary of State Marco Rubio in New Delhi on Friday.", "IND+USA",
+      id="hosted-in-new-delhi"),
+    P("Trade Minister Hanna Virtanenova hosted Chinese Commerce Minister Wang Wentao in Tokyo on Tuesday.",
+      "CHN+JPN", id="hosted-in-tokyo"),
+])
+def test_host_of_unknown_state_is_at_home(extract_text, text, key):
+    _check(extract_text, text, key)

@@ -106,6 +106,25 @@ class SummitActors:
                 return m.iri
         return None
 
+    def _summit_host_home(self, t, sent):
+        """"X hosted Y at the college in Greenwich": a host whose state is unknown receives
+        guests at home; the state the meeting's places lie in (one state only), else None.
+        Only when the host is the subject and the guests are all of other states."""
+        subj = [x for c in t.children if c.dep_ == "nsubj" for x in c.subtree]
+        hosts = [m for m in self._mentions_in(subj) if m.cls == "Person"]
+        if not hosts or any(self.state_of(m.iri) is not None for m in hosts):
+            return None
+        homes = set()
+        for x in sent:
+            m = self.by_token.get(x.i)
+            if m is not None and m.cls == "Place" and x.dep_ == "pobj" and x.head.lower_ in ("in", "at") \
+                    and any(a.i == t.i for a in x.ancestors):
+                homes.add(self._place_country(m))
+        homes.discard(None)
+        guests = {self.state_of(m.iri) for x in t.children if x.dep_ == "dobj"
+                  for m in self._mentions_in(list(x.subtree)) if m.cls == "Person"}
+        return next(iter(homes)) if len(homes) == 1 and not homes & guests else None
+
     def _summit_people_index(self):
         """The document's person mentions in order, and their end tokens (for bisect)."""
         if not hasattr(self, "_summit_people"):

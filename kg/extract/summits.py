@@ -87,6 +87,10 @@ class SummitRules(SummitDetails, SummitActors):
                 expanded += [s for s in load_groupings().members(g.label, self.published) if s not in expanded]
         named = [g for g in groups if not self._salient_grouping(g, frames)]
         states = list(dict.fromkeys(states + dstates + expanded))
+        if kind == "host" and any(self.state_of(p) is None for p in people):
+            home = self._summit_host_home(t, sent)  # "Healey hosted Austin at a college in Greenwich"
+            if home is not None and home not in states:
+                states.append(home)
         countries = set(states) | {self.state_of(p) for p in people if self.state_of(p)}
         if noun and not people and not states and any(x.lower_ in ("leaders", "heads") for x in tokens):
             _s, people = self.actors_in(list(sent), groupings=False)  # "the summit between the leaders of ..."
