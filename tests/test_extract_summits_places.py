@@ -343,3 +343,26 @@ def test_planned_journey_gives_no_place(extract_text):
 ])
 def test_host_of_unknown_state_is_at_home(extract_text, text, key):
     _check(extract_text, text, key)
+
+
+# -- S. one state's people holding talks in another state's capital meet that state -------
+@pytest.mark.parametrize("text, key, places", [
+    P("UK Foreign Secretary Jack Straw, who will hold talks in Beijing on Thursday, said the ban should go.",
+      "CHN+GBR", {"beijing"}, id="who-will-hold-talks-in-capital"),
+    P("Japanese Trade Minister Hajime Tamura held talks in Washington on Monday.", "JPN+USA", {"washington"},
+      id="held-talks-in-washington"),
+    P("Indian External Affairs Minister S. Jaishankar held talks in Canberra on Tuesday.", "AUS+IND", {"canberra"},
+      id="held-talks-in-canberra"),
+])
+def test_talks_in_a_foreign_capital(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text", [
+    P("Prime Minister Tony Blair held talks in Brussels on Thursday.", id="brussels-hosts-the-eu"),
+    P("Japanese negotiators held talks in Geneva on Friday.", id="geneva-hosts-the-wto"),
+    P("Indian Prime Minister Manmohan Singh met business leaders in Tokyo on Monday.", id="met-business-leaders"),
+])
+def test_no_host_state_from_a_neutral_venue_or_a_business_meeting(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not any("+" in k for k in summits(ext)), summits(ext)

@@ -125,6 +125,25 @@ class SummitActors:
                   for m in self._mentions_in(list(x.subtree)) if m.cls == "Person"}
         return next(iter(homes)) if len(homes) == 1 and not homes & guests else None
 
+    def _summit_abroad(self, t, countries, frames):
+        """"Straw, who will hold talks in Beijing": people of one state meeting in another
+        state's capital meet that state (not in a city that hosts international bodies,
+        "talks in Brussels", "in Geneva"); the state, else None."""
+        anchors = {t.i} | ({t.head.i} if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else set())
+        for c in [c for a in anchors for c in t.doc[a].children]:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for x in c.children:
+                m = self.by_token.get(x.i)
+                if x.dep_ != "pobj" or m is None or m.cls != "Place" or m.label.lower() in frames.neutral_venues:
+                    continue
+                state = self._place_country(m)
+                capitals = load_gazetteer().capitals.get(state, ()) if state else ()
+                if state and state not in countries and state not in self._unions(frames) \
+                        and not countries & self._unions(frames) and m.label in capitals:
+                    return state
+        return None
+
     def _summit_people_index(self):
         """The document's person mentions in order, and their end tokens (for bisect)."""
         if not hasattr(self, "_summit_people"):

@@ -59,6 +59,7 @@ class SummitFrames:
     quantity_nouns: frozenset
     qualifier_participles: frozenset
     gerund_deps: frozenset
+    neutral_venues: frozenset
     honorifics: frozenset
     owner_preps: frozenset
     venue_nouns: frozenset

@@ -120,6 +120,12 @@ class SummitRules(SummitDetails, SummitActors):
             if other:
                 people.append(other)
                 countries.add(self.state_of(other))
+        if len(countries) == 1 and (people or states) and not named and (kind == "noun" or (
+                kind == "meet" and not any(c.dep_ == "dobj" for c in t.children))):
+            abroad = self._summit_abroad(t, countries, frames)  # "Straw will hold talks in Beijing"
+            if abroad is not None:
+                states.append(abroad)
+                countries.add(abroad)
         # "EC farm ministers will meet in Brussels": a union's members meet as the union
         union_meeting = len(countries) == 1 and not people and next(iter(countries)) in self._unions(frames) \
             and any(x.lower_ in frames.member_nouns for x in tokens)
