@@ -366,3 +366,38 @@ def test_talks_in_a_foreign_capital(extract_text, text, key, places):
 def test_no_host_state_from_a_neutral_venue_or_a_business_meeting(extract_text, text):
     ext, _facts = extract_text(text)
     assert not any("+" in k for k in summits(ext)), summits(ext)
+
+
+# -- T. one dateline reading for every rule ----------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    P("SEOUL, Oct 29 (Reuters) - The two states agreed.", "Seoul", id="reuters-style"),
+    P("THE HAGUE — The Netherlands widened its rules.", "The Hague", id="two-word-capital"),
+    P("NEW DELHI, Feb 14: India and Japan agreed.", "New Delhi", id="colon-after-date"),
+    P("WASHINGTON (Reuters) - The two states agreed.", "Washington", id="agency-no-date"),
+])
+def test_dateline_is_read(extractor, text, place):
+    from datetime import date
+
+    from kg.documents import Document
+    from kg.extract.datelines import find_dateline
+    from kg.link.mentions import MentionLinker
+
+    (_d, sdoc), = list(extractor.parse([Document(id="t", text=text, published=date(2025, 10, 29))]))
+    line = find_dateline(sdoc, MentionLinker(extractor.gazetteer, date(2025, 10, 29)).link(sdoc))
+    assert line.end > 0 and line.city_label == place, line
+
+
+@pytest.mark.parametrize("text", [
+    P("The US - Japan alliance is strong, officials said.", id="spaced-pair"),
+    P("The India-US dialogue was held in New Delhi.", id="hyphenated-pair"),
+    P("US, Japan sign pact - officials", id="headline-with-verb"),
+])
+def test_no_dateline(extractor, text):
+    from datetime import date
+
+    from kg.documents import Document
+    from kg.extract.datelines import find_dateline
+    from kg.link.mentions import MentionLinker
+
+    (_d, sdoc), = list(extractor.parse([Document(id="t", text=text, published=date(2025, 10, 29))]))
+    assert find_dateline(sdoc, MentionLinker(extractor.gazetteer, date(2025, 10, 29)).link(sdoc)).end == 0
