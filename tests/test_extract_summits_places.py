@@ -90,6 +90,16 @@ def test_in_the_presence_of(extract_text, text, key, people, places, dates):
     _check(extract_text, text, key, people, places, dates)
 
 
+@pytest.mark.parametrize("text", [
+    P("The presence of Chinese firms in Indonesia is expanding.", id="presence-of-firms"),
+    P("The US military presence in Japan has grown since 2020.", id="military-presence"),
+    P("China objects to the presence of American warships near Taiwan.", id="presence-of-warships"),
+])
+def test_presence_that_is_no_ceremony(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not summits(ext), summits(ext)
+
+
 # -- E. a hyphenated pair opening a story is not a dateline -------------------------------
 @pytest.mark.parametrize("text, key, places", [
     P("The India-Japan strategic dialogue was held in New Delhi on Monday.", "IND+JPN", {"new-delhi"},
