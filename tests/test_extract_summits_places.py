@@ -100,6 +100,16 @@ def test_presence_that_is_no_ceremony(extract_text, text):
     assert not summits(ext), summits(ext)
 
 
+@pytest.mark.parametrize("text", [
+    P("China and India met the 2030 targets early.", id="met-the-targets"),
+    P("Meeting the 2030 targets, China and India agreed to cut emissions further.", id="meeting-the-targets"),
+    P("Japan and South Korea struggled to meet demand for chips last year.", id="meet-demand"),
+])
+def test_meeting_a_thing_is_no_meeting(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert not summits(ext), summits(ext)
+
+
 # -- E. a hyphenated pair opening a story is not a dateline -------------------------------
 @pytest.mark.parametrize("text, key, places", [
     P("The India-Japan strategic dialogue was held in New Delhi on Monday.", "IND+JPN", {"new-delhi"},

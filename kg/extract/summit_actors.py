@@ -144,6 +144,18 @@ class SummitActors:
                     return state
         return None
 
+    def _meets_a_thing(self, t, frames) -> bool:
+        """"met the 2030 targets", "meet demand": the object of "meet" is a thing, not
+        someone who can meet (a person, state, body, official, pronoun)."""
+        for c in t.children:
+            if c.dep_ != "dobj" or c.pos_ != "NOUN" or self._has_actor([c]):
+                continue
+            if c.lower_ in frames.official_nouns or c.lower_ in frames.group_subjects \
+                    or c.lower_ in frames.meetable_nouns:
+                continue
+            return True
+        return False
+
     def _summit_people_index(self):
         """The document's person mentions in order, and their end tokens (for bisect)."""
         if not hasattr(self, "_summit_people"):

@@ -59,6 +59,7 @@ class SummitFrames:
     quantity_nouns: frozenset
     qualifier_participles: frozenset
     gerund_deps: frozenset
+    meetable_nouns: frozenset
     presence_nouns: frozenset
     neutral_venues: frozenset
     honorifics: frozenset

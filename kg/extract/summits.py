@@ -39,6 +39,8 @@ class SummitRules(SummitDetails, SummitActors):
                 continue
             if kind == "visit-noun" and any(x.lower_ in frames.visit_noun_blockers for x in t.lefts):
                 continue
+            if kind == "meet" and self._meets_a_thing(t, frames):
+                continue  # "met the 2030 targets", "meeting demand": not a meeting
             if t.lower_ in frames.presence_nouns and not (t.dep_ == "pobj" and t.head.lower_ == "in"):
                 continue  # "in the presence of A and B", not "the presence of Chinese firms in Indonesia"
             if kind == "noun" and t.dep_ == "compound" and frames.kind(t.head) in ("noun", "visit-noun"):
