@@ -10,7 +10,9 @@ state). A grouping of states ("the Quad") stands for its members when the articl
 Stages: ``summit_frames`` (trigger words and where their arguments are) → this module
 (who takes part, which summit a mention is: a new one, the one with the same states, the one
 "the two leaders" or "the Sydney meeting" refer to) → ``summit_details`` (date, place and
-status of the mention; another occasion of the same states kept apart).
+status of the mention; another occasion of the same states kept apart; after the last
+sentence, a lead meeting with no place takes the dateline's (``datelines``) and a meeting
+right after a journey takes the journey's place).
 """
 from __future__ import annotations
 
