@@ -77,11 +77,13 @@ class NameShapes:
             return True  # "Karen Holt MP"
         if len(after) < 2 or after[0].text != ",":
             return False
-        for tok in after[1:]:
-            t = self.gaz.title(tok.lower_)
-            if t is not None and t.kind in _PERSON_TITLE_KINDS:
-                return True
-            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower):
+        for k, tok in enumerate(after[1:], start=1):
+            for n in (3, 2, 1):  # "State Minister of ...", "Deputy Foreign Minister"
+                t = self.gaz.title(" ".join(x.text for x in after[k:k + n]).lower())
+                if t is not None and t.kind in _PERSON_TITLE_KINDS:
+                    return True
+            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower
+                    or tok.is_title and tok.is_alpha and not tok.ent_type_):  # "Deputy Trade Minister"
                 return False
         return False
 
@@ -129,15 +131,19 @@ class NameShapes:
         words = [t for t in ent if t.text not in (",", "&")]
         if len(words) < 2 or ent.text.isupper():
             return None
-        bodies = (self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")) - {"Affairs"}
-        connectors = ("and", "of", "for", "the")
-        if any(t.text in bodies for t in words) or not all(t.is_title or t.lower_ in connectors for t in words):
-            return None
         doc, heads = ent.doc, self.gaz.words("title_head")
         head = doc[ent.end] if ent.end < len(doc) and doc[ent.end].text in heads else None
         j = ent.start - 1
-        if head is None and j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads:
+        title_first = head is None and j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads
+        if title_first:
             head = doc[j - 1]
+        # after "Minister for" only a ministry's own word ends a body: "Internal Affairs and
+        # Communications" is a portfolio there, "Communications" no company's head
+        bodies = self.gaz.words("gov_head") if title_first else \
+            self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")
+        connectors = ("and", "of", "for", "the")
+        if any(t.text in bodies - {"Affairs"} for t in words) or not all(t.is_title or t.lower_ in connectors for t in words):
+            return None
         if head is None:
             return None
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip(" ,")
@@ -145,11 +151,37 @@ class NameShapes:
         if first in self.gaz.words("portfolio"):
             text = first
         low = head.lower_
-        if low.startswith("minister"):
-            return f"Ministry of {text}"
-        if "secretar" in low:
-            return f"Department of {text}"
-        return ""
+        name = f"Ministry of {text}" if low.startswith("minister") else f"Department of {text}" if "secretar" in low else ""
+        if title_first and name:
+            # "Minister for Digital Transformation": a title; the ministry counts only as a
+            # body the gazetteer knows by that very name
+            known = self.gaz.lookup(name, self.published)
+            return name if known is not None and known.cls == "Organization" else ""
+        return name
+
+    def _venue_after_locative(self, ent) -> bool:
+        """"at the Old Royal Naval College", "in Lancaster House": a name of two or more words
+        ending in a building word that may also name an institution is a venue after "at"/"in"."""
+        words = ent.text.split()
+        if len(words) < 2 or words[-1] not in self.gaz.words("venue_head_at"):
+            return False
+        i = ent.start - (1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else 0)
+        if ent.doc[ent.start].lower_ == "the":
+            i = ent.start
+        return i > 0 and ent.doc[i - 1].lower_ in ("at", "in", "inside", "outside")
+
+    def _country_prefixed_bodies(self, sdoc) -> dict:
+        """"the U.S. Air Force" named in the story: a bare "Air Force" there is that body."""
+        out = {}
+        for e in sdoc.ents:
+            entry = self.gaz.entries.get(e.kb_id_) if e.kb_id_ else None
+            if entry is None or entry.cls != "Organization" or not entry.country:
+                continue
+            first, _sep, tail = entry.label.partition(" ")
+            home = self.gaz.lookup(first, self.published)
+            if tail and tail[:1].isupper() and home is not None and home.cls == "Country" and home.country == entry.country:
+                out.setdefault(tail, entry)
+        return out
 
     def _ends_with(self, name: str, kind: str) -> bool:
         heads = self.gaz.words(kind)

@@ -1,0 +1,158 @@
+"""Memberships the text states in words, not titles (read by :func:`kg.extract.roles.find_roles`).
+
+* "X, a member of the National Security Council", "X, who sits on the board of Y",
+  "X, a Security Council member": the person belongs to the body named there;
+* "the council, which includes Finance Minister X and Defence Minister Y", "the panel,
+  whose members include X": each person listed belongs to it;
+* "X, Y and Z, who make up the Economic Policy Council", "The four, who form the
+  council, ..." (the people named in the sentence before): each belongs to it;
+* "Senators X of Utah and Y of Alabama": a plural title before a list of people gives each
+  of them the title's state.
+
+A body counts only where the text names it (a mention), never from a title's office.
+"""
+from __future__ import annotations
+
+from ..vocab import country_iri
+
+_MEMBER_WORDS = {"member", "members"}
+_SEAT_VERBS = {"sit", "sits", "sat", "serve", "serves", "served", "serving", "sitting"}
+_INCLUDE_VERBS = {"include", "includes", "included", "including", "comprise", "comprises", "comprised",
+                  "consist", "consists", "consisted"}
+_MAKE_UP = {"make", "makes", "made", "form", "forms", "formed", "constitute", "constitutes", "constituted"}
+_PLURAL_SUBJECTS = {"they", "two", "three", "four", "five", "six", "seven", "eight", "both", "ministers",
+                    "officials", "men", "women", "leaders", "secretaries", "members"}
+
+
+def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
+    """Fill ``roles`` (person IRI -> Role) with the memberships stated in words."""
+    persons = [m for m in mentions if m.cls == "Person"]
+    for m in persons:
+        role = roles.get(m.iri)
+        if role is not None and (role.organization is None or not role.org_from_text):
+            body = _member_of_after(sdoc, m, by_token)
+            if body is not None:
+                _set(role, body, sdoc[m.start].sent)
+    for m in mentions:
+        if m.cls != "Organization":
+            continue
+        sent = sdoc[m.start].sent
+        members = _listed_after(sdoc, m, by_token, sent) + _making_up(sdoc, m, by_token, sent, persons)
+        for p in members:
+            role = roles.get(p.iri)
+            if role is not None and (role.organization is None or not role.org_from_text):
+                _set(role, m, sent)
+    _plural_title_lists(sdoc, persons, by_token, gaz, roles)
+
+
+def _set(role, body, sent) -> None:
+    role.organization, role.org_sent, role.org_from_text = body.iri, sent, True
+    role.from_text = True
+
+
+def _member_of_after(sdoc, m, by_token):
+    """"X, a member of the Council", "X, who sits on the Council", "X, a Council member"."""
+    sent = sdoc[m.start].sent
+    j = m.end
+    if j >= sent.end or sdoc[j].text != ",":
+        return None
+    words = []
+    for t in sdoc[j + 1:min(sent.end, j + 10)]:
+        other = by_token.get(t.i)
+        if other is not None:
+            if other.cls != "Organization":
+                return None
+            nxt = sdoc[other.end] if other.end < sent.end else None
+            if _MEMBER_WORDS & set(words) and words[-1:] in (["of"], ["the"]) or \
+                    (set(words) & _SEAT_VERBS and words[-1:] in (["on"], ["the"])):
+                return other  # "a member of the Council", "who sits on the Council"
+            if nxt is not None and nxt.lower_ in _MEMBER_WORDS and all(w in ("a", "an", "the", "who", "is", "was")
+                                                                      for w in words):
+                return other  # "a Council member"
+            return None
+        if not (t.is_lower or t.is_punct and t.text != ","):
+            return None
+        words.append(t.lower_)
+    return None
+
+
+def _listed_after(sdoc, org, by_token, sent) -> list:
+    """"the council, which includes Finance Minister X and Y": the people in the clause."""
+    k = org.end
+    if k + 2 >= sent.end or sdoc[k].text != ",":
+        return []
+    if sdoc[k + 1].lower_ in ("which", "that") and sdoc[k + 2].lower_ in _INCLUDE_VERBS:
+        start = k + 3
+    elif sdoc[k + 1].lower_ == "whose" and sdoc[k + 2].lower_ in _MEMBER_WORDS and k + 3 < sent.end \
+            and sdoc[k + 3].lower_ in _INCLUDE_VERBS:
+        start = k + 4
+    else:
+        return []
+    return _people_list(sdoc, start, sent.end, by_token)
+
+
+def _people_list(sdoc, start, end, by_token) -> list:
+    """People named one after another from ``start``: titles, commas and "and" between them."""
+    out, i = [], start
+    while i < end:
+        t = sdoc[i]
+        other = by_token.get(i)
+        if other is not None:
+            if other.cls == "Person":
+                out.append(other)
+            elif other.cls not in ("Country", "Organization", "Place"):  # "U.S. Secretary of State X"
+                break
+            i = other.end
+            continue
+        if t.text in (";", "(", ")") or t.is_lower and t.lower_ not in ("and", "of", "for", "the") \
+                or t.pos_ == "VERB":
+            break
+        i += 1
+    return out
+
+
+def _making_up(sdoc, org, by_token, sent, persons) -> list:
+    """"X, Y and Z, who make up the Council", "The four, who form the Council, ...": the
+    people listed before the relative clause, or those of the sentence before when the
+    clause's head is a plural word ("The four", "They")."""
+    i = org.start - 1
+    if i > sent.start and sdoc[i].lower_ == "the":
+        i -= 1
+    if i > sent.start and sdoc[i].lower_ == "up":
+        i -= 1
+    if i <= sent.start or sdoc[i].lower_ not in _MAKE_UP or sdoc[i - 1].lower_ != "who":
+        return []
+    who = i - 1
+    if who - 1 < sent.start or sdoc[who - 1].text != ",":
+        return []
+    here = [p for p in persons if sent.start <= p.start and p.end <= who - 1]
+    if here:
+        return here if len(here) >= 2 or _adjacent(sdoc, here[-1], who - 1) else []
+    head = [t for t in sdoc[sent.start:who - 1] if t.is_alpha]
+    if not head or head[-1].lower_ not in _PLURAL_SUBJECTS or len(head) > 3 or sent.start == 0:
+        return []
+    prev = sdoc[sent.start - 1].sent
+    before = [p for p in persons if prev.start <= p.start < prev.end]
+    return before if len(before) >= 2 else []
+
+
+def _adjacent(sdoc, person, comma) -> bool:
+    return person.end == comma
+
+
+def _plural_title_lists(sdoc, persons, by_token, gaz, roles) -> None:
+    """"Senators X of Utah, Y of Alabama and Z": each person after a plural title."""
+    for m in persons:
+        if m.start == 0:
+            continue
+        word = sdoc[m.start - 1].text
+        if word == "." and m.start >= 2 and not sdoc[m.start - 2].whitespace_:
+            word = sdoc[m.start - 2].text + "."  # "Sens." split by the tokenizer
+        title = gaz.title(word)
+        if title is None or not title.country or not word.endswith(("s", "s.")):
+            continue
+        sent = sdoc[m.start].sent
+        for p in _people_list(sdoc, m.start, sent.end, by_token):
+            role = roles.get(p.iri)
+            if role is not None and role.country is None:
+                role.country, role.country_sent, role.from_text = country_iri(title.country), sent, True

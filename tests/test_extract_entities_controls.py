@@ -1,0 +1,163 @@
+"""Golden tests: memberships stated in words, states of listed officials, entity typing of
+venues, goods and armed services, and export controls said in other words.
+
+Sentences are written for the project; each class of phrasing has several wordings.
+"""
+from __future__ import annotations
+
+import pytest
+
+P = pytest.param
+
+
+def _labels(ext, cls):
+    return {e.label for e in ext.entities.values() if e.cls == cls and e.mentioned}
+
+
+def _members(facts, person):
+    return {o for s, p, o in facts if s == person and p == "memberOf"}
+
+
+# -- 1. "X, a member of the Council": membership said in words ---------------------------------
+@pytest.mark.parametrize("text, person, body", [
+    P("Karen Doyle, a member of the National Security Council, said the review would end soon.",
+      "karen-doyle", "national-security-council", id="a member of the body"),
+    P("Paul Obi, who sits on the Economic Policy Council, opposed the takeover.",
+      "paul-obi", "economic-policy-council", id="who sits on the body"),
+    P("Mira Santos, who serves on the Federal Communications Commission, voted against the rule.",
+      "mira-santos", "federal-communications-commission", id="who serves on the body"),
+])
+def test_member_said_in_words(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert body in _members(facts, person), sorted(facts)
+
+
+# -- 2. "the council, which includes X and Y" / "X and Y, who make up the council" -------------
+@pytest.mark.parametrize("text, people, body", [
+    P("The Economic Policy Council, which includes Secretary of State George Shultz and Treasury "
+      "Secretary James Baker, meets on Friday.", ["george-shultz", "james-baker"],
+      "economic-policy-council", id="which includes titled people"),
+    P("Ministers sent a note to Secretary of State George Shultz, Treasury Secretary James Baker and "
+      "Commerce Secretary Malcolm Baldrige. The three, who make up the Economic Policy Council, "
+      "will weigh it next week.", ["george-shultz", "james-baker", "malcolm-baldrige"],
+      "economic-policy-council", id="the three who make up, people in the sentence before"),
+    P("Lena Holm and Tomas Berg, who make up the Nordic Council, rejected the plan.",
+      ["lena-holm", "tomas-berg"], "nordic-council", id="X and Y who make up the body"),
+])
+def test_members_listed_with_the_body(extract_text, text, people, body):
+    _ext, facts = extract_text(text, published=None)
+    for person in people:
+        assert body in _members(facts, person), sorted(facts)
+
+
+# -- 3. "X of Japan's Ministry of ...": the named body -----------------------------------------
+@pytest.mark.parametrize("text, person, body, state", [
+    P("Hiroshi Tanaka of Japan's Ministry of Economy, Trade and Industry told reporters the talks went well.",
+      "hiroshi-tanaka", "ministry-of-economy-trade-and-industry", "JPN", id="of Japan's METI"),
+    P("Kenji Mori of Japan's Ministry of International Trade and Industry said output would fall.",
+      "kenji-mori", "ministry-of-international-trade-and-industry", "JPN", id="of Japan's MITI"),
+    P("Lee Soo-jin of South Korea's Ministry of Science and ICT led the delegation.",
+      "lee-soo-jin", "ministry-of-science-and-ict", "KOR", id="of Korea's science ministry"),
+])
+def test_person_of_a_states_body(extract_text, text, person, body, state):
+    _ext, facts = extract_text(text)
+    assert body in _members(facts, person), sorted(facts)
+    assert (person, "represents", state) in facts
+
+
+# -- 4. "Minister for X": a title, not a body called "X" ---------------------------------------
+@pytest.mark.parametrize("text, person, fragment", [
+    P("The pact was signed by Taro Kono, Minister for Digital Transformation.", "taro-kono",
+      "Digital Transformation", id="Minister for a portfolio no ministry bears"),
+    P("Takeaki Matsumoto, Japan's Minister for Internal Affairs and Communications, signed it.",
+      "takeaki-matsumoto", "Internal Affairs and Communications", id="portfolio ending in a company word"),
+    P("Ines Duarte, Minister for Ocean Affairs and Fisheries, welcomed the deal.", "ines-duarte",
+      "Ocean Affairs and Fisheries", id="two-part portfolio"),
+])
+def test_minister_for_portfolio_is_no_body(extract_text, text, person, fragment):
+    ext, facts = extract_text(text)
+    orgs = _labels(ext, "Organization")
+    assert fragment not in orgs, orgs
+    assert all(o.startswith("ministry-of-") for o in _members(facts, person)), sorted(facts)
+
+
+# -- 5. a person the model types as a body, then a multi-word title -----------------------------
+@pytest.mark.parametrize("text, person, state", [
+    P("The council was co-chaired by Fusae Ota, State Minister of Economy, Trade and Industry, "
+      "and a Japanese delegation.", "fusae-ota", "JPN", id="State Minister of METI"),
+    P("Officials met Nadia Petrova, Deputy Trade Minister of Bulgaria, in Sofia.", "nadia-petrova",
+      "BGR", id="Deputy Trade Minister of a state"),
+    P("Talks were led by Omar Haddad, Foreign Minister of Jordan, on Tuesday.", "omar-haddad",
+      "JOR", id="Foreign Minister of a state"),
+])
+def test_titled_name_is_a_person(extract_text, text, person, state):
+    ext, facts = extract_text(text)
+    assert person in {e.iri.rsplit("/", 1)[-1] for e in ext.entities.values() if e.cls == "Person"}
+    assert (person, "represents", state) in facts, sorted(facts)
+
+
+# -- 6. a plural title before a list of people ---------------------------------------------------
+@pytest.mark.parametrize("text, people", [
+    P("Senators Jake Garn of Utah and Richard Shelby of Alabama said they might seek an amendment.",
+      ["jake-garn", "richard-shelby"], id="Senators X of state and Y of state"),
+    P("Senators Ann Cole, Brian Ford and Carl Dunn wrote to the Commerce Department.",
+      ["ann-cole", "brian-ford", "carl-dunn"], id="Senators X, Y and Z"),
+    P("Sens. Maria Lopez and Dan West introduced the bill on Thursday.",
+      ["maria-lopez", "dan-west"], id="Sens. X and Y"),
+])
+def test_plural_title_gives_each_its_state(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    for person in people:
+        assert (person, "represents", "USA") in facts, sorted(facts)
+
+
+# -- 7. venues are places ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    P("The ministers met at the Old Royal Naval College in Greenwich on Thursday.",
+      "Old Royal Naval College", id="college after at"),
+    P("Leaders gathered at Qasr Al Watan for the signing.", "Qasr Al Watan", id="palace by its Arabic name"),
+    P("The accord was signed in Hyderabad House in New Delhi.", "Hyderabad House", id="house after in"),
+    P("Delegates dined at the Riverside Maritime Museum after the talks.", "Riverside Maritime Museum",
+      id="museum after at"),
+])
+def test_venue_is_a_place(extract_text, text, place):
+    ext, _facts = extract_text(text)
+    assert place in _labels(ext, "Place"), sorted((e.cls, e.label) for e in ext.entities.values())
+    assert place not in _labels(ext, "Organization") | _labels(ext, "Person")
+
+
+# -- 8. goods and slogans written in capitals are no organisations -----------------------------
+@pytest.mark.parametrize("text, word", [
+    P("Iran will supply India with LNG under the 25-year deal.", "LNG", id="LNG"),
+    P("Qatar agreed to ship LPG to Pakistan from next year.", "LPG", id="LPG"),
+    P("The rally drew MAGA supporters to the capital.", "MAGA", id="MAGA"),
+])
+def test_goods_acronym_is_no_organisation(extract_text, text, word):
+    ext, _facts = extract_text(text)
+    assert word not in _labels(ext, "Organization")
+
+
+# -- 9. armed services and bare names of a body named in full ----------------------------------
+@pytest.mark.parametrize("text, body", [
+    P("The U.S. Air Force will buy 90,000 laptops, and an Air Force spokesman said bids reopen.",
+      "U.S. Air Force", id="U.S. Air Force then Air Force"),
+    P("The US Navy said the propellers had been fitted, a Navy official added.", "U.S. Navy", id="US Navy"),
+    P("The United States Army is testing the drones.", "U.S. Army", id="United States Army"),
+])
+def test_armed_service_is_its_states_body(extract_text, text, body):
+    ext, _facts = extract_text(text)
+    orgs = _labels(ext, "Organization")
+    assert body in orgs and "Air Force" not in orgs and "Navy" not in orgs, orgs
+
+
+# -- 10. officials the gazetteer knows ---------------------------------------------------------
+@pytest.mark.parametrize("text, person, state", [
+    P("In London, Defence Secretary John Healey said the tests would start in 2025.", "john-healey", "GBR",
+      id="UK Defence Secretary from the gazetteer"),
+    P("Healey told MPs the programme was on track.", "john-healey", "GBR", id="surname alone"),
+    P("The letter went to Secretary of State George Schultz, a common misspelling.", "george-shultz", "USA",
+      id="misspelt name of a known official"),
+])
+def test_known_official(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", state) in facts, sorted(facts)
