@@ -161,3 +161,39 @@ def test_armed_service_is_its_states_body(extract_text, text, body):
 def test_known_official(extract_text, text, person, state):
     _ext, facts = extract_text(text)
     assert (person, "represents", state) in facts, sorted(facts)
+
+
+# -- 11. "<Body> (<ACRONYM>) <title> X": the body before the title ----------------------------
+@pytest.mark.parametrize("text, person, body", [
+    P('"We must act," Ministry of International Trade and Industry (MITI) Deputy Director General '
+      "Masaji Yamamoto told reporters.", "masaji-yamamoto", "ministry-of-international-trade-and-industry",
+      id="ministry (acronym) deputy director general"),
+    P("The Semiconductor Industry Association (SIA) president Ken Dorr welcomed the move.", "ken-dorr",
+      "semiconductor-industry-association", id="association (acronym) president"),
+    P("Korea Trade-Investment Promotion Agency (KOTRA) director Park Min-ho opened the fair.", "park-min-ho",
+      "korea-trade-investment-promotion-agency", id="agency (acronym) director"),
+])
+def test_title_after_body_and_acronym(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert body in _members(facts, person), sorted(facts)
+
+
+# -- 12. "the Commission" in a story about the EU ------------------------------------------------
+@pytest.mark.parametrize("text, person", [
+    P("European Council President Charles Michel and Commission President Ursula von der Leyen met Kishida.",
+      "ursula-von-der-leyen", id="Commission President beside the European Council"),
+    P("The EU will act, Commission President Ursula von der Leyen said.", "ursula-von-der-leyen",
+      id="Commission President in an EU story"),
+    P("The European Union's trade chief said the Commission backed Commissioner Sefcovic.", None,
+      id="the Commission in an EU story"),
+])
+def test_commission_in_an_eu_story(extract_text, text, person):
+    ext, facts = extract_text(text)
+    assert "European Commission" in _labels(ext, "Organization")
+    if person:
+        assert "european-commission" in _members(facts, person), sorted(facts)
+
+
+def test_commission_without_the_eu_is_not_the_european_commission(extract_text):
+    ext, _facts = extract_text("The Commission approved the merger, the Federal Trade Commission said.")
+    assert "European Commission" not in _labels(ext, "Organization")

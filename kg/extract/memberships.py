@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..vocab import country_iri
 
+_STATE_BODIES = ("government", "legislature", "military", "state_company")
 _MEMBER_WORDS = {"member", "members"}
 _SEAT_VERBS = {"sit", "sits", "sat", "serve", "serves", "served", "serving", "sitting"}
 _INCLUDE_VERBS = {"include", "includes", "included", "including", "comprise", "comprises", "comprised",
@@ -30,9 +31,13 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
     for m in persons:
         role = roles.get(m.iri)
         if role is not None and (role.organization is None or not role.org_from_text):
-            body = _member_of_after(sdoc, m, by_token)
+            body = _member_of_after(sdoc, m, by_token) or _body_acronym_title_before(sdoc, m, by_token, gaz)
             if body is not None:
                 _set(role, body, sdoc[m.start].sent)
+                state = body.country or (body.entry.country if body.entry is not None
+                                         and body.entry.kind in _STATE_BODIES else None)
+                if state and role.country is None:
+                    role.country, role.country_sent = country_iri(state), sdoc[m.start].sent
     for m in mentions:
         if m.cls != "Organization":
             continue
@@ -74,6 +79,24 @@ def _member_of_after(sdoc, m, by_token):
             return None
         words.append(t.lower_)
     return None
+
+
+def _body_acronym_title_before(sdoc, m, by_token, gaz):
+    """"Ministry of Foreign Affairs (MOFA) spokesperson X", "... (MITI) Deputy Director
+    General X": a title after a body and its acronym in brackets."""
+    sent = sdoc[m.start].sent
+    i, titled = m.start - 1, False
+    while i >= sent.start and m.start - i <= 4 and sdoc[i].is_alpha and i not in by_token \
+            and (sdoc[i].is_title or sdoc[i].is_lower):
+        titled = titled or gaz.title(sdoc[i].text) is not None
+        i -= 1
+    if not titled or i - 2 < sent.start or sdoc[i].text != ")" or sdoc[i - 2].text != "(":
+        return None
+    body = by_token.get(i - 3)
+    if body is None or body.cls != "Organization":
+        return None
+    inner = by_token.get(i - 1)
+    return body if inner is None or inner.iri == body.iri or sdoc[i - 1].text.isupper() else None
 
 
 def _listed_after(sdoc, org, by_token, sent) -> list:

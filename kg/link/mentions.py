@@ -147,6 +147,9 @@ class MentionLinker(NameShapes):
                 if known is not None and known.cls == "Organization":
                     return self._mention(ent, known.iri, known.cls, known.label, known)
                 return self._ministry(ent, body) if body else None
+            tail = self.tails.get(_clean_name(ent.text))
+            if tail is not None:  # "Commission President X" in a story naming the EU
+                return self._mention(ent, tail.iri, tail.cls, tail.label, tail)
             if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
                 return None  # "Secretary of State": a title, "National Security Adviser" too
             return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)

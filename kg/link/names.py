@@ -171,8 +171,15 @@ class NameShapes:
         return i > 0 and ent.doc[i - 1].lower_ in ("at", "in", "inside", "outside")
 
     def _country_prefixed_bodies(self, sdoc) -> dict:
-        """"the U.S. Air Force" named in the story: a bare "Air Force" there is that body."""
+        """"the U.S. Air Force" named in the story: a bare "Air Force" there is that body;
+        "the Commission" in a story naming the EU is the European Commission
+        (``context_aliases.csv``)."""
         out = {}
+        named = {e.kb_id_ for e in sdoc.ents if e.kb_id_}
+        for alias, pairs in self.gaz.context_aliases.items():
+            for ctx, org in pairs:
+                if ctx in named or org in named:
+                    out.setdefault(alias, self.gaz.entries[org])
         for e in sdoc.ents:
             entry = self.gaz.entries.get(e.kb_id_) if e.kb_id_ else None
             if entry is None or entry.cls != "Organization" or not entry.country:
