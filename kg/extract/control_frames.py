@@ -330,6 +330,9 @@ class TriggerFinder:
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
             return Trigger(t, "verbal")
+        if lemma in lex.restrictive_verbs and t.dep_ == "amod" and t.i > 0 and t.doc[t.i - 1].lower_ in (
+                "have", "has", "had") and self.is_trade(t.head):
+            return Trigger(t, "verbal")  # "would have capped exports": the parser made the verb a modifier
         if lemma in lex.restrict_goods and any(c.dep_ == "ccomp" and self.is_trade(c) and c.tag_ == "VBN"
                                                 for c in kids):
             return Trigger(t, "verbal")  # "capping how many chips can be shipped", "limit what may be exported"
