@@ -197,3 +197,89 @@ def test_commission_in_an_eu_story(extract_text, text, person):
 def test_commission_without_the_eu_is_not_the_european_commission(extract_text):
     ext, _facts = extract_text("The Commission approved the merger, the Federal Trade Commission said.")
     assert "European Commission" not in _labels(ext, "Organization")
+
+
+# -- export controls ---------------------------------------------------------------------------
+def _controls(facts):
+    """{control id: (imposers, targets, covers)}."""
+    out = {}
+    for s, p, o in facts:
+        if p in ("imposedBy", "targets", "covers"):
+            imp, tgt, cov = out.setdefault(s, (set(), set(), set()))
+            {"imposedBy": imp, "targets": tgt, "covers": cov}[p].add(o)
+    return {k: v for k, v in out.items() if v[0]}
+
+
+def _control_of(facts, imposers):
+    found = [v for v in _controls(facts).values() if v[0] == set(imposers)]
+    assert found, sorted(facts)
+    return found[0]
+
+
+# -- 13. "X, whose curbs on ...": the relative's antecedent imposes -----------------------------
+@pytest.mark.parametrize("text, imposer, target, domain", [
+    P("The step aligns Seoul with Washington, whose curbs on sales of chip equipment to Chinese "
+      "companies began last year.", "USA", "CHN", "semiconductors", id="whose curbs on sales"),
+    P("Tokyo now matches the United States, whose restrictions on exports of advanced semiconductors "
+      "to China were widened in October.", "USA", "CHN", "semiconductors", id="whose restrictions on exports"),
+    P("The rules echo those of the Netherlands, whose export controls on lithography machines for "
+      "Chinese buyers took effect in September.", "NLD", "CHN", "semiconductors", id="whose export controls"),
+])
+def test_control_of_a_relative_antecedent(extract_text, text, imposer, target, domain):
+    _ext, facts = extract_text(text)
+    _imp, targets, covers = _control_of(facts, [imposer])
+    assert target in targets and domain in covers
+
+
+# -- 14. "for X and Y to tighten controls": the infinitive's subject imposes -------------------
+@pytest.mark.parametrize("text, imposers, domain", [
+    P("The deal includes provisions for Japan and Australia to strengthen export controls on quantum computing.",
+      {"JPN", "AUS"}, "quantum", id="provisions for X and Y to strengthen"),
+    P("The pact calls for Seoul and Washington to tighten export controls on AI.",
+      {"KOR", "USA"}, "artificial-intelligence", id="calls for X and Y to tighten"),
+    P("The statement left room for Britain and Canada to restrict exports of quantum technology to Russia.",
+      {"GBR", "CAN"}, "quantum", id="room for X and Y to restrict exports"),
+])
+def test_control_by_the_subject_of_a_for_infinitive(extract_text, text, imposers, domain):
+    _ext, facts = extract_text(text)
+    _imp, _targets, covers = _control_of(facts, imposers)
+    assert domain in covers
+
+
+# -- 15. "the rule, which would have capped exports": the verb the parser took for a modifier -----
+@pytest.mark.parametrize("text, imposer, target", [
+    P("The Commerce Department scrapped the rule, which would have capped exports of advanced AI chips "
+      "to Malaysia.", "USA", "MYS", id="would have capped exports"),
+    P("Washington dropped a draft regulation that would have limited shipments of chipmaking tools to India.",
+      "USA", "IND", id="would have limited shipments"),
+    P("Beijing withdrew a measure which would have restricted exports of rare earths to Japan.",
+      "CHN", "JPN", id="would have restricted exports"),
+])
+def test_control_said_with_a_perfect_conditional(extract_text, text, imposer, target):
+    _ext, facts = extract_text(text)
+    _imp, targets, _covers = _control_of(facts, [imposer])
+    assert target in targets
+
+
+# -- 16. "AI chips" restrict artificial intelligence as well as semiconductors --------------------
+@pytest.mark.parametrize("text, imposer", [
+    P("The new rule requires licences to sell advanced AI chips to Gulf buyers, the Commerce Department said.",
+      "USA", id="licences to sell AI chips"),
+    P("China banned exports of AI chips to the island last month.", "CHN", id="banned exports of AI chips"),
+    P("The Dutch government restricted the sale of AI chips to Russia.", "NLD", id="restricted the sale of AI chips"),
+])
+def test_ai_chips_cover_ai_and_semiconductors(extract_text, text, imposer):
+    _ext, facts = extract_text(text)
+    _imp, _targets, covers = _control_of(facts, [imposer])
+    assert {"artificial-intelligence", "semiconductors"} <= covers, covers
+
+
+# -- 17. never a control from a mere mention ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    P("Analysts discussed export controls at a conference in Seoul.", id="discussed at a conference"),
+    P("Nvidia said export controls cost it billions in lost sales.", id="a company on their cost"),
+    P("Reporters asked about chip curbs, but the minister declined to comment.", id="asked about"),
+])
+def test_no_control_from_a_mention(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts), sorted(facts)

@@ -94,7 +94,7 @@ class ControlRules(ControlRoles):
             for target in targets:
                 if target not in ev.parties:
                     ev.targets.setdefault(target, sent)
-            for good in self._ctl_goods(trig):
+            for good in self._ctl_goods(trig) + self._ctl_also_covers(sent):
                 ev.covers.setdefault(good, sent)
             self._ctl_args.setdefault(sent.start, {}).setdefault(id(ev), set()).update(self._ctl_goods(trig, True))
             if sent not in ev.sentences:
@@ -160,6 +160,16 @@ class ControlRules(ControlRoles):
                 out.append(domain_iri(slug))
             elif all_goods and m is not None and m.cls == "TechnologyDomain" and m.iri not in out:
                 out.append(m.iri)
+        return out
+
+    def _ctl_also_covers(self, sent) -> list[str]:
+        """"licences to sell advanced AI chips": a domain mention that names a second field
+        (``also_covers``), read in the control's sentence like its other domains."""
+        out = []
+        for x in sent:
+            m = self.by_token.get(x.i)
+            if m is not None and m.cls == "TechnologyDomain" and x.i == m.start:
+                out += [domain_iri(s) for s in self.lex.also_covers.get(m.surface.lower(), ())]
         return out
 
     def _someone_elses_exports(self, trig, imposers) -> bool:
