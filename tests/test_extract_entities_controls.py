@@ -180,12 +180,13 @@ def test_title_after_body_and_acronym(extract_text, text, person, body):
 
 # -- 12. "the Commission" in a story about the EU ------------------------------------------------
 @pytest.mark.parametrize("text, person", [
-    P("European Council President Charles Michel and Commission President Ursula von der Leyen met Kishida.",
-      "ursula-von-der-leyen", id="Commission President beside the European Council"),
-    P("The EU will act, Commission President Ursula von der Leyen said.", "ursula-von-der-leyen",
-      id="Commission President in an EU story"),
+    P("European Council President Charles Michel and Commission President Ursula von der Leyen "
+      "welcomed a deal between the Commission and Japan.", "ursula-von-der-leyen",
+      id="the Commission beside the European Council"),
+    P("The EU will act, Commission President Ursula von der Leyen said after the Commission met.",
+      "ursula-von-der-leyen", id="the Commission in an EU story"),
     P("The European Union's trade chief said the Commission backed Commissioner Sefcovic.", None,
-      id="the Commission in an EU story"),
+      id="the Commission and a commissioner in an EU story"),
 ])
 def test_commission_in_an_eu_story(extract_text, text, person):
     ext, facts = extract_text(text)
@@ -283,3 +284,15 @@ def test_ai_chips_cover_ai_and_semiconductors(extract_text, text, imposer):
 def test_no_control_from_a_mention(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts), sorted(facts)
+
+
+# -- 18. a body named with its state names the state too ---------------------------------------
+@pytest.mark.parametrize("text, state", [
+    P("Taiwan's Ministry of Economic Affairs said the plant would need approval.", "Taiwan",
+      id="state's ministry"),
+    P("The Japanese Foreign Ministry lodged a protest on Friday.", "Japan", id="demonym ministry"),
+    P("China's Ministry of Commerce announced the licensing rules.", "China", id="China's Ministry of Commerce"),
+])
+def test_state_inside_a_body_name_is_mentioned(extract_text, text, state):
+    ext, _facts = extract_text(text)
+    assert state in _labels(ext, "Country"), sorted((e.cls, e.label) for e in ext.entities.values())

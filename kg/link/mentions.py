@@ -73,8 +73,31 @@ class MentionLinker(NameShapes):
         for ent in ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
+                inner = self._state_inside(mention, sdoc)
+                if inner is not None:
+                    out.append(inner)  # before the body: the body keeps its tokens for the roles
                 out.append(mention)
         return out
+
+    def _state_inside(self, m: Mention, sdoc) -> Mention | None:
+        """"Taiwan's Ministry of Economic Affairs", "the Japanese Foreign Ministry": a body
+        named with its state names the state too (a mention of its own)."""
+        if m.cls != "Organization" or m.end - m.start < 2:
+            return None
+        toks = sdoc[m.start:m.end]
+        k = next((j for j, t in enumerate(toks[:4]) if t.text in ("'s", "’s")), None)
+        lead = toks[:k] if k else toks[:1]
+        if k is None and (len(toks) < 2 or toks[1].text in ("'s", "’s")):
+            return None
+        if lead[0].lower_ == "the":
+            lead = lead[1:]
+        if not len(lead):
+            return None
+        entry = self.gaz.lookup(lead.text, self.published)
+        if entry is None or entry.cls != "Country":
+            return None
+        return Mention(entry.iri, "Country", entry.label, lead.text, lead.start, lead.end,
+                       lead.start_char, lead.end_char, entry)
 
     def _mention(self, ent, iri, cls, label, entry=None) -> Mention:
         return Mention(iri, cls, label, ent.text, ent.start, ent.end, ent.start_char, ent.end_char, entry)
@@ -147,9 +170,6 @@ class MentionLinker(NameShapes):
                 if known is not None and known.cls == "Organization":
                     return self._mention(ent, known.iri, known.cls, known.label, known)
                 return self._ministry(ent, body) if body else None
-            tail = self.tails.get(_clean_name(ent.text))
-            if tail is not None:  # "Commission President X" in a story naming the EU
-                return self._mention(ent, tail.iri, tail.cls, tail.label, tail)
             if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
                 return None  # "Secretary of State": a title, "National Security Adviser" too
             return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)
