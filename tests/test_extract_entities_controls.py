@@ -296,3 +296,21 @@ def test_no_control_from_a_mention(extract_text, text):
 def test_state_inside_a_body_name_is_mentioned(extract_text, text, state):
     ext, _facts = extract_text(text)
     assert state in _labels(ext, "Country"), sorted((e.cls, e.label) for e in ext.entities.values())
+
+
+# -- 19. "the Treasury": the finance ministry of the one state the story names -----------------
+@pytest.mark.parametrize("text, body", [
+    P("The Treasury said on Monday that U.S. negotiators would return to Geneva.", "Treasury Department",
+      id="US story"),
+    P("In Washington, the Treasury described the talks with China's ambassador as frank; the United States "
+      "wants more.", "Treasury Department", id="US story, Treasury mid-sentence"),
+    P("The Treasury said Britain would cut the levy next spring.", "HM Treasury", id="UK story"),
+])
+def test_bare_treasury_is_the_named_states(extract_text, text, body):
+    ext, _facts = extract_text(text)
+    assert body in _labels(ext, "Organization"), sorted((e.cls, e.label) for e in ext.entities.values())
+
+
+def test_bare_treasury_with_two_states_is_left_alone(extract_text):
+    ext, _facts = extract_text("The Treasury and the Bank of England said the UK and the US would cooperate.")
+    assert not {"Treasury Department", "HM Treasury"} & _labels(ext, "Organization")

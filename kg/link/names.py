@@ -177,9 +177,9 @@ class NameShapes:
         out = {}
         named = {e.kb_id_ for e in sdoc.ents if e.kb_id_}
         for alias, pairs in self.gaz.context_aliases.items():
-            for ctx, org in pairs:
-                if ctx in named or org in named:
-                    out.setdefault(alias, self.gaz.entries[org])
+            orgs = {org for ctx, org in pairs if ctx in named or org in named}
+            if len(orgs) == 1:  # "the Treasury" in a story naming the US and not Britain
+                out[alias] = self.gaz.entries[orgs.pop()]
         for e in sdoc.ents:
             entry = self.gaz.entries.get(e.kb_id_) if e.kb_id_ else None
             if entry is None or entry.cls != "Organization" or not entry.country:
