@@ -314,3 +314,31 @@ def test_bare_treasury_is_the_named_states(extract_text, text, body):
 def test_bare_treasury_with_two_states_is_left_alone(extract_text):
     ext, _facts = extract_text("The Treasury and the Bank of England said the UK and the US would cooperate.")
     assert not {"Treasury Department", "HM Treasury"} & _labels(ext, "Organization")
+
+
+# -- 20. a spokesperson for a state's government or embassy acts for that state ----------------
+@pytest.mark.parametrize("text, person, state", [
+    P("A spokesperson for the Dutch government, Eva Smit, declined to comment.", "eva-smit", "NLD",
+      id="title for the government, name"),
+    P("A spokesman for the Japanese embassy, Hiro Sato, said Tokyo would respond.", "hiro-sato", "JPN",
+      id="title for the embassy, name"),
+    P("Anna Berg, who speaks for the Swedish government, said the talks went well.", "anna-berg", "SWE",
+      id="who speaks for the government"),
+])
+def test_speaks_for_a_states_government(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", state) in facts, sorted(facts)
+
+
+# -- 21. an acronym at the end of a lower-case title is no body ---------------------------------
+@pytest.mark.parametrize("text, word", [
+    P("Kim Min-seok, South Korea's first vice minister of science and ICT, led the delegation.", "ICT",
+      id="vice minister of science and ICT"),
+    P("Ola Dahl, Norway's minister of digitalisation and ICT, met the delegation.", "ICT",
+      id="minister of digitalisation and ICT"),
+    P("Kim Soo-ah, the deputy minister of science and ICT, briefed reporters.", "ICT",
+      id="deputy minister of science and ICT"),
+])
+def test_acronym_in_lowercase_title(extract_text, text, word):
+    ext, _facts = extract_text(text)
+    assert word not in _labels(ext, "Organization")

@@ -48,6 +48,42 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
             if role is not None and (role.organization is None or not role.org_from_text):
                 _set(role, m, sent)
     _plural_title_lists(sdoc, persons, by_token, gaz, roles)
+    for m in persons:
+        role = roles.get(m.iri)
+        if role is not None and role.country is None:
+            state = _speaks_for_state(sdoc, m, by_token, gaz)
+            if state is not None:
+                role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
+
+
+_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "embassy", "mission", "delegation", "presidency"}
+_SPEAK_VERBS = {"speaks", "spoke", "speaking", "works", "worked", "working"}
+
+
+def _speaks_for_state(sdoc, m, by_token, gaz):
+    """"A spokesperson for the Dutch government, X,", "X, who speaks for the Swedish
+    government": the state whose government the title or verb names (a Country mention)."""
+    sent = sdoc[m.start].sent
+    if m.start - 1 > sent.start and sdoc[m.start - 1].text == ",":  # the title before the name
+        i = m.start - 2
+        if i >= sent.start and sdoc[i].lower_ in _GOVERNMENT_NOUNS:
+            state = by_token.get(i - 1)
+            j = i - 2 if state is not None else -1
+            if j > sent.start and sdoc[j].lower_ == "the":
+                j -= 1
+            if state is not None and state.cls == "Country" and j > sent.start \
+                    and sdoc[j].lower_ in ("for", "of", "at", "to") and gaz.title(sdoc[j - 1].text) is not None:
+                return state
+    k = m.end  # ", who speaks for the Swedish government"
+    window = sdoc[k:min(sent.end, k + 8)]
+    if len(window) >= 6 and window[0].text == "," and window[1].lower_ == "who" and window[2].lower_ in _SPEAK_VERBS \
+            and window[3].lower_ == "for":
+        j = k + 4 + (1 if sdoc[k + 4].lower_ == "the" else 0)
+        state = by_token.get(j)
+        if state is not None and state.cls == "Country" and state.end < sent.end \
+                and sdoc[state.end].lower_ in _GOVERNMENT_NOUNS:
+            return state
+    return None
 
 
 def _set(role, body, sent) -> None:

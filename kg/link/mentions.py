@@ -170,7 +170,8 @@ class MentionLinker(NameShapes):
                 if known is not None and known.cls == "Organization":
                     return self._mention(ent, known.iri, known.cls, known.label, known)
                 return self._ministry(ent, body) if body else None
-            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
+            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None \
+                    or self._in_lowercase_title(ent):
                 return None  # "Secretary of State": a title, "National Security Adviser" too
             return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)
         if label == "PLACE":

@@ -159,6 +159,22 @@ class NameShapes:
             return name if known is not None and known.cls == "Organization" else ""
         return name
 
+    def _in_lowercase_title(self, ent) -> bool:
+        """"vice minister of science and ICT", "minister for trade and EU affairs": a word
+        at the end of a portfolio written in lower case is part of the title."""
+        if len(ent) != 1:
+            return False
+        doc, i = ent.doc, ent.start - 1
+        heads = {w.lower() for w in self.gaz.words("title_head")}
+        while i >= max(0, ent.start - 6):
+            t = doc[i]
+            if t.lower_ in ("of", "for") and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in heads:
+                return True
+            if not (t.is_lower and t.is_alpha or t.text == ","):
+                return False
+            i -= 1
+        return False
+
     def _venue_after_locative(self, ent) -> bool:
         """"at the Old Royal Naval College", "in Lancaster House": a name of two or more words
         ending in a building word that may also name an institution is a venue after "at"/"in"."""
