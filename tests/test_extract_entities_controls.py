@@ -342,3 +342,25 @@ def test_speaks_for_a_states_government(extract_text, text, person, state):
 def test_acronym_in_lowercase_title(extract_text, text, word):
     ext, _facts = extract_text(text)
     assert word not in _labels(ext, "Organization")
+
+
+# -- 22. Brussels is a city (the EU's seat), not Belgium ------------------------------------------
+@pytest.mark.parametrize("text", [
+    P("BRUSSELS — The European Commission proposed new screening rules on Tuesday.", id="dateline"),
+    P("Officials in Brussels said the EU would respond within weeks.", id="in Brussels"),
+    P("Brussels and Tokyo agreed to deepen their digital partnership.", id="Brussels as an actor"),
+])
+def test_brussels_is_no_belgian_mention(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert "Belgium" not in _labels(ext, "Country")
+
+
+# -- 23. a hotel named after its city is a venue --------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    P("The two sides signed the memorandum at the Gyeongju Hilton on Wednesday.", "Gyeongju Hilton", id="Hilton"),
+    P("Talks were held at the Tokyo Marriott before the summit.", "Tokyo Marriott", id="Marriott"),
+    P("Delegates gathered at the Seoul Hyatt for the closing dinner.", "Seoul Hyatt", id="Hyatt"),
+])
+def test_city_hotel_is_a_venue(extract_text, text, place):
+    ext, _facts = extract_text(text)
+    assert place in _labels(ext, "Place"), sorted((e.cls, e.label) for e in ext.entities.values())

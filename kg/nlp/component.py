@@ -39,7 +39,7 @@ class GazetteerComponent:
             if entry is None:
                 continue
             spans.append(Span(doc, span.start, span.end, label=CLASS_LABEL[entry.cls], kb_id=entry.iri))
-        spans = self._company_names(doc, spans)
+        spans = self._venues(doc, self._company_names(doc, spans))
         chosen = filter_spans(spans)
         taken = set()
         for s in chosen:
@@ -58,6 +58,19 @@ class GazetteerComponent:
         doc.ents = filter_spans(chosen)
         return doc
 
+
+    def _venues(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Gyeongju Hilton", "the Tokyo Marriott": a city the gazetteer knows followed by
+        a venue word is the venue, a place of its own."""
+        heads = self.gazetteer.words("venue_head")
+        out = []
+        for s in spans:
+            nxt = doc[s.end] if s.end < len(doc) else None
+            if s.label_ in ("PLACE", "COUNTRY") and nxt is not None and nxt.text in heads and nxt.is_title \
+                    and s.start > 0 and doc[s.start - 1].lower_ == "the":
+                s = Span(doc, s.start, s.end + 1, label="PLACE")
+            out.append(s)
+        return out
 
     @staticmethod
     def _person_after(doc: Doc, ent: Span, taken: set[int]) -> Span | None:
