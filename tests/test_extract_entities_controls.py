@@ -364,3 +364,29 @@ def test_brussels_is_no_belgian_mention(extract_text, text):
 def test_city_hotel_is_a_venue(extract_text, text, place):
     ext, _facts = extract_text(text)
     assert place in _labels(ext, "Place"), sorted((e.cls, e.label) for e in ext.entities.values())
+
+
+# -- 24. names of oilfields and islands are places -------------------------------------------------
+@pytest.mark.parametrize("text, places", [
+    P("ONGC will help develop the Yadavaran and Jufeyr oilfields, officials said.", {"Yadavaran", "Jufeyr"},
+      id="list before oilfields"),
+    P("The firm will drill in the Ghawar and Safaniya fields next year.", {"Ghawar", "Safaniya"},
+      id="list before fields"),
+    P("Iran invited bids for the Azadegan field, the oil ministry said.", {"Azadegan"}, id="one field"),
+])
+def test_site_names_are_places(extract_text, text, places):
+    ext, _facts = extract_text(text)
+    assert places <= _labels(ext, "Place"), sorted((e.cls, e.label) for e in ext.entities.values())
+    assert not places & (_labels(ext, "Person") | _labels(ext, "Organization"))
+
+
+# -- 25. groupings of the world and generic office words are no entities ----------------------------
+@pytest.mark.parametrize("text, word", [
+    P("The campus will serve customers across the Middle East and the Global South.", "Global South",
+      id="Global South"),
+    P("Some Administration aides questioned the plan.", "Administration", id="Administration"),
+    P("Critics said the Government had been too slow.", "Government", id="Government"),
+])
+def test_generic_words_are_no_entities(extract_text, text, word):
+    ext, _facts = extract_text(text)
+    assert word not in {e.label for e in ext.entities.values()}

@@ -152,6 +152,8 @@ class MentionLinker(NameShapes):
             return None
         if label == "PLACE" and self._country_pair(ent.text):
             return None  # "U.S./Japan", "U.S.-Japan": two states, not a place
+        if label in ("ORG", "PERSON") and self._names_a_site(ent):
+            label = "PLACE"  # "the Yadavaran and Jufeyr oilfields", "the Shah Deniz gas field"
         if label in ("ORG", "PLACE", "PERSON") and self._venue_after_locative(ent):
             name = _clean_name(ent.text)  # "at the Old Royal Naval College": the venue
             return self._mention(ent, entity_iri("place", name), "Place", name)

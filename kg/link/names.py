@@ -159,6 +159,28 @@ class NameShapes:
             return name if known is not None and known.cls == "Organization" else ""
         return name
 
+    def _names_a_site(self, ent) -> bool:
+        """A name right before a geographic common noun ("oilfields", "gas field", "island"),
+        alone or in a list of such names, is the site: a place, not a person or a body."""
+        doc, i = ent.doc, ent.start - 1
+        while i >= 0 and (doc[i].lower_ in ("and", ",") or doc[i].ent_iob_ != "O" and doc[i].text[:1].isupper()):
+            i -= 1
+        if i < 0 or doc[i].lower_ != "the":
+            return False  # "the Azadegan field", "the X and Y oilfields"
+        i = ent.end
+        nouns = self.gaz.words("site_noun")
+        while i < len(doc) and i < ent.end + 12:
+            t = doc[i]
+            if t.lower_ in nouns:
+                return True
+            if t.lower_ in ("oil", "gas", "offshore") and i + 1 < len(doc) and doc[i + 1].lower_ in nouns:
+                return True
+            if t.lower_ in ("and", ",") or (t.ent_type_ and t.ent_iob_ != "O" and t.text[:1].isupper()):
+                i += 1  # "Yadavaran and Jufeyr oilfields": the other names of the list
+                continue
+            return False
+        return False
+
     def _in_lowercase_title(self, ent) -> bool:
         """"vice minister of science and ICT", "minister for trade and EU affairs": a word
         at the end of a portfolio written in lower case is part of the title."""
