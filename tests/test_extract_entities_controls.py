@@ -390,3 +390,42 @@ def test_site_names_are_places(extract_text, text, places):
 def test_generic_words_are_no_entities(extract_text, text, word):
     ext, _facts = extract_text(text)
     assert word not in {e.label for e in ext.entities.values()}
+
+
+# -- 26. restricted lists named in other words -------------------------------------------------------
+@pytest.mark.parametrize("text, imposer, target", [
+    P("The Biden administration added 140 Chinese entities to its trade restriction list, the Commerce "
+      "Department said.", "USA", "CHN", id="trade restriction list"),
+    P("Washington put 30 Chinese firms on a trade blacklist on Tuesday.", "USA", "CHN", id="trade blacklist"),
+    P("Japan added six Russian companies to its export restriction list.", "JPN", "RUS", id="export restriction list"),
+])
+def test_control_by_a_restricted_list(extract_text, text, imposer, target):
+    _ext, facts = extract_text(text)
+    _imp, targets, _covers = _control_of(facts, [imposer])
+    assert target in targets
+
+
+# -- 27. "stop selling ... to X", "licence requirements for X" -----------------------------------------
+@pytest.mark.parametrize("text, imposer, target, domain", [
+    P("The U.S. government ordered Nvidia to stop selling its H20 chip to China.", "USA", "CHN", "semiconductors",
+      id="ordered to stop selling to"),
+    P("The Netherlands will expand licence requirements for immersion lithography machines bound for China, "
+      "the Dutch government said.", "NLD", "CHN", "semiconductors", id="licence requirements for goods"),
+    P("Beijing introduced licensing rules for exports of graphite to the United States.", "CHN", "USA",
+      "critical-minerals", id="licensing rules for exports"),
+])
+def test_control_said_as_stopping_sales_or_licence_requirements(extract_text, text, imposer, target, domain):
+    _ext, facts = extract_text(text)
+    _imp, targets, covers = _control_of(facts, [imposer])
+    assert target in targets and domain in covers, (targets, covers)
+
+
+@pytest.mark.parametrize("text", [
+    P("Under the chip accord, Tokyo agreed to stop selling cut-price memory chips in world markets.",
+      id="price pact, no destination"),
+    P("The company said it would stop selling phones in Europe next year.", id="a company's market exit"),
+    P("The firm said licence requirements for its pilots had changed.", id="licence requirements for staff"),
+])
+def test_no_control_from_stopping_sales_without_a_destination(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts), sorted(facts)

@@ -159,7 +159,9 @@ class TriggerFinder:
             return None
         word, lemma = t.lower_, _lem(t)
         lex = self.lex
-        is_licence = word in lex.licence_nouns or lemma in lex.licence_nouns
+        is_licence = word in lex.licence_nouns or lemma in lex.licence_nouns or (
+            lemma in lex.restrictive_nouns and any(c.dep_ == "compound" and c.lower_ in lex.licence_nouns
+                                                   for c in t.children))  # "licence requirements for X"
         if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
             return None
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
@@ -329,6 +331,12 @@ class TriggerFinder:
                     f" {w}" in f" {text}" for w in lex.trusted_lists):
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
+            return Trigger(t, "verbal")
+        if lemma in lex.restrictive_verbs and any(
+                c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and self.is_trade(c)
+                and any(p.dep_ in ("prep", "dative") and p.lower_ in lex.target_preps for p in c.children)
+                for c in kids):
+            # "to stop selling its chips to China"; not "agreed to stop selling cut-price chips" (a price pact)
             return Trigger(t, "verbal")
         if lemma in lex.restrictive_verbs and t.dep_ == "amod" and t.i > 0 and t.doc[t.i - 1].lower_ in (
                 "have", "has", "had") and self.is_trade(t.head):
