@@ -429,3 +429,23 @@ def test_control_said_as_stopping_sales_or_licence_requirements(extract_text, te
 def test_no_control_from_stopping_sales_without_a_destination(extract_text, text):
     _ext, facts = extract_text(text)
     assert not _controls(facts), sorted(facts)
+
+
+# -- 28. "X, the <body>'s <title>": the body at the head of the apposition -------------------------
+@pytest.mark.parametrize("text, person, body", [
+    P("Alan Estevez, the Commerce Department's under secretary for industry and security, testified on Tuesday.",
+      "alan-estevez", "commerce-department", id="body's under secretary"),
+    P("Jake Sullivan, the White House national security adviser, spoke on Friday.", "jake-sullivan",
+      "white-house", id="body national security adviser"),
+    P("Maria Gomez, the European Commission's chief negotiator, said talks would resume.", "maria-gomez",
+      "european-commission", id="body's chief negotiator"),
+])
+def test_body_heading_a_title_apposition(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert body in _members(facts, person), sorted(facts)
+
+
+def test_list_of_titled_people_is_no_apposition(extract_text):
+    _ext, facts = extract_text("Prime Minister Fumio Kishida, European Council President Charles Michel and "
+                               "Commission President Ursula von der Leyen met in Brussels.")
+    assert "european-council" not in _members(facts, "fumio-kishida"), sorted(facts)

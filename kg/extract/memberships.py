@@ -31,7 +31,8 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
     for m in persons:
         role = roles.get(m.iri)
         if role is not None and (role.organization is None or not role.org_from_text):
-            body = _member_of_after(sdoc, m, by_token) or _body_acronym_title_before(sdoc, m, by_token, gaz)
+            body = _member_of_after(sdoc, m, by_token) or _body_acronym_title_before(sdoc, m, by_token, gaz) \
+                or _body_title_apposition(sdoc, m, by_token, gaz)
             if body is not None:
                 _set(role, body, sdoc[m.start].sent)
                 state = body.country or (body.entry.country if body.entry is not None
@@ -133,6 +134,38 @@ def _body_acronym_title_before(sdoc, m, by_token, gaz):
         return None
     inner = by_token.get(i - 1)
     return body if inner is None or inner.iri == body.iri or sdoc[i - 1].text.isupper() else None
+
+
+_TITLE_WORDS = {"minister", "secretary", "official", "spokesman", "spokeswoman", "spokesperson", "adviser",
+                "advisor", "director", "ambassador", "envoy", "undersecretary", "chief", "head", "counsel",
+                "administrator", "negotiator", "commissioner", "chairman", "chairwoman", "chair", "president"}
+
+
+def _body_title_apposition(sdoc, m, by_token, gaz):
+    """"X, the Commerce Department's under secretary for industry", "X, the White House
+    national security adviser": a title whose first words name the body. Not "a former ..."."""
+    sent = sdoc[m.start].sent
+    j = m.end
+    if j + 2 >= sent.end or sdoc[j].text != ",":
+        return None
+    k = j + 1 + (1 if sdoc[j + 1].lower_ in ("the", "a", "an") else 0)
+    body = by_token.get(k)
+    if body is None or body.cls != "Organization" or body.start != k:
+        return None
+    i = body.end + (1 if body.end < sent.end and sdoc[body.end].text in ("'s", "’s") else 0)
+    for t in sdoc[i:sent.end]:
+        if t.text in (",", ";", "(", ")"):
+            break
+        if t.i in by_token and by_token[t.i].cls == "Person":
+            return None  # "X, European Council President Y and ...": a list of people
+    for t in sdoc[i:min(sent.end, i + 5)]:
+        if t.text in (",", ";") or t.i in by_token:
+            return None
+        if t.lower_ in _TITLE_WORDS or gaz.title(t.text) is not None and gaz.title(t.text).kind != "leader":
+            return body
+        if not t.is_alpha:
+            return None
+    return None
 
 
 def _listed_after(sdoc, org, by_token, sent) -> list:
