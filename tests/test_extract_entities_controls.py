@@ -449,3 +449,18 @@ def test_list_of_titled_people_is_no_apposition(extract_text):
     _ext, facts = extract_text("Prime Minister Fumio Kishida, European Council President Charles Michel and "
                                "Commission President Ursula von der Leyen met in Brussels.")
     assert "european-council" not in _members(facts, "fumio-kishida"), sorted(facts)
+
+
+# -- 29. a technology word or a bare possessive apostrophe inside a state's title ------------------
+@pytest.mark.parametrize("text, person, state", [
+    P("The Philippines' defense chief Gilberto Teodoro welcomed the move.", "gilberto-teodoro", "PHL",
+      id="plural possessive, defense chief, given name missed by the model"),
+    P("UAE minister of state for artificial intelligence Omar Sultan Al Olama spoke at the event.",
+      "omar-al-olama", "ARE", id="domain inside the portfolio"),
+    P("Japan's AI minister Kenji Sato said the rules would change.", "kenji-sato", "JPN", id="AI minister"),
+    P("The Netherlands' trade minister Reinette Klever visited Beijing.", "reinette-klever", "NLD",
+      id="the Netherlands' minister"),
+])
+def test_domain_or_apostrophe_inside_title(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert (person, "represents", state) in facts, sorted(facts)

@@ -98,7 +98,7 @@ def _title_of_state(sdoc, left, sent, gaz, cues):
     return []
 
 
-_CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "-"}
+_CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "'", "’", "-"}
 _MODIFIER_POS = {"NOUN", "ADJ", "PROPN"}
 _STATE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
 
@@ -116,6 +116,10 @@ def _title_span(sdoc, m, by_token, sent):
     tokens = []
     while i >= sent.start and len(tokens) < 8:
         t = sdoc[i]
+        if i in by_token and by_token[i].cls == "TechnologyDomain" and not t.is_title:
+            tokens.insert(0, t)  # "defense chief", "minister of state for artificial intelligence"
+            i -= 1
+            continue
         if i in by_token:
             left = by_token[i]
             k = left.start - 1

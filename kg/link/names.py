@@ -32,7 +32,7 @@ class NameShapes:
         for t in sdoc:
             if t.text not in singles or t.i == 0:
                 continue
-            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG") and not t.ent_kb_id_
+            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG", "PERSON") and not t.ent_kb_id_
                                          and (t.i + 1 == len(sdoc) or sdoc[t.i + 1].ent_iob_ != "I")):
                 continue
             prev = sdoc[t.i - 1]
