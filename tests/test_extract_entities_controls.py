@@ -131,6 +131,7 @@ def test_venue_is_a_place(extract_text, text, place):
     P("Iran will supply India with LNG under the 25-year deal.", "LNG", id="LNG"),
     P("Qatar agreed to ship LPG to Pakistan from next year.", "LPG", id="LPG"),
     P("The rally drew MAGA supporters to the capital.", "MAGA", id="MAGA"),
+    P("Nvidia said its Blackwell chips would be sold under licence.", "Blackwell", id="chip product line"),
 ])
 def test_goods_acronym_is_no_organisation(extract_text, text, word):
     ext, _facts = extract_text(text)
