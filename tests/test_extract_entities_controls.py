@@ -465,3 +465,22 @@ def test_list_of_titled_people_is_no_apposition(extract_text):
 def test_domain_or_apostrophe_inside_title(extract_text, text, person, state):
     _ext, facts = extract_text(text)
     assert (person, "represents", state) in facts, sorted(facts)
+
+
+# -- 30. "X, who heads the <body>" ----------------------------------------------------------------
+@pytest.mark.parametrize("text, person, body", [
+    P("Lisa Monaco, who heads the Justice Department's national security division, said the case was serious.",
+      "lisa-monaco", "justice-department", id="who heads the body's division (surname like a state)"),
+    P("Paul Obi, who chairs the Economic Policy Council, spoke first.", "paul-obi", "economic-policy-council",
+      id="who chairs the body"),
+    P("Mira Santos, who leads the Federal Communications Commission, welcomed the vote.", "mira-santos",
+      "federal-communications-commission", id="who leads the body"),
+])
+def test_who_heads_the_body(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert body in _members(facts, person), sorted(facts)
+
+
+def test_who_led_talks_with_a_body_is_no_membership(extract_text):
+    _ext, facts = extract_text("Tom Reed, who led the talks with the Commerce Department, retired.")
+    assert not _members(facts, "tom-reed"), sorted(facts)

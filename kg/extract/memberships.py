@@ -18,6 +18,8 @@ from ..vocab import country_iri
 _STATE_BODIES = ("government", "legislature", "military", "state_company")
 _MEMBER_WORDS = {"member", "members"}
 _SEAT_VERBS = {"sit", "sits", "sat", "serve", "serves", "served", "serving", "sitting"}
+_HEAD_VERBS = {"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "directs", "directed",
+               "oversees", "oversaw"}
 _INCLUDE_VERBS = {"include", "includes", "included", "including", "comprise", "comprises", "comprised",
                   "consist", "consists", "consisted"}
 _MAKE_UP = {"make", "makes", "made", "form", "forms", "formed", "constitute", "constitutes", "constituted"}
@@ -106,8 +108,9 @@ def _member_of_after(sdoc, m, by_token):
                 return None
             nxt = sdoc[other.end] if other.end < sent.end else None
             if _MEMBER_WORDS & set(words) and words[-1:] in (["of"], ["the"]) or \
-                    (set(words) & _SEAT_VERBS and words[-1:] in (["on"], ["the"])):
-                return other  # "a member of the Council", "who sits on the Council"
+                    (set(words) & _SEAT_VERBS and words[-1:] in (["on"], ["the"])) or \
+                    (len(words) in (2, 3) and words[0] == "who" and words[1] in _HEAD_VERBS and words[2:] in ([], ["the"])):
+                return other  # "a member of the Council", "who sits on the Council", "who heads the Council"
             if nxt is not None and nxt.lower_ in _MEMBER_WORDS and all(w in ("a", "an", "the", "who", "is", "was")
                                                                       for w in words):
                 return other  # "a Council member"
