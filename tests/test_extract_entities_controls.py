@@ -484,3 +484,23 @@ def test_who_heads_the_body(extract_text, text, person, body):
 def test_who_led_talks_with_a_body_is_no_membership(extract_text):
     _ext, facts = extract_text("Tom Reed, who led the talks with the Commerce Department, retired.")
     assert not _members(facts, "tom-reed"), sorted(facts)
+
+
+# -- 31. a state body's decision about a rule that restricts exports ------------------------------
+@pytest.mark.parametrize("text, imposer", [
+    P("The deal follows the Commerce Department's decision this week to rescind an earlier rule, which would "
+      "have capped exports of AI chips to dozens of countries.", "USA", id="the department's decision to rescind"),
+    P("Investors cheered the Commerce Department's move to scrap a rule that would have limited shipments of "
+      "chipmaking tools to Malaysia.", "USA", id="the department's move to scrap"),
+    P("Analysts noted the Ministry of Commerce of China's plan to drop a measure that would have restricted "
+      "exports of graphite to Japan.", "CHN", id="the ministry's plan to drop"),
+])
+def test_control_of_a_state_body_decision(extract_text, text, imposer):
+    _ext, facts = extract_text(text)
+    _control_of(facts, [imposer])
+
+
+def test_body_that_only_speaks_of_licences_imposes_nothing(extract_text):
+    _ext, facts = extract_text('The curbs stay, even though a White House fact sheet spoke of "general licenses" '
+                               "for exports of gallium.")
+    assert not any(v[0] == {"USA"} for v in _controls(facts).values()), sorted(facts)
