@@ -504,3 +504,9 @@ def test_body_that_only_speaks_of_licences_imposes_nothing(extract_text):
     _ext, facts = extract_text('The curbs stay, even though a White House fact sheet spoke of "general licenses" '
                                "for exports of gallium.")
     assert not any(v[0] == {"USA"} for v in _controls(facts).values()), sorted(facts)
+
+
+def test_plural_title_after_a_demonym_takes_that_state(extract_text):
+    _ext, facts = extract_text("Australian Senators Jane Hume and Sarah Hanson-Young criticised the plan.")
+    assert ("sarah-hanson-young", "represents", "AUS") in facts and \
+        ("sarah-hanson-young", "represents", "USA") not in facts, sorted(facts)

@@ -246,8 +246,12 @@ def _plural_title_lists(sdoc, persons, by_token, gaz, roles) -> None:
         title = gaz.title(word)
         if title is None or not title.country or not word.endswith(("s", "s.")):
             continue
+        k = m.start - (3 if word.endswith(".") and sdoc[m.start - 1].text == "." else 2)
+        before = by_token.get(k) if k >= 0 else None
+        # "Australian Senators X and Y": the state named before the title, not the title's own
+        state = before.iri if before is not None and before.cls == "Country" else country_iri(title.country)
         sent = sdoc[m.start].sent
         for p in _people_list(sdoc, m.start, sent.end, by_token):
             role = roles.get(p.iri)
             if role is not None and role.country is None:
-                role.country, role.country_sent, role.from_text = country_iri(title.country), sent, True
+                role.country, role.country_sent, role.from_text = state, sent, True
