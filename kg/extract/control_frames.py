@@ -159,7 +159,9 @@ class TriggerFinder:
             return None
         word, lemma = t.lower_, _lem(t)
         lex = self.lex
-        is_licence = word in lex.licence_nouns or lemma in lex.licence_nouns
+        is_licence = word in lex.licence_nouns or lemma in lex.licence_nouns or (
+            lemma in lex.restrictive_nouns and any(c.dep_ == "compound" and c.lower_ in lex.licence_nouns
+                                                   for c in t.children))  # "licence requirements for X"
         if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
             return None
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
@@ -330,6 +332,15 @@ class TriggerFinder:
                 return Trigger(t, "list", objs)
         if lemma in lex.restrictive_verbs and any(self.is_trade(o) for o in objs):
             return Trigger(t, "verbal")
+        if lemma in lex.restrictive_verbs and any(
+                c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and self.is_trade(c)
+                and any(p.dep_ in ("prep", "dative") and p.lower_ in lex.target_preps for p in c.children)
+                for c in kids):
+            # "to stop selling its chips to China"; not "agreed to stop selling cut-price chips" (a price pact)
+            return Trigger(t, "verbal")
+        if lemma in lex.restrictive_verbs and t.dep_ == "amod" and t.i > 0 and t.doc[t.i - 1].lower_ in (
+                "have", "has", "had") and self.is_trade(t.head):
+            return Trigger(t, "verbal")  # "would have capped exports": the parser made the verb a modifier
         if lemma in lex.restrict_goods and any(c.dep_ == "ccomp" and self.is_trade(c) and c.tag_ == "VBN"
                                                 for c in kids):
             return Trigger(t, "verbal")  # "capping how many chips can be shipped", "limit what may be exported"

@@ -64,6 +64,7 @@ class Lexicon:
     traded_domains: frozenset[str] = frozenset()  # domain slugs whose "controls on X" are export controls
     destination_words: frozenset[str] = frozenset()  # "destined for X", "bound for X"
     goods_words: dict = None  # word -> domain slug a control restricts ("chips" -> semiconductors)
+    also_covers: dict = None  # domain mention (lower case) -> further slugs ("ai chips" -> AI too)
     trigger_words: frozenset[str] = frozenset()  # every word a trigger can start with
 
     def __post_init__(self):
@@ -117,6 +118,7 @@ class Lexicon:
             destination_words=_words(roles.get("destination_words")),
             export_words=tuple(str(w).lower() for w in data.get("export_words") or ()),
             goods_words={str(w).lower(): slug for slug, ws in (data.get("goods_words") or {}).items() for w in ws},
+            also_covers={str(k).lower(): list(v) for k, v in (data.get("also_covers") or {}).items()},
         )
 
 

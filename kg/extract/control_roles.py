@@ -90,7 +90,9 @@ class ControlRoles:
         """States named as modifiers of a noun: "Japan's", "US", "Dutch", "US-led", "by X"."""
         toks = []
         for c in t.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < t.i:
+            if c.dep_ == "poss" and c.lower_ == "whose":  # "Washington, whose curbs on ...": the antecedent
+                toks += self._ctl_antecedent(c)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < t.i:
                 toks += list(c.subtree)
             elif c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by"):
                 toks += list(c.subtree)
@@ -104,6 +106,34 @@ class ControlRoles:
             toks.append(t)  # the noun itself: "the Commerce Department"
         return self._states(toks)
 
+    def _ctl_antecedent(self, rel) -> list:
+        """The tokens of the mention a relative word ("whose", "which") right after a comma
+        refers back to: "Washington, whose curbs ...", "the Netherlands, which requires ..."."""
+        i = rel.i - 1
+        if i < 1 or self.sdoc[i].text != ",":
+            return []
+        m = self.by_token.get(i - 1)
+        return [] if m is None else list(self.sdoc[m.start:m.end])
+
+    def _ctl_for_subject(self, verb) -> list[str]:
+        """"provisions for Korea and the United States to strengthen export controls", "it is
+        time for Britain to tighten controls": the states between "for" and the infinitive's
+        "to" are its subject (the parser hangs them on the noun before)."""
+        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+        if to is None:
+            return []
+        i, seen = to.i - 1, []
+        while i >= max(0, to.i - 12):
+            x = self.sdoc[i]
+            if x.lower_ == "for":
+                return self._states(seen) if seen and any(self._is_country(y) for y in seen) else []
+            m = self.by_token.get(i)
+            if not (m is not None and m.cls == "Country" or x.lower_ in ("and", "the", ",")):
+                return []
+            seen.append(x)
+            i -= 1
+        return []
+
     def _ctl_subject_states(self, verb, skip=-1):
         """States in the subject of ``verb`` and a flag: the subject is a pronoun or a
         government noun ("it", "the ministry") that the context resolves. ``skip``: the
@@ -113,6 +143,10 @@ class ControlRoles:
         agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECTS]  # "cut X and suspended Y"
+        if not subj and not agent:
+            found = self._ctl_for_subject(verb)
+            if found:
+                return found, False, True
         states, vague = [], False
         for s in subj + agent:
             heads = [s] + [c for c in s.children if c.dep_ == "conj"]
@@ -271,6 +305,8 @@ class ControlRoles:
         slots = list(trig.target_slots)
         scope = list(t.subtree)
         verb = t if t.pos_ in VERBS else self._ctl_finder.verb_of(t)
+        if t.pos_ in VERBS and t.dep_ == "amod" and t.head.head.pos_ in VERBS:
+            verb = t.head.head  # "would have capped exports ... to X": the auxiliary took the arguments
         if verb is not None and verb.i != t.i:
             for c in verb.children:
                 if c.dep_ in ("prep", "advcl", "dobj", "dative", "npadvmod", "acl", "xcomp"):

@@ -77,6 +77,8 @@ class ControlRules(ControlRoles):
                     imposers = [country_iri(trig.owner)]  # "was added to the Entity List"
                 if not imposers and how in ("none", "pronoun"):
                     imposers = [x for x in self._applicants_state(trig) if x not in blocked]
+                if not imposers and how == "none":
+                    imposers = self._ctl_sole_body_state(sent, blocked, targets)
                 if not imposers:
                     # "Export controls imposed by X have cut China off": the subject is a control
                     subj = [c.i for c in trig.token.children if c.dep_ in SUBJECTS]
@@ -94,7 +96,7 @@ class ControlRules(ControlRoles):
             for target in targets:
                 if target not in ev.parties:
                     ev.targets.setdefault(target, sent)
-            for good in self._ctl_goods(trig):
+            for good in self._ctl_goods(trig) + self._ctl_also_covers(sent):
                 ev.covers.setdefault(good, sent)
             self._ctl_args.setdefault(sent.start, {}).setdefault(id(ev), set()).update(self._ctl_goods(trig, True))
             if sent not in ev.sentences:
@@ -160,6 +162,39 @@ class ControlRules(ControlRoles):
                 out.append(domain_iri(slug))
             elif all_goods and m is not None and m.cls == "TechnologyDomain" and m.iri not in out:
                 out.append(m.iri)
+        return out
+
+    def _ctl_sole_body_state(self, sent, blocked, targets) -> list[str]:
+        """"The deal follows the Commerce Department's decision to rescind the rule, which
+        would have capped exports ...": no imposer in the parse, but the sentence names one
+        state body as a possessor (its decision, move, plan) and no other state (its targets
+        aside): that body's state. Not "a White House fact sheet spoke of licences"."""
+        states, others = set(), set()
+        for x in sent:
+            m = self.by_token.get(x.i)
+            if m is None or m.start != x.i:
+                continue
+            if m.cls == "Organization" and m.entry is not None and m.entry.kind == "government" \
+                    and m.end < sent.end and self.sdoc[m.end].text in ("'s", "’s"):  # "the ministry's decision to"
+                s = self._state_of_mention(m, person=False)
+                if s:
+                    states.add(s)
+            elif m.cls in ("Country", "Person"):
+                s = self._state_of_mention(m)
+                if s and s not in targets:
+                    others.add(s)
+        if len(states) != 1 or others - states or states & set(blocked):
+            return []
+        return sorted(states)
+
+    def _ctl_also_covers(self, sent) -> list[str]:
+        """"licences to sell advanced AI chips": a domain mention that names a second field
+        (``also_covers``), read in the control's sentence like its other domains."""
+        out = []
+        for x in sent:
+            m = self.by_token.get(x.i)
+            if m is not None and m.cls == "TechnologyDomain" and x.i == m.start:
+                out += [domain_iri(s) for s in self.lex.also_covers.get(m.surface.lower(), ())]
         return out
 
     def _someone_elses_exports(self, trig, imposers) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..vocab import country_iri
+from .memberships import find_memberships
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ def find_roles(sdoc, mentions, gaz, cues) -> dict[str, Role]:
         _apposition_after(sdoc, m, by_token, gaz, cues, role, sent)
         if role.country is None and role.organization is None:
             _spokesperson_of_previous(sdoc, m, by_token, role, sent)
+    find_memberships(sdoc, mentions, by_token, gaz, roles)  # "X, a member of the Council"
     for m in mentions:  # the gazetteer fills what the text did not say
         if m.cls == "Person" and m.entry is not None:
             role = roles[m.iri]
@@ -96,7 +98,7 @@ def _title_of_state(sdoc, left, sent, gaz, cues):
     return []
 
 
-_CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "-"}
+_CONNECTORS = {"of", "for", "and", "the", "'s", "’s", "'", "’", "-"}
 _MODIFIER_POS = {"NOUN", "ADJ", "PROPN"}
 _STATE_KINDS = ("leader", "minister", "official", "legislator", "diplomat", "spokesperson")
 
@@ -114,6 +116,10 @@ def _title_span(sdoc, m, by_token, sent):
     tokens = []
     while i >= sent.start and len(tokens) < 8:
         t = sdoc[i]
+        if i in by_token and by_token[i].cls == "TechnologyDomain" and not t.is_title:
+            tokens.insert(0, t)  # "defense chief", "minister of state for artificial intelligence"
+            i -= 1
+            continue
         if i in by_token:
             left = by_token[i]
             k = left.start - 1
@@ -332,6 +338,7 @@ def _of_body(sdoc, k, by_token, role, sent):
     """"of the Korean Mission in Taipei", "of the Foreign Ministry's North American Division"."""
     if k < sent.end and sdoc[k].lower_ == "the":
         k += 1
+    k = _past_owner_state(sdoc, k, by_token, sent)  # "of Japan's Ministry of ..."
     other = by_token.get(k)
     if other is None or k >= sent.end:
         return
@@ -342,3 +349,18 @@ def _of_body(sdoc, k, by_token, role, sent):
             role.country, role.country_sent = country_iri(country), sent
     elif other.cls == "Country" and other.end < sent.end and sdoc[other.end].text[:1].isupper():
         role.country, role.country_sent, role.from_text = other.iri, sent, True
+
+
+def _past_owner_state(sdoc, k, by_token, sent) -> int:
+    """"of (South) Korea's Ministry of Science": the body after its state's possessive."""
+    for i in range(k, min(sent.end - 1, k + 4)):
+        t = sdoc[i]
+        if t.text in ("'s", "’s"):
+            nxt = by_token.get(i + 1)
+            return i + 1 if nxt is not None and nxt.cls == "Organization" and i > k else k
+        m = by_token.get(i)
+        if m is not None and m.cls == "Organization" and i > k and sdoc[k].ent_type_ == "":
+            return i  # "South" before "Korea's Ministry ...", the state inside the body's span
+        if not (m is not None and m.cls == "Country" or m is None and t.is_title and t.is_alpha):
+            return k
+    return k

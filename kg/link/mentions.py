@@ -60,19 +60,44 @@ class MentionLinker(NameShapes):
         self.by_words: dict[frozenset, str] = {}  # the words of a full name, any order -> name
         self.model_orgs: set[str] = set()  # names the model calls an organisation somewhere
         self.not_orgs: set[str] = set()  # names of agreements and programmes (and their acronyms)
+        self.tails: dict[str, Entry] = {}  # "Air Force" -> the "U.S. Air Force" this story names
 
     def link(self, sdoc) -> list[Mention]:
         out: list[Mention] = []
         self.model_orgs = {e.text for e in sdoc.ents if e.label_ == "ORG" and not e.kb_id_}
         self.model_people = {e.text for e in sdoc.ents if e.label_ == "PERSON" and not e.kb_id_} - self.model_orgs
+        self.tails = self._country_prefixed_bodies(sdoc)
         extra = self._untagged_full_names(sdoc) + self._lowercase_ministries(sdoc)
         replaced = {i for e in extra for i in range(e.start, e.end)}
         ents = sorted([*(e for e in sdoc.ents if e.start not in replaced), *extra], key=lambda e: e.start)
         for ent in ents:
             mention = self._link_one(ent, sdoc)
             if mention is not None:
+                inner = self._state_inside(mention, sdoc)
+                if inner is not None:
+                    out.append(inner)  # before the body: the body keeps its tokens for the roles
                 out.append(mention)
         return out
+
+    def _state_inside(self, m: Mention, sdoc) -> Mention | None:
+        """"Taiwan's Ministry of Economic Affairs", "the Japanese Foreign Ministry": a body
+        named with its state names the state too (a mention of its own)."""
+        if m.cls != "Organization" or m.end - m.start < 2:
+            return None
+        toks = sdoc[m.start:m.end]
+        k = next((j for j, t in enumerate(toks[:4]) if t.text in ("'s", "’s")), None)
+        lead = toks[:k] if k else toks[:1]
+        if k is None and (len(toks) < 2 or toks[1].text in ("'s", "’s")):
+            return None
+        if lead[0].lower_ == "the":
+            lead = lead[1:]
+        if not len(lead):
+            return None
+        entry = self.gaz.lookup(lead.text, self.published)
+        if entry is None or entry.cls != "Country":
+            return None
+        return Mention(entry.iri, "Country", entry.label, lead.text, lead.start, lead.end,
+                       lead.start_char, lead.end_char, entry)
 
     def _mention(self, ent, iri, cls, label, entry=None) -> Mention:
         return Mention(iri, cls, label, ent.text, ent.start, ent.end, ent.start_char, ent.end_char, entry)
@@ -105,6 +130,8 @@ class MentionLinker(NameShapes):
                     if country is not None and country != entry.country:
                         return self._ministry(ent, ent.text)
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
+        if label in ("ORG", "PERSON", "PLACE") and _clean_name(ent.text) in self.gaz.words("not_entity"):
+            return None  # "LNG", "LPG", "MAGA": goods and slogans, not bodies
         if ent.text.isupper() and len(ent.text) > 3:
             entry = self.gaz.lookup(ent.text.title(), self.published)
             if entry is not None and entry.cls != "Person":
@@ -125,6 +152,11 @@ class MentionLinker(NameShapes):
             return None
         if label == "PLACE" and self._country_pair(ent.text):
             return None  # "U.S./Japan", "U.S.-Japan": two states, not a place
+        if label in ("ORG", "PERSON") and self._names_a_site(ent):
+            label = "PLACE"  # "the Yadavaran and Jufeyr oilfields", "the Shah Deniz gas field"
+        if label in ("ORG", "PLACE", "PERSON") and self._venue_after_locative(ent):
+            name = _clean_name(ent.text)  # "at the Old Royal Naval College": the venue
+            return self._mention(ent, entity_iri("place", name), "Place", name)
         if label in ("ORG", "PLACE") and self._ends_with(_clean_name(ent.text), "venue_head"):
             name = _clean_name(ent.text)
             return self._mention(ent, entity_iri("place", name), "Place", name)
@@ -136,8 +168,12 @@ class MentionLinker(NameShapes):
         if label == "ORG":
             body = self._portfolio_body(ent)
             if body is not None:  # "Trade and Industry Secretary": the ministry, if any
+                known = self.gaz.lookup(body, self.published) if body.startswith("Ministry of ") else None
+                if known is not None and known.cls == "Organization":
+                    return self._mention(ent, known.iri, known.cls, known.label, known)
                 return self._ministry(ent, body) if body else None
-            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None:
+            if self._title_fragment(ent) or self.gaz.title(_clean_name(ent.text)) is not None \
+                    or self._in_lowercase_title(ent):
                 return None  # "Secretary of State": a title, "National Security Adviser" too
             return self._person_by_surname(ent) or self._ministry(ent, _clean_name(ent.text)) or self._organization(ent)
         if label == "PLACE":
@@ -322,7 +358,7 @@ class MentionLinker(NameShapes):
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
                 self.not_orgs.add(nxt[1].text)
             return None
-        entry = self.gaz.lookup(name, self.published) or self._with_country_word(ent)
+        entry = self.gaz.lookup(name, self.published) or self._with_country_word(ent) or self.tails.get(name)
         if entry is not None:
             if entry.cls == "Country":
                 return None

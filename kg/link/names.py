@@ -32,7 +32,7 @@ class NameShapes:
         for t in sdoc:
             if t.text not in singles or t.i == 0:
                 continue
-            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG") and not t.ent_kb_id_
+            if t.ent_iob_ != "O" and not (t.ent_iob_ == "B" and t.ent_type_ in ("PLACE", "ORG", "PERSON") and not t.ent_kb_id_
                                          and (t.i + 1 == len(sdoc) or sdoc[t.i + 1].ent_iob_ != "I")):
                 continue
             prev = sdoc[t.i - 1]
@@ -77,11 +77,13 @@ class NameShapes:
             return True  # "Karen Holt MP"
         if len(after) < 2 or after[0].text != ",":
             return False
-        for tok in after[1:]:
-            t = self.gaz.title(tok.lower_)
-            if t is not None and t.kind in _PERSON_TITLE_KINDS:
-                return True
-            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower):
+        for k, tok in enumerate(after[1:], start=1):
+            for n in (3, 2, 1):  # "State Minister of ...", "Deputy Foreign Minister"
+                t = self.gaz.title(" ".join(x.text for x in after[k:k + n]).lower())
+                if t is not None and t.kind in _PERSON_TITLE_KINDS:
+                    return True
+            if not (tok.ent_type_ == "COUNTRY" or tok.text in ("'s", "’s", "the", "a") or tok.is_lower
+                    or tok.is_title and tok.is_alpha and not tok.ent_type_):  # "Deputy Trade Minister"
                 return False
         return False
 
@@ -129,15 +131,19 @@ class NameShapes:
         words = [t for t in ent if t.text not in (",", "&")]
         if len(words) < 2 or ent.text.isupper():
             return None
-        bodies = (self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")) - {"Affairs"}
-        connectors = ("and", "of", "for", "the")
-        if any(t.text in bodies for t in words) or not all(t.is_title or t.lower_ in connectors for t in words):
-            return None
         doc, heads = ent.doc, self.gaz.words("title_head")
         head = doc[ent.end] if ent.end < len(doc) and doc[ent.end].text in heads else None
         j = ent.start - 1
-        if head is None and j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads:
+        title_first = head is None and j >= 1 and doc[j].lower_ in ("of", "for") and doc[j - 1].text in heads
+        if title_first:
             head = doc[j - 1]
+        # after "Minister for" only a ministry's own word ends a body: "Internal Affairs and
+        # Communications" is a portfolio there, "Communications" no company's head
+        bodies = self.gaz.words("gov_head") if title_first else \
+            self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")
+        connectors = ("and", "of", "for", "the")
+        if any(t.text in bodies - {"Affairs"} for t in words) or not all(t.is_title or t.lower_ in connectors for t in words):
+            return None
         if head is None:
             return None
         text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip(" ,")
@@ -145,11 +151,82 @@ class NameShapes:
         if first in self.gaz.words("portfolio"):
             text = first
         low = head.lower_
-        if low.startswith("minister"):
-            return f"Ministry of {text}"
-        if "secretar" in low:
-            return f"Department of {text}"
-        return ""
+        name = f"Ministry of {text}" if low.startswith("minister") else f"Department of {text}" if "secretar" in low else ""
+        if title_first and name:
+            # "Minister for Digital Transformation": a title; the ministry counts only as a
+            # body the gazetteer knows by that very name
+            known = self.gaz.lookup(name, self.published)
+            return name if known is not None and known.cls == "Organization" else ""
+        return name
+
+    def _names_a_site(self, ent) -> bool:
+        """A name right before a geographic common noun ("oilfields", "gas field", "island"),
+        alone or in a list of such names, is the site: a place, not a person or a body."""
+        doc, i = ent.doc, ent.start - 1
+        while i >= 0 and (doc[i].lower_ in ("and", ",") or doc[i].ent_iob_ != "O" and doc[i].text[:1].isupper()):
+            i -= 1
+        if i < 0 or doc[i].lower_ != "the":
+            return False  # "the Azadegan field", "the X and Y oilfields"
+        i = ent.end
+        nouns = self.gaz.words("site_noun")
+        while i < len(doc) and i < ent.end + 12:
+            t = doc[i]
+            if t.lower_ in nouns:
+                return True
+            if t.lower_ in ("oil", "gas", "offshore") and i + 1 < len(doc) and doc[i + 1].lower_ in nouns:
+                return True
+            if t.lower_ in ("and", ",") or (t.ent_type_ and t.ent_iob_ != "O" and t.text[:1].isupper()):
+                i += 1  # "Yadavaran and Jufeyr oilfields": the other names of the list
+                continue
+            return False
+        return False
+
+    def _in_lowercase_title(self, ent) -> bool:
+        """"vice minister of science and ICT", "minister for trade and EU affairs": a word
+        at the end of a portfolio written in lower case is part of the title."""
+        if len(ent) != 1:
+            return False
+        doc, i = ent.doc, ent.start - 1
+        heads = {w.lower() for w in self.gaz.words("title_head")}
+        while i >= max(0, ent.start - 6):
+            t = doc[i]
+            if t.lower_ in ("of", "for") and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in heads:
+                return True
+            if not (t.is_lower and t.is_alpha or t.text == ","):
+                return False
+            i -= 1
+        return False
+
+    def _venue_after_locative(self, ent) -> bool:
+        """"at the Old Royal Naval College", "in Lancaster House": a name of two or more words
+        ending in a building word that may also name an institution is a venue after "at"/"in"."""
+        words = ent.text.split()
+        if len(words) < 2 or words[-1] not in self.gaz.words("venue_head_at"):
+            return False
+        i = ent.start - (1 if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" else 0)
+        if ent.doc[ent.start].lower_ == "the":
+            i = ent.start
+        return i > 0 and ent.doc[i - 1].lower_ in ("at", "in", "inside", "outside")
+
+    def _country_prefixed_bodies(self, sdoc) -> dict:
+        """"the U.S. Air Force" named in the story: a bare "Air Force" there is that body;
+        "the Commission" in a story naming the EU is the European Commission
+        (``context_aliases.csv``)."""
+        out = {}
+        named = {e.kb_id_ for e in sdoc.ents if e.kb_id_}
+        for alias, pairs in self.gaz.context_aliases.items():
+            orgs = {org for ctx, org in pairs if ctx in named or org in named}
+            if len(orgs) == 1:  # "the Treasury" in a story naming the US and not Britain
+                out[alias] = self.gaz.entries[orgs.pop()]
+        for e in sdoc.ents:
+            entry = self.gaz.entries.get(e.kb_id_) if e.kb_id_ else None
+            if entry is None or entry.cls != "Organization" or not entry.country:
+                continue
+            first, _sep, tail = entry.label.partition(" ")
+            home = self.gaz.lookup(first, self.published)
+            if tail and tail[:1].isupper() and home is not None and home.cls == "Country" and home.country == entry.country:
+                out.setdefault(tail, entry)
+        return out
 
     def _ends_with(self, name: str, kind: str) -> bool:
         heads = self.gaz.words(kind)

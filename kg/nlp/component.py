@@ -39,8 +39,8 @@ class GazetteerComponent:
             if entry is None:
                 continue
             spans.append(Span(doc, span.start, span.end, label=CLASS_LABEL[entry.cls], kb_id=entry.iri))
-        spans = self._company_names(doc, spans)
-        chosen = filter_spans(spans)
+        spans = self._venues(doc, self._company_names(doc, spans))
+        chosen = self._surname_like_places(doc, filter_spans(spans))
         taken = set()
         for s in chosen:
             taken.update(range(s.start, s.end))
@@ -58,6 +58,35 @@ class GazetteerComponent:
         doc.ents = filter_spans(chosen)
         return doc
 
+
+    @staticmethod
+    def _surname_like_places(doc: Doc, chosen: list[Span]) -> list[Span]:
+        """"Lisa Monaco", "Ana Lima": a person the model found whose surname is a country or
+        a city keeps the name; the gazetteer's place at the end of it goes."""
+        drop = set()
+        by_end = {s.end: s for s in chosen if s.label_ in ("COUNTRY", "PLACE") and len(s) == 1}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or ent.end not in by_end:
+                continue
+            place = by_end[ent.end]
+            given = doc[ent.start:place.start]
+            if place.start > ent.start and all(t.is_alpha and t.is_title and not t.ent_kb_id_ for t in given) \
+                    and not any(s.start < place.start and s.end > ent.start for s in chosen if s is not place):
+                drop.add(id(place))
+        return [s for s in chosen if id(s) not in drop]
+
+    def _venues(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Gyeongju Hilton", "the Tokyo Marriott": a city the gazetteer knows followed by
+        a venue word is the venue, a place of its own."""
+        heads = self.gazetteer.words("venue_head")
+        out = []
+        for s in spans:
+            nxt = doc[s.end] if s.end < len(doc) else None
+            if s.label_ in ("PLACE", "COUNTRY") and nxt is not None and nxt.text in heads and nxt.is_title \
+                    and s.start > 0 and doc[s.start - 1].lower_ == "the":
+                s = Span(doc, s.start, s.end + 1, label="PLACE")
+            out.append(s)
+        return out
 
     @staticmethod
     def _person_after(doc: Doc, ent: Span, taken: set[int]) -> Span | None:

@@ -152,6 +152,14 @@ class Gazetteer:
                     d = ministry_descriptor(form)
                     if d:
                         self.ministries.setdefault((e.country, self.ministry_names.get(d, d.title()).lower()), e)
+        # "the Commission" is the European Commission in a story that names the EU
+        self.context_aliases: dict[str, list[tuple[str, str]]] = {}  # alias -> [(context IRI, org IRI)]
+        for row in _rows(self._path("context_aliases.csv")):
+            org = self.org_by_name.get(row["organization"])
+            ctx = self.org_by_name.get(row["context"]) or next(
+                (e.iri for e in self.index.get(row["context"], ()) if e.cls == "Country"), None)
+            if org and ctx:
+                self.context_aliases.setdefault(row["alias"], []).append((ctx, org))
         for row in _rows(self._path("name_words.csv")):
             self.name_words.setdefault(row["kind"], set()).add(row["word"])
         for e in list(self.entries.values()):
