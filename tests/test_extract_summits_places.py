@@ -421,3 +421,34 @@ def test_no_dateline(extractor, text):
 
     (_d, sdoc), = list(extractor.parse([Document(id="t", text=text, published=date(2025, 10, 29))]))
     assert find_dateline(sdoc, MentionLinker(extractor.gazetteer, date(2025, 10, 29)).link(sdoc)).end == 0
+
+
+# -- K. "hosted the meeting, attended by A and B": the participle's agents take part --------
+@pytest.mark.parametrize("text, key, people", [
+    P("Defence ministers of Britain, Italy and Japan met in Rome on Tuesday. Italian Defence Minister Guido "
+      "Crosetto hosted the meeting, attended by Britain's John Healey and Japan's Gen Nakatani.",
+      "GBR+ITA+JPN", {"guido-crosetto", "john-healey", "gen-nakatani"}, id="hosted-attended-by-list"),
+    P("President Lee Jae-myung chaired the talks in Seoul on Monday, attended by Japanese Prime Minister "
+      "Shigeru Ishiba.", "JPN+KOR", {"lee-jae-myung", "shigeru-ishiba"}, id="chaired-attended-by-one"),
+    P("Philippine President Ferdinand Marcos Jr. held a summit in Manila on Friday, joined by Australian "
+      "Prime Minister Anthony Albanese and Vietnamese Prime Minister Pham Minh Chinh.",
+      "AUS+PHL+VNM", {"ferdinand-marcos-jr", "anthony-albanese", "pham-minh-chinh"}, id="held-joined-by"),
+])
+def test_agents_of_an_attending_participle_take_part(extract_text, text, key, people):
+    _check(extract_text, text, key, people)
+
+
+# -- L. "A, B and C met ...": a list of titled people the parser hangs in apposition --------
+@pytest.mark.parametrize("text, key, people", [
+    P("U.S. Secretary of State Marco Rubio, Commerce Secretary Howard Lutnick and Trade Representative "
+      "Jamieson Greer met Japanese Foreign Minister Takeshi Iwaya in Washington on Monday.", "JPN+USA",
+      {"marco-rubio", "howard-lutnick", "jamieson-greer", "takeshi-iwaya"}, id="three-titled-americans"),
+    P("Japanese Foreign Minister Takeshi Iwaya, Defence Minister Gen Nakatani and Economy Minister Yoji Muto "
+      "met Australian Foreign Minister Penny Wong in Tokyo on Friday.", "AUS+JPN",
+      {"takeshi-iwaya", "gen-nakatani", "yoji-muto", "penny-wong"}, id="three-titled-japanese"),
+    P("British Foreign Secretary David Lammy, Defence Secretary John Healey and Business Secretary Jonathan "
+      "Reynolds met Indian External Affairs Minister Subrahmanyam Jaishankar in London on Tuesday.", "GBR+IND",
+      {"david-lammy", "john-healey", "jonathan-reynolds", "subrahmanyam-jaishankar"}, id="three-titled-britons"),
+])
+def test_a_list_of_titled_people_meets(extract_text, text, key, people):
+    _check(extract_text, text, key, people)

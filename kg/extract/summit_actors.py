@@ -299,7 +299,10 @@ class SummitActors:
         for x in tokens:
             m, h = self.by_token.get(x.i), self.by_token.get(x.head.i)
             if x.dep_ == "appos" and m is not None and h is not None and m is not h \
-                    and m.cls == "Person" and h.cls == "Person":
+                    and m.cls == "Person" and h.cls == "Person" \
+                    and not any(y.dep_ == "cc" for y in x.subtree):
+                # (a list of people in the apposition, "A, B and C met", is a misparsed
+                # list of participants, not the speaker)
                 drop.update(y.i for y in x.subtree)
             # "Soviet-led Comecon", "U.S.-backed forces": the state qualifies a body, it does not meet
             if m is not None and m.cls == "Country" and x.i + 2 < len(x.doc) and x.doc[x.i + 1].text == "-" \

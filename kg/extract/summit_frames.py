@@ -42,6 +42,7 @@ class SummitFrames:
     guest_verbs: frozenset
     gathering_verbs: frozenset
     companion_verbs: frozenset
+    attending_verbs: frozenset
     negated_cancel_verbs: frozenset
     bodies_of: dict
     scheduled_verbs: frozenset

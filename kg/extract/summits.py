@@ -204,7 +204,7 @@ class SummitRules(SummitDetails, SummitActors):
                 subj = self._resolve_group(head, subj, frames)
                 if subj is None and not self._has_actor(tokens + with_objects(head)):
                     return None  # "the two leaders will hold talks"
-                return tokens + (subj or []) + with_objects(head)
+                return tokens + (subj or []) + with_objects(head) + self._joined_by(head, frames)
             if t.dep_ == "nsubj" and head.lemma_.lower() in frames.gathering_verbs:
                 tokens += [x for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "from")
                            for x in c.subtree]
@@ -252,11 +252,15 @@ class SummitRules(SummitDetails, SummitActors):
             # object, which the parser may hang on the verb
             tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
                        and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
-        # "X and Y met in New York, joined by Z": those who join the meeting take part
-        tokens += [x for c in t.children if c.dep_ in ("advcl", "conj", "acl") and c.tag_ == "VBN"
-                   and c.lemma_.lower() in frames.companion_verbs for a in c.children if a.dep_ == "agent"
-                   for x in a.subtree]
-        return tokens
+        return tokens + self._joined_by(t, frames)
+
+    @staticmethod
+    def _joined_by(v, frames):
+        """"X and Y met in New York, joined by Z", "X hosted the meeting, attended by A and B":
+        the agents of a participle on the meeting's verb take part."""
+        return [x for c in v.children if c.dep_ in ("advcl", "conj", "acl") and c.tag_ == "VBN"
+                and c.lemma_.lower() in frames.companion_verbs | frames.attending_verbs
+                for a in c.children if a.dep_ == "agent" for x in a.subtree]
 
     def _joint(self, v, frames) -> bool:
         """Two or more people of different states are the subject of ``v`` together."""
