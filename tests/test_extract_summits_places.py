@@ -452,3 +452,21 @@ def test_agents_of_an_attending_participle_take_part(extract_text, text, key, pe
 ])
 def test_a_list_of_titled_people_meets(extract_text, text, key, people):
     _check(extract_text, text, key, people)
+
+
+# -- M. "in the Vietnamese capital": a demonym before "capital" names the capital city ------
+@pytest.mark.parametrize("text, key, place", [
+    P("President Lee Jae-myung met Vietnamese leader To Lam in the Vietnamese capital on Tuesday.",
+      "KOR+VNM", "hanoi", id="vietnamese-capital"),
+    P("Australian Foreign Minister Penny Wong held talks with Indonesian Foreign Minister Sugiono in the "
+      "Indonesian capital on Monday.", "AUS+IDN", "jakarta", id="indonesian-capital"),
+    P("Japanese Prime Minister Shigeru Ishiba and Philippine President Ferdinand Marcos Jr. met in the "
+      "Philippine capital on Friday.", "JPN+PHL", "manila", id="philippine-capital"),
+])
+def test_the_demonym_capital_is_the_city(extract_text, text, key, place):
+    _check(extract_text, text, key, places={place})
+
+
+def test_a_demonym_before_another_noun_stays_the_state(extract_text):
+    _ext, facts = extract_text("The Vietnamese capital markets rallied after the Vietnamese government cut rates.")
+    assert not any(o == "hanoi" for _s, _p, o in facts)

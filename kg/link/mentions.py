@@ -111,6 +111,8 @@ class MentionLinker(NameShapes):
             if entry.cls == "Country" and self._is_capital_as_place(ent, entry):
                 name = ent.text.title() if ent.text.isupper() else ent.text
                 return self._mention(ent, entity_iri("place", name), "Place", name, entry)
+            if entry.cls == "Country" and (capital := self._capital_by_description(ent, entry)) is not None:
+                return capital
             if entry.cls == "Person":
                 self._remember(entry.label, ent, entry)
             if entry.cls == "Place" and self._names_a_body_part(ent, entry):
@@ -185,6 +187,21 @@ class MentionLinker(NameShapes):
                 return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
             return self._mention(ent, entity_iri("place", name), "Place", name)
         return None
+
+    def _capital_by_description(self, ent, entry: Entry) -> Mention | None:
+        """"in the Vietnamese capital", "the Japanese capital's": a demonym before "capital"
+        names the state's capital city (a Place), when the state has one capital."""
+        doc = ent.doc
+        if len(ent) != 1 or ent.end >= len(doc) or doc[ent.end].lower_ != "capital" \
+                or ent.start == 0 or doc[ent.start - 1].lower_ != "the" or doc[ent.end].dep_ == "compound":
+            return None  # (not "the Japanese capital markets")
+        names = {c.title() if c.isupper() else c for c in self.gaz.capitals.get(entry.iri, ())}
+        if len(names) != 1 or ent.text in names:
+            return None
+        name = next(iter(names))
+        span = doc[ent.start:ent.end + 1]
+        return Mention(entity_iri("place", name), "Place", name, span.text, span.start, span.end,
+                       span.start_char, span.end_char, entry)
 
     def _is_capital_as_place(self, ent, entry: Entry) -> bool:
         """"signed in Tokyo": a capital after a locative word is the city, not the state;
