@@ -157,7 +157,9 @@ def test_armed_service_is_its_states_body(extract_text, text, body):
       id="UK Defence Secretary from the gazetteer"),
     P("Healey told MPs the programme was on track.", "john-healey", "GBR", id="surname alone"),
     P("The letter went to Secretary of State George Schultz, a common misspelling.", "george-shultz", "USA",
-      id="misspelt name of a known official"),
+      id="misspelt name of a known official",
+      marks=pytest.mark.xfail(reason="the gazetteer carries no misspelt aliases: the one added for this "
+                                     "fitted a single development story", strict=True)),
 ])
 def test_known_official(extract_text, text, person, state):
     _ext, facts = extract_text(text)
