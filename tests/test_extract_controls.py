@@ -707,3 +707,26 @@ def test_controls_critic_of_a_control_in_a_time_clause_is_not_its_imposer(extrac
 ])
 def test_controls_tightening_a_definite_instrument_in_an_export_story(extract_text, text, imposer):
     _check(extract_text, text, imposer)
+
+
+# -- a crackdown, clampdown or squeeze on a state's industry, in a story about exports -------
+@pytest.mark.parametrize("text, imposer, targets, covers", [
+    P("Beijing halted exports of graphite to the US, days after Washington unveiled a fresh crackdown on "
+      "China's semiconductor industry.", "USA", {"CHN"}, {"semiconductors"}, id="crackdown-on-a-states-industry"),
+    P("Export licences are now harder to get: the US widened its clampdown on Chinese chipmakers this week.",
+      "USA", {"CHN"}, {"semiconductors"}, id="clampdown-on-a-states-firms"),
+    P("The Dutch squeeze on exports of lithography machines to China tightened on Monday.",
+      "NLD", {"CHN"}, {"semiconductors"}, id="squeeze-on-exports"),
+])
+def test_controls_said_as_a_crackdown(extract_text, text, imposer, targets, covers):
+    _check(extract_text, text, imposer, targets, covers)
+
+
+@pytest.mark.parametrize("text", [
+    P("Beijing launched a crackdown on corruption in the chip sector.", id="crackdown-on-corruption"),
+    P("Seoul's clampdown on speculation hit chipmaker shares on Friday.", id="clampdown-on-speculation"),
+    P("A squeeze on margins at Japanese chip firms worried investors.", id="squeeze-on-margins"),
+])
+def test_a_crackdown_outside_an_export_story_is_no_control(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not _controls(facts), _controls(facts)

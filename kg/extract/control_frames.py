@@ -164,6 +164,8 @@ class TriggerFinder:
                                                    for c in t.children))  # "licence requirements for X"
         if not (word in lex.restrictive_nouns or lemma in lex.restrictive_nouns or is_licence):
             return None
+        if word in lex.export_story_only and not self.export_context:
+            return None  # "a crackdown on corruption in the chip sector"
         mods = [c for c in t.children if c.dep_ in _MODIFIER_DEPS]
         if any(c.lower_ in lex.not_control_modifiers for c in mods):
             return None  # "voluntary export restraints on cars": a trade deal, not a state's control

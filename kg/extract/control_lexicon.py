@@ -25,6 +25,7 @@ class Lexicon:
     weak_trade_nouns: frozenset[str]
     restrictive_nouns: frozenset[str]
     needs_trade: frozenset[str]
+    export_story_only: frozenset[str]
     standalone: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     licence_nouns: frozenset[str]
@@ -85,6 +86,7 @@ class Lexicon:
             receiving_verbs=_words(data["receiving_verbs"]),
             weak_trade_nouns=_words(data["weak_trade_nouns"]), commodities=_words(data["commodities"]),
             restrictive_nouns=_words(nominal["restrictive"]), needs_trade=_words(nominal["needs_trade"]),
+            export_story_only=_words(nominal.get("export_story_only")),
             standalone=_words(nominal["standalone"]),
             phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
             licence_nouns=_words(nominal["licence"]),
