@@ -470,3 +470,34 @@ def test_the_demonym_capital_is_the_city(extract_text, text, key, place):
 def test_a_demonym_before_another_noun_stays_the_state(extract_text):
     _ext, facts = extract_text("The Vietnamese capital markets rallied after the Vietnamese government cut rates.")
     assert not any(o == "hanoi" for _s, _p, o in facts)
+
+
+# -- N. a date the parser hangs on the place: "at his home in Wilmington on Saturday" -------
+@pytest.mark.parametrize("text, key, dates", [
+    P("President Donald Trump hosted Japanese Prime Minister Shigeru Ishiba at his resort in Florida on "
+      "Saturday.", "JPN+USA", {"2025-10-25"}, id="hosted-at-resort-in-state-on-day"),
+    P("Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung at the presidential "
+      "office in Seoul on Tuesday.", "JPN+KOR", {"2025-10-28"}, id="met-at-office-in-city-on-day"),
+    P("British and Indian trade ministers held talks at a hotel in Mumbai on Monday.", "GBR+IND",
+      {"2025-10-27"}, id="talks-at-hotel-in-city-on-day"),
+])
+def test_a_date_hung_on_the_place_is_the_meetings(extract_text, text, key, dates):
+    _check(extract_text, text, key, dates=dates)
+
+
+# -- O. "X hosted A and B at P, the first summit of the three": one meeting, not two --------
+@pytest.mark.parametrize("text, key, absent", [
+    P("President Joe Biden hosted South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio "
+      "Kishida at Camp David on Friday, the first summit of the three countries.", "JPN+KOR+USA", "JPN+USA",
+      id="camp-david-apposition"),
+    P("Prime Minister Anthony Albanese hosted Indonesian President Prabowo Subianto and New Zealand Prime "
+      "Minister Christopher Luxon in Canberra on Monday, the first meeting of the three leaders.",
+      "AUS+IDN+NZL", "AUS+NZL", id="canberra-apposition"),
+    P("Chancellor Friedrich Merz met French President Emmanuel Macron and Polish Prime Minister Donald Tusk "
+      "in Berlin on Wednesday, their first summit since the election.", "DEU+FRA+POL", "DEU+FRA",
+      id="berlin-apposition"),
+])
+def test_a_summit_noun_in_apposition_is_the_meeting_reported(extract_text, text, key, absent):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and absent not in got, f"got {got}"

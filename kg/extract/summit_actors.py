@@ -147,8 +147,11 @@ class SummitActors:
     def _meets_a_thing(self, t, frames) -> bool:
         """"met the 2030 targets", "meet demand": the object of "meet" is a thing, not
         someone who can meet (a person, state, body, official, pronoun)."""
-        for c in t.children:
-            if c.dep_ != "dobj" or c.pos_ != "NOUN" or self._has_actor([c]):
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if any(self._has_actor([c]) for c in objects):
+            return False  # "met Macron and Tusk ..., their first summit": someone is met
+        for c in objects:
+            if c.pos_ != "NOUN":
                 continue
             if c.lower_ in frames.official_nouns or c.lower_ in frames.group_subjects \
                     or c.lower_ in frames.meetable_nouns:

@@ -27,6 +27,9 @@ _DAY_AFTER = re.compile(r"^(?:the\s+|a\s+|one\s+)?(next|following|same|previous|
 _BEFORE_WORDS = {"previous", "earlier", "before"}
 
 
+_PLACE_PREPS = {"at", "in"}  # a date hung on the place of a locative phrase
+
+
 def _this_period(text: str) -> str:
     """"at the end of the month" is this month, "by the end of the year" this year, at the
     precision the text gives."""
@@ -216,6 +219,10 @@ class SummitDetails:
                     if value is not None:
                         ev.dates.append((value, sent))
                     break
+                if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS \
+                        and not (ent.start <= head.i < ent.end):
+                    tok = head.head  # "hosted them at his home in Wilmington on Saturday": the
+                    continue         # parser hangs the date on the place
                 if head.pos_ in ("VERB", "AUX") or (head.pos_ in ("NOUN", "PROPN") and not (ent.start <= head.i < ent.end)):
                     break
                 tok = head

@@ -54,6 +54,10 @@ class SummitRules(SummitDetails, SummitActors):
 
     def _summit_at(self, t, kind, sent, seen_here, frames, only=None):
         noun = kind in ("noun", "visit-noun")
+        same = self._summit_of_verb(t, noun, seen_here, frames)
+        if same is not None:  # "X hosted Y at Camp David, the first summit of the three": that meeting
+            self._note_summit(same, t, kind, sent, seen_here, frames)
+            return
         tokens = self._participant_tokens(t, kind, frames)
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
             ev = self._group_summit()
@@ -253,6 +257,21 @@ class SummitRules(SummitDetails, SummitActors):
             tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
                        and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
         return tokens + self._joined_by(t, frames)
+
+    def _summit_of_verb(self, t, noun, seen_here, frames):
+        """A meeting noun the parser hangs on a verb of meeting or hosting as a second object
+        or apposition ("hosted A and B at Camp David, the first summit of the three") names
+        the meeting that verb reported in this sentence, not another one."""
+        if not noun or t.dep_ not in ("dobj", "appos", "npadvmod"):
+            return None
+        last = next((e for e in reversed(seen_here) if e.kind == "Summit"), None)
+        if last is None:
+            return None
+        head = t.head
+        if frames.kind(head) not in ("meet", "host") or not any(
+                c.dep_ == "dobj" and c.i < t.i and c.i in self.by_token for c in head.children):
+            return None
+        return last
 
     @staticmethod
     def _joined_by(v, frames):
