@@ -501,3 +501,31 @@ def test_a_summit_noun_in_apposition_is_the_meeting_reported(extract_text, text,
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and absent not in got, f"got {got}"
+
+
+# -- P. "X, who hosted the summit, said": one side's people at the summit just talked about --
+@pytest.mark.parametrize("text, key, person", [
+    P("Leaders of Japan, India, Australia and the United States met in Tokyo on Tuesday. Japanese Prime "
+      "Minister Sanae Takaichi, who hosted the summit, said the four would meet again next year.",
+      "AUS+IND+JPN+USA", "sanae-takaichi", id="who-hosted-the-summit"),
+    P("Britain, France and Germany held a summit in London on Monday. French President Emmanuel Macron "
+      "left the summit early to return to Paris.", "DEU+FRA+GBR", "emmanuel-macron", id="left-the-summit"),
+    P("The presidents of South Korea, Japan and China met in Seoul on Sunday. Chinese Premier Li Qiang told "
+      "the meeting that trade must stay open.", "CHN+JPN+KOR", "li-qiang", id="told-the-meeting"),
+])
+def test_one_sides_person_at_the_summit_just_named(extract_text, text, key, person):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert person in got.get(key, {}).get("participant", set()), f"got {got}"
+    assert len([k for k in got if k != key]) == 0, f"a summit of one state: {got}"
+
+
+# -- Q. plural titles as the subject: "the presidents of A and B met" ------------------------
+@pytest.mark.parametrize("text, key", [
+    P("The presidents of South Korea and France met in Seoul on Sunday.", "FRA+KOR", id="presidents-of"),
+    P("The premiers of China and Japan held talks in Beijing on Monday.", "CHN+JPN", id="premiers-of"),
+    P("The chancellors of Germany and Austria met in Vienna on Friday.", "AUT+DEU", id="chancellors-of"),
+])
+def test_plural_titles_of_states_meet(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    assert key in summits(ext), summits(ext)

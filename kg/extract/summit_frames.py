@@ -43,6 +43,7 @@ class SummitFrames:
     gathering_verbs: frozenset
     companion_verbs: frozenset
     attending_verbs: frozenset
+    presence_verbs: frozenset
     negated_cancel_verbs: frozenset
     bodies_of: dict
     scheduled_verbs: frozenset

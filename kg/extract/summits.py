@@ -151,6 +151,11 @@ class SummitRules(SummitDetails, SummitActors):
                     and any(c.lower_ == "the" for c in t.lefts) and self._summit_just_before(sent):
                 # "X met Y on Thursday. The talks took place in Tokyo.": the meeting just reported
                 self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+            elif noun and not people and not states and any(c.lower_ == "the" for c in t.lefts) \
+                    and self._summit_just_before(sent) and (present := self._present_at(t, self.last["Summit"], frames)):
+                for p in present:  # "... met in Seoul. Chinese Premier Li Qiang told the meeting ..."
+                    self.last["Summit"].add_person(p, sent)
+                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
         if strong and people and len(countries) == 1:
             other = self._recent_other_leader(t, countries)
@@ -169,8 +174,20 @@ class SummitRules(SummitDetails, SummitActors):
         if not (people or states or named):
             definite = any(c.lower_ in ("the", "this", "that") for c in t.lefts)
             if definite and "Summit" in self.last:
-                self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
+                last = self.last["Summit"]
+                for p in self._present_at(t, last, frames):  # "Macron left the summit early"
+                    last.add_person(p, sent)
+                self._note_summit(last, t, kind, sent, seen_here, frames)
                 return
+        last = self.last.get("Summit")
+        if noun and len(countries) == 1 and not named and last is not None and len(self._countries_of(last)) >= 2 \
+                and countries <= self._countries_of(last) and any(c.lower_ in ("the", "this") for c in t.lefts):
+            # "Kishida, who hosted the summit, said": one side's people at the summit just
+            # talked about take part in it; it is no meeting of one state
+            for p in people:
+                last.add_person(p, sent)
+            self._note_summit(last, t, kind, sent, seen_here, frames)
+            return
         ev = self._find_summit(countries, named, sent)
         known = set(ev.persons)
         for s in states:
@@ -257,6 +274,16 @@ class SummitRules(SummitDetails, SummitActors):
             tokens += [x for c in t.children if c.dep_ in ("dep", "appos", "npadvmod") and c.i > t.i
                        and c.pos_ == "PROPN" and t.doc[c.left_edge.i - 1].text == "," for x in c.subtree]
         return tokens + self._joined_by(t, frames)
+
+    def _present_at(self, t, ev, frames):
+        """People of the summit's states who address, leave or tell the meeting ("Li told the
+        meeting", "Macron left the summit", "spoke at the meeting"): they were there."""
+        v = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("at", "to") else None
+        if v is None or v.pos_ != "VERB" or v.lemma_.lower() not in frames.presence_verbs:
+            return []
+        _s, people = self.actors_in(subject_tokens(v, frames), groupings=False)
+        countries = self._countries_of(ev)
+        return [p for p in people if self.state_of(p) in countries]
 
     def _summit_of_verb(self, t, noun, seen_here, frames):
         """A meeting noun the parser hangs on a verb of meeting or hosting as a second object
