@@ -25,7 +25,7 @@ class AgreementRules(ArgumentFinder):
     # -- triggers ---------------------------------------------------------------------------
     def _is_agreement_noun(self, t) -> bool:
         f, low = self._frames(), t.lower_
-        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t):
+        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t) and not self._misparsed_verb(t):
             return False
         if low in f.nouns_with_complement:  # "code of conduct"
             want = f.nouns_with_complement[low]
@@ -65,6 +65,14 @@ class AgreementRules(ArgumentFinder):
             return False  # "a compact, efficient design": one of two adjectives
         return t.pos_ == "ADJ" and t.lower_ in self._frames().adjective_nouns and \
             (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ == "worth")
+
+    def _misparsed_verb(self, t) -> bool:
+        """"inked a critical minerals deal last month": after a plural noun the tagger reads
+        "deal" as a verb; it is a noun when it holds a noun's place (object, subject) and
+        has a determiner."""
+        return t.pos_ == "VERB" and t.lower_ in self.cues.agreement_nouns and \
+            t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos") and \
+            any(x.dep_ in ("det", "poss") for c in t.lefts for x in c.subtree)
 
     def _founded(self, t) -> bool:
         """A verb of founding governs ``t`` (through its name and one verb up):
@@ -135,7 +143,8 @@ class AgreementRules(ArgumentFinder):
             if contact is not None:  # "an accord the two leaders signed in London"
                 subj, verb = contact
                 states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
-            definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
+            definite = any(c.lower_ in ("the", "this", "that", "these", "those", "both", "its", "their")
+                           and c.dep_ in ("det", "poss")
                            for c in head.lefts)
             weak = self._is_weak(t)
             if not states:
@@ -237,6 +246,13 @@ class AgreementRules(ArgumentFinder):
         f = self._frames()
         return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or v.lemma_.lower() in f.verbal
 
+    def _signing_verb(self, v) -> bool:
+        """A verb whose subject or agent is a signatory ("X signed", "concluded by X")."""
+        lemma = v.lemma_.lower()
+        if lemma in self.cues.signatory_verbs or v.lower_ in self.cues.signatory_verbs:
+            return True
+        return lemma in self.cues.agent_signatory_verbs and any(c.dep_ == "agent" for c in v.children)
+
     def _negated(self, v) -> bool:
         if any(c.dep_ == "neg" for c in v.children):
             return True
@@ -284,6 +300,7 @@ class AgreementRules(ArgumentFinder):
             for s in states:
                 ev.add_party(s, sent)
             ev.statuses.append(("Completed", sent))
+            ev.triggers.append(v)
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             if ev not in seen_here:
@@ -359,6 +376,32 @@ class AgreementRules(ArgumentFinder):
             elif self._is_control(t):
                 spans.append((t.left_edge.i, t.right_edge.i))
         return spans
+
+    def _summit_owners(self, summit, agreements, sent):
+        """The agreements whose verb of making the summit's phrase hangs on: in "those Trump
+        reached during his trip to Japan and the one concluded with the UK" the trip is only
+        the first one's."""
+        anchors = set()
+        for t in summit.triggers:
+            if sent.start <= t.i < sent.end and t.pos_ != "VERB":
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is not None:
+                    anchors.add(verb.i)
+        owners = []
+        for a in agreements:
+            for t in a.triggers:
+                if not (sent.start <= t.i < sent.end):
+                    continue
+                verb = t if t.pos_ == "VERB" else next(
+                    (tok for _w, tok in trigger_chain(t, 3) if tok.pos_ in ("VERB", "AUX")), None)
+                if verb is None or not self._makes(verb):
+                    continue
+                if verb.i in anchors or (not anchors and any(
+                        c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
+                            g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in verb.children)):
+                    owners.append(a)  # no summit word kept: "concluded at the first meeting of ..."
+                    break
+        return owners
 
     def _same_day_summit(self):
         """An agreement signed on the day its parties held a summit was signed at that summit

@@ -51,6 +51,7 @@ class Frames:
         self.founded_only_nouns = low(data.get("founded_only_nouns", ()))
         self.founding_verbs = low(data.get("founding_verbs", ()))
         self.adjective_nouns = low(data.get("adjective_nouns", ()))
+        self.plan_preps = low(data.get("plan_preps", ()))
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +277,9 @@ class ArgumentFinder:
                 up = cur.head
             elif cur.dep_ == "pobj" and cur.head.lower_ in f.argument_preps:
                 up = cur.head.head
+            elif cur.dep_ == "pobj" and cur.head.lower_ in f.plan_preps and (
+                    cur.head.head.lower_ in self.cues.planned_nouns or (cur.head.head.pos_ == "VERB" and cur.head.lower_ != "for")):
+                up = cur.head.head  # "unveiled plans for a partnership", "work toward a pact"
             else:
                 return None, via
             if up.i == cur.i:

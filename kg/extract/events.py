@@ -201,6 +201,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 head = tok.head
                 if head.i == tok.i:
                     break
+                if head.i == t.i:  # "inked a minerals deal last month" (the noun read as a verb)
+                    ok = True
+                    break
                 inside = any(a.i == t.i for a in head.ancestors)
                 if inside and head.pos_ == "VERB" and head.dep_ in ("relcl", "acl") and head.head.i == t.i \
                         and t.pos_ != "VERB" and ev.kind == "Agreement" and head.lemma_.lower() not in EVENT_VERBS \
@@ -309,8 +312,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial", "formalise", "formalize") and \
-                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked", "initialled", "initialed"):
+            if not self._signing_verb(v):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
@@ -367,7 +369,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     continue
                 if self._summit_other_time(s, sent):
                     continue  # "signed in Hiroshima ahead of the G7 summit": not at it
+                owners = self._summit_owners(s, agreements, sent)
+                if owners and a not in owners:
+                    continue  # "... those reached during his trip to Japan and the one concluded with X"
                 a.during.append((s, sent))
+                if a in owners and not any(x is sent for _v, x in a.dates):
+                    # "concluded at the council's meeting, held on 3 July": the meeting's day
+                    a.dates.extend((v, x) for v, x in s.dates if x is sent)
 
     @staticmethod
     def _summit_other_time(summit, sent) -> bool:

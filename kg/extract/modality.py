@@ -128,6 +128,8 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Planned"
             if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
                 return "Completed"
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in getattr(cues, "planned_preps", ()):
+        return "Planned"  # "agreed to work toward a pact"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
     if t.pos_ != "VERB" and _referenced(t, cues):

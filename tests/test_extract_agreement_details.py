@@ -1,0 +1,102 @@
+"""Golden tests: the details of an agreement (who signs it, when it was made, what it covers,
+at which meeting, how far along it is), each class with several differently worded sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from helpers_extract import agreements, only, parties
+
+
+# -- signatories: the agent of a verb of concluding ---------------------------------------------
+@pytest.mark.parametrize("text, people", [
+    pytest.param("The memorandum, concluded by Indian minister Ashwini Vaishnaw and U.S. Commerce "
+                 "Secretary Gina Raimondo, covers semiconductors.",
+                 {"ashwini-vaishnaw", "gina-raimondo"}, id="concluded-by-in-apposition"),
+    pytest.param("The accord was sealed by British Prime Minister Rishi Sunak and Japanese Prime "
+                 "Minister Fumio Kishida in Hiroshima.",
+                 {"rishi-sunak", "fumio-kishida"}, id="sealed-by-passive"),
+    pytest.param("A space pact between France and India was finalised by French President Emmanuel "
+                 "Macron and Indian Prime Minister Narendra Modi on Monday.",
+                 {"emmanuel-macron", "narendra-modi"}, id="finalised-by"),
+    pytest.param("U.S. Commerce Secretary Gina Raimondo and her Japanese counterpart Yasutoshi "
+                 "Nishimura signed the chip accord in Tokyo on Friday.",
+                 {"gina-raimondo", "yasutoshi-nishimura"}, id="x-and-counterpart-y-signed"),
+])
+def test_agent_of_concluding_is_signatory(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    (fs,) = [fs for fs in agreements(facts).values() if any(p == "signatory" for p, _o in fs)]
+    assert {o for p, o in fs if p == "signatory"} == people
+
+
+# -- "a critical minerals deal": the noun the tagger reads as a verb ----------------------------
+@pytest.mark.parametrize("text, pair, day", [
+    pytest.param("Canada and Germany inked a critical minerals deal last month, officials said.",
+                 {"CAN", "DEU"}, "2025-09", id="minerals-deal-last-month"),
+    pytest.param("Britain and Norway inked a critical minerals deal in June to secure supplies.",
+                 {"GBR", "NOR"}, "2025-06", id="minerals-deal-in-june"),
+    pytest.param("Japan and India signed a semiconductors deal on Tuesday in New Delhi.",
+                 {"IND", "JPN"}, "2025-10-28", id="semiconductors-deal-on-tuesday"),
+])
+def test_deal_after_plural_noun_is_an_agreement(extract_text, text, pair, day):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("date", day) in only(facts)
+
+
+# -- planned: "plans for", "work toward" ----------------------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Korea and the US unveiled plans for a partnership on AI and 6G.",
+                 {"KOR", "USA"}, id="unveiled-plans-for-partnership"),
+    pytest.param("Japan and the Philippines agreed to work toward a pact on cybersecurity.",
+                 {"JPN", "PHL"}, id="agreed-to-work-toward-pact"),
+    pytest.param("Germany and Chile said they would move towards an accord on critical minerals.",
+                 {"CHL", "DEU"}, id="move-towards-accord"),
+    pytest.param("Canada and Mexico announced plans for a framework on semiconductors with "
+                 "the United States.", {"CAN", "MEX", "USA"}, id="announced-plans-for-framework"),
+])
+def test_plans_for_and_work_toward_are_planned(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert frozenset(pair) in parties(facts)
+    (fs,) = [fs for fs in agreements(facts).values() if {o for p, o in fs if p == "party"} == pair]
+    assert ("status", "Planned") in fs
+
+
+# -- agreement_event: only the agreement made at the meeting --------------------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("South Korea and the United States will sign a technology pact. The pact follows "
+                 "those Trump reached during his trip to Japan and the one concluded with Britain "
+                 "last month.", id="trip-belongs-to-first-of-two"),
+    pytest.param("South Korea and the United States will sign a technology pact. The accord matches "
+                 "those Trump sealed during his visit to Japan and the one finalised with Britain.",
+                 id="visit-belongs-to-sealed-ones"),
+    pytest.param("South Korea and the United States will sign a technology pact. The pact is similar "
+                 "to those Trump struck during his stop in Tokyo and the one signed with Britain in "
+                 "September.", id="stop-belongs-to-struck-ones"),
+])
+def test_summit_only_links_the_agreement_made_there(extract_text, text):
+    _ext, facts = extract_text(text)
+    linked = {frozenset(o for p, o in fs if p == "party") for fs in agreements(facts).values()
+              if any(p == "duringEvent" for p, _o in fs)}
+    assert frozenset({"KOR", "USA"}) not in linked
+    assert frozenset({"GBR", "USA"}) not in linked
+
+
+# -- the date of the meeting an agreement was concluded at ----------------------------------------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("Japan and Australia have two new memoranda on quantum technology. Both memoranda "
+                 "were concluded at the first meeting of the Japan-Australia science council, held on "
+                 "3 July in Canberra.", "2025-07-03", id="concluded-at-meeting-held-on"),
+    pytest.param("Japan and Australia have two new memoranda on quantum technology. Both memoranda "
+                 "were signed during a meeting of Japanese and Australian ministers held in Tokyo on "
+                 "14 August.", "2025-08-14", id="signed-during-meeting-held-on"),
+    pytest.param("Japan and Australia have two new memoranda on quantum technology. The accords were "
+                 "signed during talks between Japanese and Australian ministers held in Perth on "
+                 "9 September.", "2025-09-09", id="signed-during-talks-held-on"),
+])
+def test_agreement_takes_the_date_of_its_meeting(extract_text, text, day):
+    _ext, facts = extract_text(text)
+    fs = agreements(facts)
+    (ag,) = [f for f in fs.values() if {o for p, o in f if p == "party"} == {"AUS", "JPN"}]
+    assert ("date", day) in ag
