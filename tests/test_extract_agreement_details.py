@@ -100,3 +100,83 @@ def test_agreement_takes_the_date_of_its_meeting(extract_text, text, day):
     fs = agreements(facts)
     (ag,) = [f for f in fs.values() if {o for p, o in f if p == "party"} == {"AUS", "JPN"}]
     assert ("date", day) in ag
+
+
+# -- an agreement named again by its name or acronym: its domains are the agreement's -------------
+@pytest.mark.parametrize("text, pair, domains", [
+    pytest.param("The United States and India announced the TRUST initiative last week. TRUST will "
+                 "promote cooperation in semiconductors, quantum computing, biotechnology and space.",
+                 {"IND", "USA"}, {"semiconductors", "quantum", "biotechnology", "space"}, id="acronym-subject"),
+    pytest.param("Japan and Britain launched the Hiroshima Accord in May. The Hiroshima Accord spans "
+                 "AI, quantum and cybersecurity.",
+                 {"GBR", "JPN"}, {"artificial-intelligence", "quantum", "cybersecurity"}, id="full-name-again"),
+    pytest.param("Seoul and Canberra unveiled the KASTLE framework on Monday. Officials said KASTLE "
+                 "would fund joint work on quantum sensing and space launch.",
+                 {"AUS", "KOR"}, {"quantum", "space"}, id="acronym-in-reported-clause"),
+])
+def test_agreement_named_again_keeps_its_domains(extract_text, text, pair, domains):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert {o for p, o in only(facts) if p == "covers"} >= domains
+
+
+# -- the time of a participial clause on the verb that makes the agreement ------------------------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("Speaking in Canberra on Monday, Australia and Japan unveiled a partnership on "
+                 "quantum technology.", "2025-10-27", id="speaking-on-monday"),
+    pytest.param("Visiting Hanoi on Tuesday, the leaders of Vietnam and South Korea signed a pact on "
+                 "semiconductors.", "2025-10-28", id="visiting-on-tuesday"),
+    pytest.param("Gathered in Ottawa on 12 September, Canada and Germany concluded an accord on "
+                 "critical minerals.", "2025-09-12", id="gathered-on-date"),
+])
+def test_participial_clause_dates_the_signing(extract_text, text, day):
+    _ext, facts = extract_text(text)
+    assert ("date", day) in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Speaking in Tokyo on Monday, the minister said Japan and Australia signed a pact on "
+                 "quantum technology in 2019.", id="speaking-about-older-pact"),
+    pytest.param("Asked about it on Friday, the spokesman said Japan and Korea had concluded an accord "
+                 "on batteries in 2021.", id="asked-about-older-accord"),
+    pytest.param("Writing on Sunday, the minister recalled that India and France reached a deal on "
+                 "space in 2018.", id="writing-about-older-deal"),
+])
+def test_participial_clause_on_a_reporting_verb_is_not_the_date(extract_text, text):
+    _ext, facts = extract_text(text)
+    dates = {o for p, o in only(facts) if p == "date"}
+    assert len(dates) == 1 and len(next(iter(dates))) == 4  # only the year of the pact
+
+
+# -- co-signers named with "with" ---------------------------------------------------------------
+@pytest.mark.parametrize("text, people", [
+    pytest.param("India's IT minister Ashwini Vaishnaw inked the memorandum with his Singaporean "
+                 "counterpart, Josephine Teo.", {"ashwini-vaishnaw", "josephine-teo"}, id="inked-with-counterpart"),
+    pytest.param("Japanese Foreign Minister Yoko Kamikawa signed a security pact with Philippine "
+                 "Foreign Secretary Enrique Manalo in Manila.", {"yoko-kamikawa", "enrique-manalo"},
+                 id="signed-pact-with-minister"),
+    pytest.param("British Business Secretary Kemi Badenoch signed the accord on Tuesday with "
+                 "Australian Trade Minister Don Farrell.", {"kemi-badenoch", "don-farrell"},
+                 id="signed-on-day-with-minister"),
+])
+def test_person_named_with_with_cosigns(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "signatory"} == people
+
+
+# -- a grouping that is itself a pact, founded -----------------------------------------------------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("When Joe Biden, Scott Morrison and Boris Johnson unveiled AUKUS in September 2021, "
+                 "the focus was on submarines and quantum technologies.", "2021-09", id="unveiled-aukus"),
+    pytest.param("AUKUS was launched in September 2021 to share submarine and cyber technology among "
+                 "Australia, Britain and the United States.", "2021-09", id="aukus-was-launched"),
+    pytest.param("Australia, Britain and the United States formed AUKUS in 2021 and later added work "
+                 "on hypersonic weapons.", "2021", id="states-formed-aukus"),
+])
+def test_founding_a_pact_grouping_is_an_agreement(extract_text, text, day):
+    _ext, facts = extract_text(text, published=date(2024, 11, 20))
+    assert frozenset({"AUS", "GBR", "USA"}) in parties(facts)
+    (fs,) = [fs for fs in agreements(facts).values()
+             if {o for p, o in fs if p == "party"} == {"AUS", "GBR", "USA"}]
+    assert ("date", day) in fs
+    assert not any(p == "duringEvent" for p, _o in fs)

@@ -6,13 +6,14 @@ nouns of ``cues.yaml``); this module is the machinery.
 """
 from __future__ import annotations
 
+from .agreement_links import AgreementLinks
 from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
 
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules(ArgumentFinder):
+class AgreementRules(AgreementLinks, ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -151,6 +152,7 @@ class AgreementRules(ArgumentFinder):
                 # "the pact", "the two countries signed a pact": the agreement last talked about
                 here = next((e for e in reversed(seen_here) if e.kind == "Agreement"), None)
                 ev = (here or self.last.get("Agreement")) if (definite or self._two_of(t)) else None
+                ev = self._named_before(t) or ev  # "The Hiroshima Accord spans ...": named earlier
                 if ev is not None and self._company_argument(head):
                     ev = None  # "the basic agreement reached with Schlumberger": a company's, not the states'
                 if ev is None:
@@ -172,6 +174,7 @@ class AgreementRules(ArgumentFinder):
             name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
             if name and not ev.name_hint:
                 ev.name_hint = f"{name} {t.text}"
+            self._remember_name(ev, t)
 
     def _verbal_agreements(self, sent, seen_here):
         """"The EU and the US agreed to begin talks", "Xi and Trump agreed when they met":
@@ -200,6 +203,7 @@ class AgreementRules(ArgumentFinder):
             for s in states:
                 ev.add_party(s, sent)
             self._note(ev, v, sent, seen_here)
+        self._founded_pacts(sent, seen_here)
 
     def _agreed_at_summit(self, sent, seen_here):
         """"What was agreed at his summit with Trump", "the deals reached during the visit":
@@ -221,6 +225,8 @@ class AgreementRules(ArgumentFinder):
         """"Under it, the two sides will cooperate on quantum": a sentence whose subject is the
         parties of an agreement already named, with a verb of cooperating, continues it."""
         if any(e.kind == "Agreement" for e in seen_here):
+            return
+        if self._acronym_again(sent, seen_here):  # "TRUST will drive work on ...": named before
             return
         f = self._frames()
         agreements = [e for e in self._recent if e.kind == "Agreement"]
@@ -376,32 +382,6 @@ class AgreementRules(ArgumentFinder):
             elif self._is_control(t):
                 spans.append((t.left_edge.i, t.right_edge.i))
         return spans
-
-    def _summit_owners(self, summit, agreements, sent):
-        """The agreements whose verb of making the summit's phrase hangs on: in "those Trump
-        reached during his trip to Japan and the one concluded with the UK" the trip is only
-        the first one's."""
-        anchors = set()
-        for t in summit.triggers:
-            if sent.start <= t.i < sent.end and t.pos_ != "VERB":
-                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                if verb is not None:
-                    anchors.add(verb.i)
-        owners = []
-        for a in agreements:
-            for t in a.triggers:
-                if not (sent.start <= t.i < sent.end):
-                    continue
-                verb = t if t.pos_ == "VERB" else next(
-                    (tok for _w, tok in trigger_chain(t, 3) if tok.pos_ in ("VERB", "AUX")), None)
-                if verb is None or not self._makes(verb):
-                    continue
-                if verb.i in anchors or (not anchors and any(
-                        c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
-                            g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in verb.children)):
-                    owners.append(a)  # no summit word kept: "concluded at the first meeting of ..."
-                    break
-        return owners
 
     def _same_day_summit(self):
         """An agreement signed on the day its parties held a summit was signed at that summit

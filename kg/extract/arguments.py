@@ -52,6 +52,7 @@ class Frames:
         self.founding_verbs = low(data.get("founding_verbs", ()))
         self.adjective_nouns = low(data.get("adjective_nouns", ()))
         self.plan_preps = low(data.get("plan_preps", ()))
+        self.pact_groupings = low(data.get("pact_groupings", ()))
 
 
 @lru_cache(maxsize=1)

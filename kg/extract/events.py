@@ -214,6 +214,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                                                              (c.dep_ == "pobj" and c.head.head.i == head.i))
                         for c in head.subtree):
                     break  # "took effect on Wednesday", "entered into force": not when it was made
+                if head.pos_ in ("VERB", "AUX") and not inside and ev.kind == "Agreement" and \
+                        self._participial_frame(head, t):
+                    ok = True  # "Meeting in Paris on Monday, X and Y signed a pact"
+                    break
                 if head.pos_ in ("VERB", "AUX") and not inside:
                     lemma = head.lemma_.lower()
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
@@ -323,7 +327,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
-            tokens = [x for s in subj + agents for x in s.subtree
+            tokens = [x for s in subj + agents + self._cosigners(v, objs) for x in s.subtree
                       if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)
             if not people:
@@ -369,6 +373,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     continue
                 if self._summit_other_time(s, sent):
                     continue  # "signed in Hiroshima ahead of the G7 summit": not at it
+                if self._same_act(a, s, sent):
+                    continue  # "the leaders unveiled AUKUS": the founding, not a meeting it was made at
                 owners = self._summit_owners(s, agreements, sent)
                 if owners and a not in owners:
                     continue  # "... those reached during his trip to Japan and the one concluded with X"

@@ -1,0 +1,138 @@
+"""Links between an agreement and the rest of the story: the name it is given ("the Hiroshima
+Accord", "the TRUST initiative") and found by again, and the meeting it was made at."""
+from __future__ import annotations
+
+from .modality import trigger_chain
+
+
+class AgreementLinks:
+    """Mixed into AgreementRules."""
+
+    def _names(self) -> dict:
+        return self.__dict__.setdefault("_agreement_names", {})
+
+    def _name_keys(self, t) -> list[str]:
+        """The names an agreement noun gives: "Hiroshima Accord" (its proper words with a
+        capitalised noun), and an acronym among them ("TRUST" of "the US-India TRUST
+        initiative"). A state's name is no name of an agreement ("the US-India pact")."""
+        words = [x for x in t.lefts if x.pos_ == "PROPN" and x.dep_ == "compound"
+                 and not self._is_state(x) and x.is_alpha]
+        keys = []
+        if words and t.text[:1].isupper():
+            keys.append(" ".join(x.text for x in words + [t]))
+        keys += [x.text for x in words if len(x.text) >= 3 and x.text.isupper()]
+        return keys
+
+    def _remember_name(self, ev, t) -> None:
+        if len(ev.parties) >= 2:
+            for key in self._name_keys(t):
+                self._names().setdefault(key, ev)
+
+    def _named_before(self, t):
+        """The agreement an earlier sentence gave this name, or None."""
+        names = self._names()
+        return next((names[k] for k in self._name_keys(t) if k in names), None)
+
+    def _acronym_again(self, sent, seen_here) -> bool:
+        """"TRUST will drive collaboration on ...": the acronym of an agreement named before
+        stands for it (its domains, dates and status are the agreement's)."""
+        names = self._names()
+        if not names:
+            return False
+        for t in sent:
+            ev = names.get(t.text) if t.pos_ in ("PROPN", "NOUN") and t.text.isupper() else None
+            m = self.mention_at(t)
+            if ev is None or (m is not None and (m.cls != "Organization" or m.entry is not None)):
+                continue
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+                continue  # part of a longer name
+            if sent not in ev.sentences:
+                ev.sentences.append(sent)
+            seen_here.append(ev)
+            return True
+        return False
+
+    def _summit_owners(self, summit, agreements, sent):
+        """The agreements whose verb of making the summit's phrase hangs on: in "those Trump
+        reached during his trip to Japan and the one concluded with the UK" the trip is only
+        the first one's."""
+        anchors = set()
+        for t in summit.triggers:
+            if sent.start <= t.i < sent.end and t.pos_ != "VERB":
+                verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is not None:
+                    anchors.add(verb.i)
+        owners = []
+        for a in agreements:
+            for t in a.triggers:
+                if not (sent.start <= t.i < sent.end):
+                    continue
+                verb = t if t.pos_ == "VERB" else next(
+                    (tok for _w, tok in trigger_chain(t, 3) if tok.pos_ in ("VERB", "AUX")), None)
+                if verb is None or not self._makes(verb):
+                    continue
+                if verb.i in anchors or (not anchors and any(
+                        c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
+                            g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in verb.children)):
+                    owners.append(a)  # no summit word kept: "concluded at the first meeting of ..."
+                    break
+        return owners
+
+    def _participial_frame(self, clause, t) -> bool:
+        """"Meeting in Paris on Monday, X and Y signed a pact", "Speaking in Canberra on
+        Tuesday, the two leaders unveiled a partnership": a participial clause with no subject
+        of its own on the verb that makes the agreement gives that verb's time."""
+        if clause.dep_ != "advcl" or clause.tag_ not in ("VBG", "VBN") or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            return False
+        main = clause.head
+        if main.i == t.i:
+            return t.pos_ == "VERB"
+        return t.head.i == main.i and self._makes(main)
+
+    def _cosigners(self, verb, objs) -> list:
+        """"X signed the memorandum with his Singaporean counterpart, Y", "X inked the deal
+        with Y": the people named with "with" on the verb of signing or its object sign too
+        (states there are parties, not signers: only persons are read from it)."""
+        out = []
+        for holder in [verb] + list(objs):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    out += [g for g in c.children if g.dep_ == "pobj" and any(
+                        (m := self.by_token.get(x.i)) is not None and m.cls == "Person" for x in g.subtree)]
+        return out
+
+    def _founded_pacts(self, sent, seen_here) -> None:
+        """"When Biden, Morrison and Johnson unveiled AUKUS in 2021", "AUKUS was launched in
+        2021": a grouping that is itself a pact (``pact_groupings``), as the object of a verb
+        of founding, is an agreement among its members, made then."""
+        f = self._frames()
+        if not f.pact_groupings:
+            return
+        for m in {id(m): m for m in (self.by_token.get(x.i) for x in sent) if m is not None}.values():
+            if m.cls != "Organization" or m.label.lower() not in f.pact_groupings:
+                continue
+            tok = self.sdoc[m.end - 1]
+            verb = tok.head
+            if tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or \
+                    verb.lemma_.lower() not in f.founding_verbs or self._negated(verb):
+                continue
+            states, _people = self.actors_in([tok])
+            if len(states) < 2:
+                continue
+            ev = self._find_or_create("Agreement", states, sent)
+            for c in states:
+                ev.add_party(c, sent)
+            self._note(ev, verb, sent, seen_here)
+            self.__dict__.setdefault("_founding_acts", {})[id(ev)] = verb
+
+    def _same_act(self, agreement, summit, sent) -> bool:
+        """The summit's only word here is the verb that makes the agreement ("Biden, Morrison
+        and Johnson unveiled AUKUS"): one act, not an agreement made at a meeting."""
+        founding = self.__dict__.get("_founding_acts", {})
+        verb = founding.get(id(agreement))
+        if verb is None or not (sent.start <= verb.i < sent.end):
+            return False
+        mine = {t.i for t in summit.triggers if sent.start <= t.i < sent.end}
+        return not mine or mine <= {verb.i}
