@@ -180,3 +180,30 @@ def test_founding_a_pact_grouping_is_an_agreement(extract_text, text, day):
              if {o for p, o in fs if p == "party"} == {"AUS", "GBR", "USA"}]
     assert ("date", day) in fs
     assert not any(p == "duringEvent" for p, _o in fs)
+
+
+# -- a state accused or punished for breaking a pact, and its accuser, are the pact's parties ------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("U.S. President Ronald Reagan said he would raise tariffs to penalize Japan for "
+                 "breaking a 1986 pact governing trade in semiconductors.", "1986", id="penalize-for-breaking"),
+    pytest.param("U.S. President Ronald Reagan spoke on Friday. He accused Japan of failing to enforce "
+                 "the main provisions of a September 1986 agreement on microchips.", "1986-09",
+                 id="he-accused-of-failing-to-enforce"),
+    pytest.param("The United States accused Japan of violating a 1986 accord on semiconductor trade.",
+                 "1986", id="state-accused-of-violating"),
+])
+def test_accused_and_accuser_are_parties(extract_text, text, day):
+    _ext, facts = extract_text(text, published=date(1987, 4, 1))
+    assert parties(facts) == {frozenset({"JPN", "USA"})}
+    fs = only(facts)
+    assert ("date", day) in fs and ("covers", "semiconductors") in fs and ("status", "Completed") in fs
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan said it would never break the 1986 pact on semiconductors.", id="no-accusation"),
+    pytest.param("Critics accused the company of breaking a 1986 pact on semiconductors.", id="company-accused"),
+    pytest.param("The United States accused Japan of dumping semiconductors below cost.", id="no-pact"),
+])
+def test_no_accusation_frame_no_two_party_pact(extract_text, text):
+    _ext, facts = extract_text(text, published=date(1987, 4, 1))
+    assert frozenset({"JPN", "USA"}) not in parties(facts)

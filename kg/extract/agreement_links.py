@@ -83,7 +83,8 @@ class AgreementLinks:
         """"Meeting in Paris on Monday, X and Y signed a pact", "Speaking in Canberra on
         Tuesday, the two leaders unveiled a partnership": a participial clause with no subject
         of its own on the verb that makes the agreement gives that verb's time."""
-        if clause.dep_ != "advcl" or clause.tag_ not in ("VBG", "VBN") or \
+        participle = clause.tag_ in ("VBG", "VBN") or (clause.tag_ == "NN" and clause.lower_.endswith("ing"))
+        if clause.dep_ != "advcl" or not participle or \
                 any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
             return False
         main = clause.head
@@ -136,3 +137,53 @@ class AgreementLinks:
             return False
         mine = {t.i for t in summit.triggers if sent.start <= t.i < sent.end}
         return not mine or mine <= {verb.i}
+
+    def _accusation_parties(self, t) -> list[str]:
+        """"Reagan moved to penalize Japan for breaking a 1986 pact", "He accused Japan of
+        failing to enforce the agreement": the state accused of breaking a pact and the state
+        accusing it are its parties."""
+        f, cues = self._frames(), self.cues
+        broken = False
+        for _w, tok in trigger_chain(t, 7):
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            if lemma in cues.reference_verbs or low in cues.reference_nouns or lemma == "fail":
+                broken = True
+            if tok.pos_ != "VERB" or lemma not in f.accusing_verbs:
+                continue
+            if not broken:
+                return []
+            accused = [x for c in tok.children if c.dep_ == "dobj" for x in c.subtree]
+            states, people = self._actors(accused)
+            states += [c for c in (self.state_of(p) for p in people) if c]
+            accusers = self._accuser_states(tok)
+            both = list(dict.fromkeys(states + accusers))
+            return both if states and accusers and len(both) >= 2 else []
+        return []
+
+    def _accuser_states(self, verb) -> list[str]:
+        """The states of the subject of ``verb``, up through the clauses it hangs on ("he would
+        raise tariffs to penalize Japan": "he", then "Reagan announced"); a "he" with nobody
+        above is the person last named."""
+        for _step in range(4):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("he", "she", "it", "they", "we", "i"):
+                states, people = self._actors(list(subj.subtree))
+                return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
+            if verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            return self._previous_speaker(verb) if subj is not None else []
+        return []
+
+    def _previous_speaker(self, verb) -> list[str]:
+        """"He accused Japan ...": a "he"/"she" subject opening its sentence is the person the
+        sentence before named last; their state."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        sent = verb.sent
+        if subj is None or subj.lower_ not in ("he", "she") or subj.i != sent.start + \
+                sum(1 for x in sent if x.is_space and x.i < subj.i) or sent.start == 0:
+            return []
+        prev = self.sdoc[sent.start - 1].sent
+        people = [m for m in (self.by_token.get(x.i) for x in prev) if m is not None and m.cls == "Person"]
+        state = self.state_of(people[-1].iri) if people else None
+        return [state] if state else []

@@ -139,6 +139,8 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
             if not self._is_agreement_noun(t) or t.lower_ == "understanding":
                 continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
+            if len(set(states)) < 2:  # "penalize Japan for breaking a pact"
+                states += [x for x in self._accusation_parties(t) if x not in states]
             head = self._noun_head(t)
             contact = self._contact_clause(head)
             if contact is not None:  # "an accord the two leaders signed in London"

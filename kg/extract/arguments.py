@@ -53,6 +53,7 @@ class Frames:
         self.adjective_nouns = low(data.get("adjective_nouns", ()))
         self.plan_preps = low(data.get("plan_preps", ()))
         self.pact_groupings = low(data.get("pact_groupings", ()))
+        self.accusing_verbs = low(data.get("accusing_verbs", ()))
 
 
 @lru_cache(maxsize=1)

@@ -214,7 +214,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                                                              (c.dep_ == "pobj" and c.head.head.i == head.i))
                         for c in head.subtree):
                     break  # "took effect on Wednesday", "entered into force": not when it was made
-                if head.pos_ in ("VERB", "AUX") and not inside and ev.kind == "Agreement" and \
+                if head.dep_ == "advcl" and not inside and ev.kind == "Agreement" and \
                         self._participial_frame(head, t):
                     ok = True  # "Meeting in Paris on Monday, X and Y signed a pact"
                     break
