@@ -207,3 +207,46 @@ def test_accused_and_accuser_are_parties(extract_text, text, day):
 def test_no_accusation_frame_no_two_party_pact(extract_text, text):
     _ext, facts = extract_text(text, published=date(1987, 4, 1))
     assert frozenset({"JPN", "USA"}) not in parties(facts)
+
+
+# -- a date or meeting of another time is not the agreement's ------------------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("The leaders of Korea and Japan met in Seoul on Friday, a year after they signed an "
+                 "accord on chips.", id="met-a-year-after-they-signed"),
+    pytest.param("Indian and French ministers held talks in Paris on Monday, months after they concluded "
+                 "a pact on space.", id="talks-months-after-concluded"),
+    pytest.param("Brazil and China met in Brasilia on Tuesday, two years after they inked a deal on "
+                 "satellites.", id="met-years-after-inked"),
+])
+def test_meeting_after_the_signing_is_not_its_event(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p in ("duringEvent", "date") for p, _o in fs)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The EU and Japan said on Tuesday they had signed a digital pact in Brussels the "
+                 "previous week.", id="said-on-tuesday-had-signed"),
+    pytest.param("Canada and Mexico confirmed on Friday they had concluded an accord on batteries.",
+                 id="confirmed-on-friday-had-concluded"),
+    pytest.param("Spain and Morocco reported on Monday that they had reached a deal on solar power.",
+                 id="reported-on-monday-that-reached"),
+])
+def test_day_of_the_report_is_not_the_agreements(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p == "date" for p, _o in fs)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Seoul and Washington, which inked a chip pact in 2022, held talks in Washington on "
+                 "Tuesday.", id="relative-clause-own-year"),
+    pytest.param("Japan and India, whose 2019 accord on space was signed in Tokyo, met in Delhi on "
+                 "Monday.", id="whose-accord-own-year"),
+    pytest.param("Australia and Japan, which concluded a quantum pact in 2021, held a summit in Perth "
+                 "on 3 June.", id="which-concluded-own-year"),
+])
+def test_agreement_with_its_own_date_is_not_made_at_the_meeting(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p == "duringEvent" for p, _o in fs)

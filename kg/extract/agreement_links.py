@@ -187,3 +187,37 @@ class AgreementLinks:
         people = [m for m in (self.by_token.get(x.i) for x in prev) if m is not None and m.cls == "Person"]
         state = self.state_of(people[-1].iri) if people else None
         return [state] if state else []
+
+    def _other_time(self, agreement, summit, sent) -> bool:
+        """The agreement was made at another time than the meeting named with it: "met on
+        Friday, a year after they signed an accord" (a clause of time on the verb that makes
+        it), "X and Y, which inked a pact in 2022, held talks on Tuesday" (its own date, not
+        the meeting's)."""
+        for t in agreement.triggers:
+            if not (sent.start <= t.i < sent.end):
+                continue
+            verb = t if t.pos_ == "VERB" else next(
+                (tok for _w, tok in trigger_chain(t, 3) if tok.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and self._time_clause(verb):
+                return True
+        mine = {v.lexical for v, x in agreement.dates if x is sent}
+        theirs = {v.lexical for v, x in summit.dates if x is sent}
+        return bool(mine and theirs) and not any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
+
+    @staticmethod
+    def _time_clause(verb) -> bool:
+        """A clause placed before or after another time: "a year after they signed"."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until") for c in verb.children)
+
+    def _reported_on(self, ent, t) -> bool:
+        """"X and Y said on Tuesday they had signed ...": a date right after a verb of saying
+        (with "on" between or none) is the day of the report, wherever the parser hangs it."""
+        k = ent.start - 1
+        doc = ent.doc
+        if k >= 0 and doc[k].lower_ == "on":
+            k -= 1
+        if k < 0 or k == t.i:
+            return False
+        v = doc[k]
+        return v.pos_ == "VERB" and v.lemma_.lower() in self.cues.reporting_verbs

@@ -166,6 +166,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             chain.add(tok.i)
             if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
                 break
+            if self._time_clause(tok):
+                break  # "met on Friday, a year after they signed an accord": not the signing's day
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         first = sent[0]
         if first.lower_ in ("today", "tonight") and not any(e.start == first.i for e in self.date_ents[lo:hi]) \
@@ -193,6 +195,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if ent.root.head.lower_ in self.cues.non_event_date_preps or \
                     (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
                 continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
+            if ev.kind == "Agreement" and self._reported_on(ent, t):
+                continue  # "X said on Tuesday they had signed a pact": the parser may hang it on "signed"
             tok, ok = ent.root, False
             for _step in range(6):
                 if tok.i == t.i:
@@ -373,7 +377,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     continue
                 if self._summit_other_time(s, sent):
                     continue  # "signed in Hiroshima ahead of the G7 summit": not at it
-                if self._same_act(a, s, sent):
+                if self._same_act(a, s, sent) or self._other_time(a, s, sent):
                     continue  # "the leaders unveiled AUKUS": the founding, not a meeting it was made at
                 owners = self._summit_owners(s, agreements, sent)
                 if owners and a not in owners:
