@@ -250,3 +250,37 @@ def test_agreement_with_its_own_date_is_not_made_at_the_meeting(extract_text, te
     _ext, facts = extract_text(text)
     for fs in agreements(facts).values():
         assert not any(p == "duringEvent" for p, _o in fs)
+
+
+# -- "the two leaders signed" right after the sentence of their meeting: made at that meeting -----
+@pytest.mark.parametrize("text", [
+    pytest.param("Japanese Prime Minister Fumio Kishida hosted British Prime Minister Rishi Sunak in "
+                 "Hiroshima on Thursday. The two leaders signed the Hiroshima Accord, covering defence "
+                 "and technology.", id="hosted-then-two-leaders-signed"),
+    pytest.param("Chinese President Xi Jinping and Brazilian President Lula da Silva met in Beijing on "
+                 "Tuesday. The two countries signed 15 agreements covering satellites, semiconductors "
+                 "and AI.", id="met-then-two-countries-signed"),
+    pytest.param("Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Fumio "
+                 "Kishida in Tokyo on Monday. The two sides signed a memorandum on semiconductors.",
+                 id="held-talks-then-two-sides-signed"),
+])
+def test_signing_right_after_the_meeting_was_at_it(extract_text, text):
+    _ext, facts = extract_text(text)
+    (fs,) = agreements(facts).values()
+    assert any(p == "duringEvent" for p, _o in fs)
+    assert any(p == "date" for p, _o in fs)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japanese Prime Minister Fumio Kishida hosted British Prime Minister Rishi Sunak in "
+                 "Hiroshima on Thursday. The two leaders signed a defence accord in 2023.",
+                 id="own-year"),
+    pytest.param("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo "
+                 "on Monday. The two leaders will sign an accord on chips next year.", id="future-signing"),
+    pytest.param("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo "
+                 "on Monday. Critics said India and Japan signed a weak accord on chips.", id="other-subject"),
+])
+def test_signing_with_other_time_or_subject_is_not_at_the_meeting(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p == "duringEvent" for p, _o in fs)

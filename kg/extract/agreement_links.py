@@ -221,3 +221,31 @@ class AgreementLinks:
             return False
         v = doc[k]
         return v.pos_ == "VERB" and v.lemma_.lower() in self.cues.reporting_verbs
+
+    def _summit_just_before(self, sent, agreements) -> None:
+        """"Kishida hosted Sunak in Hiroshima on Thursday. The two leaders signed the accord":
+        an agreement the meeting's parties ("the two leaders", "they") sign in the sentence
+        right after a meeting, with no other time given, was made at that meeting."""
+        if not agreements or sent.start == 0:
+            return
+        prev = self.sdoc[sent.start - 1].sent
+        before = [e for e in self.events if e.kind == "Summit" and any(x.start == prev.start for x in e.sentences)]
+        if len(before) != 1:
+            return
+        summit = before[0]
+        countries = set(summit.parties) | {c for c in (self.state_of(p) for p in summit.persons) if c}
+        for a in agreements:
+            if a.parties != countries or any(x is sent for _v, x in a.dates) or a.during:
+                continue
+            for t in a.triggers:
+                if not (sent.start <= t.i < sent.end):
+                    continue
+                verb = t if t.pos_ == "VERB" else next(
+                    (tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"), None)
+                if verb is None or verb.tag_ not in ("VBD", "VBN") or not self._makes(verb):
+                    continue
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lower_ == "they" or set(self._collective(subj)) == countries
+                                         and subj.lower_ in self._frames().collective_nouns):
+                    a.during.append((summit, sent))
+                    break

@@ -387,6 +387,9 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     # "concluded at the council's meeting, held on 3 July": the meeting's day
                     a.dates.extend((v, x) for v, x in s.dates if x is sent)
 
+        if not summits:
+            self._summit_just_before(sent, agreements)
+
     @staticmethod
     def _summit_other_time(summit, sent) -> bool:
         """The summit is named here only as a time before or after the agreement: "ahead of
