@@ -284,3 +284,19 @@ def test_signing_with_other_time_or_subject_is_not_at_the_meeting(extract_text, 
     _ext, facts = extract_text(text)
     for fs in agreements(facts).values():
         assert not any(p == "duringEvent" for p, _o in fs)
+
+
+# -- "It ..." after a paragraph break still continues the agreement ---------------------------------
+@pytest.mark.parametrize("text, domains", [
+    pytest.param("Korea and the United States will sign a technology agreement. It will include steps "
+                 "on data flows.\n\nIt is also reported to set goals for biotechnology and pharmaceutical "
+                 "supply chains.", {"biotechnology", "pharmaceuticals"}, id="reported-after-break"),
+    pytest.param("Japan and India signed an accord on Monday. It includes a chapter on research.\n\n"
+                 "It also covers quantum computing and space.", {"quantum", "space"}, id="covers-after-break"),
+    pytest.param("Britain and Norway concluded a pact on Friday. It sets up a joint fund.\n\n"
+                 "It will also support work on robotics and batteries.", {"robotics", "batteries"},
+                 id="support-after-break"),
+])
+def test_it_after_a_paragraph_break_continues_the_agreement(extract_text, text, domains):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "covers"} >= domains

@@ -113,6 +113,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if m.cls == "Country":
                 self.country_counts[m.iri] = self.country_counts.get(m.iri, 0) + 1
         for sent in self.sdoc.sents:
+            if sent.text.isspace():
+                continue  # a paragraph break the parser made a sentence: "it" still means the last pact
             seen_here: list[Event] = []
             self._agreements(sent, seen_here)
             self._verbal_agreements(sent, seen_here)
@@ -205,7 +207,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 head = tok.head
                 if head.i == tok.i:
                     break
-                if head.i == t.i:  # "inked a minerals deal last month" (the noun read as a verb)
+                if head.i == t.i and ev.kind == "Agreement" and self._misparsed_verb(t):
+                    # "inked a minerals deal last month" (the noun read as a verb)
                     ok = True
                     break
                 inside = any(a.i == t.i for a in head.ancestors)
