@@ -300,3 +300,34 @@ def test_signing_with_other_time_or_subject_is_not_at_the_meeting(extract_text, 
 def test_it_after_a_paragraph_break_continues_the_agreement(extract_text, text, domains):
     _ext, facts = extract_text(text)
     assert {o for p, o in only(facts) if p == "covers"} >= domains
+
+
+# -- the hyphened pair of a deal's topic names its parties -----------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("British Foreign Secretary Jack Straw also signed a deal on China-UK tourism.",
+                 {"CHN", "GBR"}, id="deal-on-china-uk-tourism"),
+    pytest.param("The minister signed an agreement on US-Japan chip trade on Monday.",
+                 {"JPN", "USA"}, id="agreement-on-us-japan-trade"),
+    pytest.param("Officials signed a memorandum on India–Australia research cooperation.",
+                 {"AUS", "IND"}, id="memorandum-on-india-australia-research"),
+])
+def test_hyphened_pair_in_the_topic_are_parties(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+
+
+# -- a state's own code is no pact with the state the story is about -----------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("China wants the arms ban lifted. The EU's code of conduct on arms exports sets tough "
+                 "criteria.", id="eus-code-of-conduct"),
+    pytest.param("Japan and China held talks on Friday. Japan's code of conduct for chip exporters "
+                 "was revised last year.", id="japans-code-of-conduct"),
+    pytest.param("India and the United States met in Delhi. India's statement of intent on AI safety "
+                 "was published on Monday.", id="indias-statement-of-intent"),
+])
+def test_own_code_gets_no_partner(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert all(len(ps) >= 2 for ps in parties(facts))
+    assert not any("european-union" in ps or len(ps) == 2 and ("JPN" in ps and "CHN" in ps)
+                   for ps in parties(facts))
+    assert frozenset({"IND", "USA"}) not in parties(facts)

@@ -249,3 +249,11 @@ class AgreementLinks:
                                          and subj.lower_ in self._frames().collective_nouns):
                     a.during.append((summit, sent))
                     break
+
+    def _own_instrument(self, head, t) -> bool:
+        """"the EU's code of conduct on arms exports": a state's own instrument (a possessive
+        state, no partner named, a noun that needs no counterpart) is no pact with anyone."""
+        if t.lower_ not in self._frames().nouns_with_complement:
+            return False
+        return any(c.dep_ == "poss" and self.actors_in(list(c.subtree))[0] for c in head.children) and \
+            not any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in head.children)

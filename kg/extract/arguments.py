@@ -200,6 +200,8 @@ class ArgumentFinder:
                     for gg in (g.children if g.dep_ == "pobj" else ()):
                         if gg.dep_ == "prep" and gg.lower_ in ("between", "among"):
                             tokens += _without_clauses(gg)
+                    if g.dep_ == "pobj":  # "a deal on China-UK tourism": the hyphened pair
+                        tokens += self._hyphened_pair([x for left in g.lefts for x in left.subtree])
             elif listed is not None and c.dep_ == "conj" and c.i > listed.i and self._is_state(c):
                 tokens += list(c.subtree)  # "a cooperation among Japan, the Philippines and ...":
                 # the parser hangs the rest of the list on the noun
@@ -232,6 +234,11 @@ class ArgumentFinder:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                         s2, p2 = self._actors(_without_clauses(c))
                         states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
+                    elif c.dep_ == "prep" and c.lower_ == "on" and len(set(states)) < 2:
+                        # "signed a deal on China-UK tourism", the topic hung on the verb
+                        pair = self._hyphened_pair([x for g in c.children if g.dep_ == "pobj"
+                                                    for left in g.lefts for x in left.subtree])
+                        states += [m.iri for m in (self.by_token.get(x.i) for x in pair) if m is not None]
             if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
                 states += self._subject_states(verb, exclude=head)
         n = next((f.bilateral[x.lower_] for c in head.lefts for x in c.subtree if x.lower_ in f.bilateral), 0)
@@ -241,6 +248,15 @@ class ArgumentFinder:
             if len(named | set(states)) == n:
                 states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
+
+    def _hyphened_pair(self, tokens) -> list:
+        """The tokens of two or more states joined by hyphens ("China-UK", "US–Japan"), or []."""
+        states = [x for x in tokens if self._is_state(x)]
+        if len(states) < 2:
+            return []
+        joined = all(any(x.text in ("-", "–", "/") for x in tokens if a.i < x.i < b.i) and b.i - a.i <= 4
+                     for a, b in zip(states, states[1:]))
+        return states if joined else []
 
     def _is_state(self, tok) -> bool:
         m = self.by_token.get(tok.i)
