@@ -331,3 +331,43 @@ def test_own_code_gets_no_partner(extract_text, text):
     assert not any("european-union" in ps or len(ps) == 2 and ("JPN" in ps and "CHN" in ps)
                    for ps in parties(facts))
     assert frozenset({"IND", "USA"}) not in parties(facts)
+
+
+# -- a modal in a relative clause on what the deal does leaves it made -----------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("British Chancellor Gordon Brown has signed a debt relief deal with Tanzania which "
+                 "could cost the UK 1 billion pounds.", id="which-could-cost"),
+    pytest.param("Japan signed an accord with India that would open its market to Indian software.",
+                 id="that-would-open"),
+    pytest.param("France concluded a pact with Brazil which may double satellite exports.",
+                 id="which-may-double"),
+])
+def test_modal_relative_clause_keeps_completed(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert ("status", "Completed") in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan and India held talks on Monday. Japan and India will sign a pact that will be "
+                 "signed next week.", id="that-will-be-signed"),
+    pytest.param("Spain and Chile agreed a deal which is expected to be signed in May.",
+                 id="which-is-expected-to-be-signed"),
+    pytest.param("Korea reached an accord with Vietnam that was later scrapped.", id="that-was-scrapped"),
+])
+def test_relative_clause_on_the_making_still_sets_status(extract_text, text):
+    _ext, facts = extract_text(text)
+    statuses = {o for fs in agreements(facts).values() for p, o in fs if p == "status"}
+    assert statuses and statuses <= {"Planned", "Cancelled"}
+
+
+# -- one state that signs a text alone gets no partner from the story ---------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("France wants a ruling. While Russia has signed the Energy Charter, it has never "
+                 "ratified it.", id="russia-signed-charter"),
+    pytest.param("Germany and Poland met on Monday. Poland signed the treaty in 2004.", id="poland-signed-treaty"),
+    pytest.param("Brazil and Argentina traded barbs. Argentina ratified and signed the accord last year.",
+                 id="argentina-signed-accord"),
+])
+def test_state_signing_alone_gets_no_partner(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == set()

@@ -257,3 +257,21 @@ class AgreementLinks:
             return False
         return any(c.dep_ == "poss" and self.actors_in(list(c.subtree))[0] for c in head.children) and \
             not any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in head.children)
+
+    def _signed_alone(self, head, state) -> bool:
+        """"Russia has signed the Charter": the one state is the subject of the verb that makes
+        the agreement and no partner is named ("with", "between"): it joins a text, and the
+        story's other state is no party to it."""
+        verb, _via = self._governor(head)
+        if verb is None or head.dep_ != "dobj" or not self._makes(verb):
+            return False
+        preps = ("with", "between", "among")
+        if any(c.dep_ == "prep" and c.lower_ in preps for c in list(verb.children) + list(head.children)):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":  # "Argentina ratified and signed the accord"
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        m = self.by_token.get(subj.i)
+        return m is not None and m.cls == "Country" and m.iri == state and len(list(subj.subtree)) <= 3

@@ -170,7 +170,7 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
                 ev.add_party(s, sent)
             if len(set(states)) < 2 and (self._company_argument(head) or self._nonstate_partner(head)):
                 self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
-            elif len(set(states)) == 1 and self._own_instrument(head, t):
+            elif len(set(states)) == 1 and (self._own_instrument(head, t) or self._signed_alone(head, states[0])):
                 self._company_deals.add(id(ev))  # "the EU's code of conduct": its own, no partner
             self._note(ev, t, sent, seen_here)
             if contact is not None:

@@ -124,6 +124,9 @@ def status_of(t, cues: Cues) -> str | None:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
             if _cancelled(c, cues):
                 return "Cancelled"
+            if c.dep_ == "relcl" and not any(x.lemma_.lower() in _EVENT_LEMMAS or x.lower_ in cues.signing_verbs
+                                             for x in c.subtree if x.pos_ == "VERB"):
+                continue  # "a deal which could cost the UK £1bn": what it would do, not whether it is made
             if _planned_marks(c, cues) or c.lower_ in cues.planned_modifiers:
                 return "Planned"
             if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
