@@ -371,3 +371,37 @@ def test_relative_clause_on_the_making_still_sets_status(extract_text, text):
 def test_state_signing_alone_gets_no_partner(extract_text, text):
     _ext, facts = extract_text(text)
     assert parties(facts) == set()
+
+
+# -- no pact among states that are only counterparts, members, or a capital in a name -------------
+@pytest.mark.parametrize("text", [
+    pytest.param("Rescheduling agreements were reached recently with Chile and Venezuela, bankers said.",
+                 id="agreements-reached-with-two"),
+    pytest.param("Bilateral accords have been reached with the U.K. and France.", id="bilateral-accords-with-two"),
+    pytest.param("Debt deals were struck last month with Peru and Ecuador, the lenders said.",
+                 id="deals-struck-with-two"),
+    pytest.param("China must be a member of the General Agreement of Tariffs and Trade, U.S. officials said.",
+                 id="member-of-general-agreement"),
+    pytest.param("Korea sought accession to the treaty, Japanese officials said.", id="accession-to-treaty"),
+    pytest.param("India is a signatory of the accord, French diplomats said.", id="signatory-of-accord"),
+    pytest.param("The accord between Nigeria and the Paris Club was signed here yesterday.",
+                 id="paris-club-is-no-state"),
+    pytest.param("Peru reached a rescheduling deal with the Paris Club on Monday.", id="deal-with-paris-club"),
+    pytest.param("Argentina signed an accord with the Paris Club creditors last week.", id="paris-club-creditors"),
+])
+def test_no_pact_among_counterparts_members_or_names(extract_text, text):
+    _ext, facts = extract_text(text, published=date(1987, 3, 15))
+    assert parties(facts) == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Agreements between Brazil and Argentina were signed on Monday.", {"ARG", "BRA"},
+                 id="agreements-between-two"),
+    pytest.param("Japan and India signed agreements with each other on Monday.", {"IND", "JPN"},
+                 id="two-signed-agreements"),
+    pytest.param("France signed an accord with Britain on the Channel tunnel.", {"FRA", "GBR"},
+                 id="singular-accord-with-one"),
+])
+def test_real_pacts_still_found(extract_text, text, pair):
+    _ext, facts = extract_text(text, published=date(1987, 3, 15))
+    assert frozenset(pair) in parties(facts)

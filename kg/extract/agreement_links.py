@@ -275,3 +275,38 @@ class AgreementLinks:
             return False
         m = self.by_token.get(subj.i)
         return m is not None and m.cls == "Country" and m.iri == state and len(list(subj.subtree)) <= 3
+
+    def _separate_counterparts(self, t, states) -> bool:
+        """"Agreements were reached with Chile and Venezuela", "bilateral accords with the UK and
+        France": plural agreements (or bilateral ones) whose only states are a list after "with",
+        made by someone unnamed, are one with each, not a pact among the listed states."""
+        bilateral = any(x.lower_ == "bilateral" for c in t.lefts for x in c.subtree)
+        if t.tag_ != "NNS" and not bilateral or len(set(states)) < 2:
+            return False
+        head = self._noun_head(t)
+        verb, _via = self._governor(head)
+        holders = [head] + ([verb] if verb is not None else [])
+        listed = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    found, people = self._actors(list(c.subtree))
+                    listed += found + [x for x in (self.state_of(p) for p in people) if x]
+        if len(set(listed)) < 2 or set(states) != set(listed):
+            return False
+        return verb is None or not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+
+    def _state_counts(self) -> dict:
+        """How often each state is named, leaving out capitals inside names ("the Paris Club")."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.cls == "Country" and not self._capital_in_name(m):
+                counts[m.iri] = counts.get(m.iri, 0) + 1
+        return counts
+
+    def _membership(self, t) -> bool:
+        """The agreement noun is what a state is or becomes a member of ("a member of the
+        General Agreement ...", "its accession to the treaty"): a multilateral text, not a pact
+        among the states named."""
+        _verb, via = self._governor(self._noun_head(t))
+        return any(n.lower_ in self._frames().membership_nouns for n in via)

@@ -139,6 +139,10 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
             if not self._is_agreement_noun(t) or t.lower_ == "understanding":
                 continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
+            if self._membership(t):
+                continue  # "China must be a member of the General Agreement ...": a multilateral's member
+            if self._separate_counterparts(t, states):
+                continue  # "agreements were reached with Chile and Venezuela": one with each
             if len(set(states)) < 2:  # "penalize Japan for breaking a pact"
                 states += [x for x in self._accusation_parties(t) if x not in states]
             head = self._noun_head(t)
@@ -337,7 +341,7 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
                     for p in other.parties - ev.parties:
                         tally[p] = tally.get(p, 0) + 1
             if not tally:
-                tally = {c: n for c, n in self.country_counts.items() if c not in ev.parties}
+                tally = {c: n for c, n in self._state_counts().items() if c not in ev.parties}
             if tally:
                 best = max(sorted(tally), key=lambda c: tally[c])
                 ev.add_party(best, ev.sentences[0])

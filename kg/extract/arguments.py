@@ -54,6 +54,7 @@ class Frames:
         self.plan_preps = low(data.get("plan_preps", ()))
         self.pact_groupings = low(data.get("pact_groupings", ()))
         self.accusing_verbs = low(data.get("accusing_verbs", ()))
+        self.membership_nouns = low(data.get("membership_nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,8 @@ class ArgumentFinder:
         keep = []
         for x in tokens:
             m = self.by_token.get(x.i)
+            if m is not None and m.cls == "Country" and self._capital_in_name(m):
+                continue  # "the Paris Club", "the Tokyo Round": a body or a round, not the state
             if m is not None and m.cls == "Country":
                 first = x
                 while first.dep_ == "conj" and first.head.i != first.i:
@@ -148,6 +151,16 @@ class ArgumentFinder:
         words = [w.lower().replace(".", "").strip(",<>()") for w in m.surface.split()]
         return any(w in f.company_suffixes or w in f.company_nouns for w in words) and \
             not any(w in f.state_body_words for w in words)
+
+    def _capital_in_name(self, m) -> bool:
+        """A capital's name followed by a capitalised word that names nothing else ("Paris
+        Club", "Tokyo Round", "Washington Consensus"): part of a proper name."""
+        doc = self.sdoc
+        if m.end >= len(doc) or m.surface.lower() not in capital_names():
+            return False
+        nxt = doc[m.end]
+        return nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha and nxt.i not in self.by_token \
+            and not self._is_agreement_noun(nxt) and nxt.text not in ("Declaration", "Statement", "Communique")
 
     def _place_in_name(self, x, t) -> bool:
         """A capital city in an agreement's proper name, not joined to another state by a
