@@ -405,3 +405,21 @@ def test_no_pact_among_counterparts_members_or_names(extract_text, text):
 def test_real_pacts_still_found(extract_text, text, pair):
     _ext, facts = extract_text(text, published=date(1987, 3, 15))
     assert frozenset(pair) in parties(facts)
+
+
+# -- consent, domestic deals and place-named accords are no pact between the states named ----------
+@pytest.mark.parametrize("text", [
+    pytest.param("There were signs of accord between the U.S. and Japan on chips.", id="signs-of-accord"),
+    pytest.param("Officials noted a lack of agreement between France and Germany on farm aid.",
+                 id="lack-of-agreement"),
+    pytest.param("Hopes of agreement between India and Pakistan faded on Friday.", id="hopes-of-agreement"),
+    pytest.param("Officials said the Reagan administration will reach agreement with Congress on a trade "
+                 "bill, Japan said.", id="agreement-with-congress"),
+    pytest.param("The dollar fell despite the recent Paris accord among the six leading industrialized "
+                 "nations, Brazil said.", id="paris-accord-by-place"),
+    pytest.param("Traders doubted the Louvre accord would hold after the Washington accord of 1985, "
+                 "Tokyo dealers said.", id="washington-accord-by-place"),
+])
+def test_no_pact_from_consent_domestic_deals_or_place_names(extract_text, text):
+    _ext, facts = extract_text(text, published=date(1987, 3, 15))
+    assert parties(facts) == set()

@@ -99,6 +99,8 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
         determiner, modifier or partner) after a preposition on another noun."""
         if t.pos_ != "NOUN" or t.tag_ != "NN" or any(c.dep_ != "punct" for c in t.lefts):
             return False
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in self.cues.mass_noun_heads:
+            return True  # "signs of accord between X and Y", "a lack of agreement"
         if any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in t.rights):
             return False
         prep = t.head
@@ -122,6 +124,9 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
                 if g.lower_ in PERSON_LIKE:
                     continue
                 found = [m for m in (self.by_token.get(x.i) for x in g.subtree) if m is not None]
+                if any(m.cls == "Organization" and m.entry is not None and m.entry.kind in
+                       self._frames().domestic_kinds for m in found):
+                    return True  # "reach agreement with Congress": a deal at home
                 if any(m.cls not in ("Person", "Country") for m in found):
                     continue  # a body or a company: the other rules decide
                 states, people = self._actors(list(g.subtree))

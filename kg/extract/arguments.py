@@ -55,6 +55,7 @@ class Frames:
         self.pact_groupings = low(data.get("pact_groupings", ()))
         self.accusing_verbs = low(data.get("accusing_verbs", ()))
         self.membership_nouns = low(data.get("membership_nouns", ()))
+        self.domestic_kinds = low(data.get("domestic_kinds", ()))
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +167,10 @@ class ArgumentFinder:
         """A capital city in an agreement's proper name, not joined to another state by a
         hyphen: "the Washington Declaration" (not "the Washington-Seoul pact")."""
         m = self.by_token.get(x.i)
-        if m is None or m.cls != "Country" or not t.text[:1].isupper() or m.surface.lower() not in capital_names():
+        if m is None or m.cls != "Country" or m.surface.lower() not in capital_names():
             return False
+        if not t.text[:1].isupper() and not (m.end == t.i and x.dep_ == "compound"):
+            return False  # lower case: only "the Paris accord", the capital right before the noun
         doc = x.doc
         near = [doc[i].text for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
         return "-" not in near and "–" not in near and "/" not in near
