@@ -423,3 +423,35 @@ def test_real_pacts_still_found(extract_text, text, pair):
 def test_no_pact_from_consent_domestic_deals_or_place_names(extract_text, text):
     _ext, facts = extract_text(text, published=date(1987, 3, 15))
     assert parties(facts) == set()
+
+
+# -- a subject the parser hangs on a fronted phrase ------------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("On the sidelines of the G20 summit in New Delhi, India and Saudi Arabia signed a "
+                 "memorandum on energy.", {"IND", "SAU"}, id="sidelines-in-new-delhi"),
+    pytest.param("On the margins of the meeting in Jakarta, Indonesia and South Korea signed a pact on "
+                 "batteries.", {"IDN", "KOR"}, id="margins-in-jakarta"),
+    pytest.param("At a ceremony in Canberra, Australia and Japan signed an accord on hydrogen.",
+                 {"AUS", "JPN"}, id="ceremony-in-canberra"),
+])
+def test_subject_after_a_fronted_place(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert frozenset(pair) in parties(facts)
+
+
+# -- "The visit produced 15 agreements": made at the meeting just named ---------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva in "
+                 "Beijing on April 14. The visit produced 15 agreements between China and Brazil on "
+                 "satellites and semiconductors.", id="visit-produced"),
+    pytest.param("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo "
+                 "on Monday. The talks yielded a pact between India and Japan on semiconductors.",
+                 id="talks-yielded"),
+    pytest.param("French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris on "
+                 "July 14. The summit brought an accord between France and India on space.",
+                 id="summit-brought"),
+])
+def test_meeting_that_produced_the_agreement(extract_text, text):
+    _ext, facts = extract_text(text)
+    (fs,) = agreements(facts).values()
+    assert any(p == "duringEvent" for p, _o in fs)

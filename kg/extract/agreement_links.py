@@ -242,11 +242,16 @@ class AgreementLinks:
                     continue
                 verb = t if t.pos_ == "VERB" else next(
                     (tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"), None)
-                if verb is None or verb.tag_ not in ("VBD", "VBN") or not self._makes(verb):
+                if verb is None or verb.tag_ not in ("VBD", "VBN"):
                     continue
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subj is not None and (subj.lower_ == "they" or set(self._collective(subj)) == countries
-                                         and subj.lower_ in self._frames().collective_nouns):
+                if subj is None:
+                    continue
+                f = self._frames()
+                outcome = verb.lemma_.lower() in f.outcome_verbs and subj.lower_ in f.meeting_nouns \
+                    and any(c.lower_ in ("the", "this", "that") for c in subj.children)  # "The visit produced 15 accords"
+                if outcome or self._makes(verb) and (subj.lower_ == "they" or set(self._collective(subj)) == countries
+                                                     and subj.lower_ in f.collective_nouns):
                     a.during.append((summit, sent))
                     break
 

@@ -56,6 +56,8 @@ class Frames:
         self.accusing_verbs = low(data.get("accusing_verbs", ()))
         self.membership_nouns = low(data.get("membership_nouns", ()))
         self.domestic_kinds = low(data.get("domestic_kinds", ()))
+        self.outcome_verbs = low(data.get("outcome_verbs", ()))
+        self.meeting_nouns = low(data.get("meeting_nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -354,6 +356,9 @@ class ArgumentFinder:
                     return group
                 states, people = self._actors(list(s.subtree))
                 return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
+            lost = self._subject_lost_in_front(verb)
+            if lost:
+                return lost
             if verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
                 continue
@@ -374,6 +379,23 @@ class ArgumentFinder:
                     continue
             break
         return []
+
+    def _subject_lost_in_front(self, verb) -> list[str]:
+        """"On the sidelines of the summit in New Delhi, India and Saudi Arabia signed ...": the
+        parser hangs the subject on the fronted phrase's last noun; the names between the last
+        comma and a subjectless main verb are its subject."""
+        if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return []
+        sent, i = verb.sent, verb.i - 1
+        span = []
+        while i >= sent.start and verb.doc[i].text != ",":
+            span.insert(0, verb.doc[i])
+            i -= 1
+        if i < sent.start or not span or not all(x.pos_ in ("PROPN", "CCONJ", "DET", "ADV", "AUX") or
+                                                 x.lower_ in ("and", "the", "both") for x in span):
+            return []
+        states, people = self._actors(span)
+        return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
 
     def _collective(self, tok) -> list[str]:
         """"the two sides", "both governments", "the four leaders": the parties of the last
