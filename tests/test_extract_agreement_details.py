@@ -455,3 +455,21 @@ def test_meeting_that_produced_the_agreement(extract_text, text):
     _ext, facts = extract_text(text)
     (fs,) = agreements(facts).values()
     assert any(p == "duringEvent" for p, _o in fs)
+
+
+# -- covered fields named in lists and noun phrases -------------------------------------------------
+@pytest.mark.parametrize("text, domains", [
+    pytest.param("Seoul and Washington renewed the pact signed in September 2021, which spans AI, quantum "
+                 "and cybersecurity.", {"artificial-intelligence", "quantum", "cybersecurity"}, id="spans-list"),
+    pytest.param("Seoul and Tokyo signed a pact on Friday that covers hypersonic and AI capabilities.",
+                 {"defense", "artificial-intelligence"}, id="hypersonic-and-ai-capabilities"),
+    pytest.param("Japan and the Philippines signed a pact on microelectronics and space situational "
+                 "awareness.", {"semiconductors", "space"}, id="microelectronics-and-ssa"),
+    pytest.param("India and the US signed an accord covering biopharma and satellite navigation.",
+                 {"pharmaceuticals", "space"}, id="biopharma-and-satnav"),
+    pytest.param("Britain, Australia and the United States agreed a pact to cooperate on hypersonics, "
+                 "counter-hypersonics and electronic warfare.", {"defense"}, id="hypersonics-list"),
+])
+def test_domains_in_lists_and_noun_phrases(extract_text, text, domains):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "covers"} >= domains
