@@ -473,3 +473,31 @@ def test_meeting_that_produced_the_agreement(extract_text, text):
 def test_domains_in_lists_and_noun_phrases(extract_text, text, domains):
     _ext, facts = extract_text(text)
     assert {o for p, o in only(facts) if p == "covers"} >= domains
+
+
+# -- cancelled: phrasal and formal verbs of ending an agreement ---------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Australia tore up its defence pact with France.", {"AUS", "FRA"}, id="tore-up"),
+    pytest.param("Italy pulled out of its Belt and Road accord with China.", {"CHN", "ITA"}, id="pulled-out-of"),
+    pytest.param("The United States walked away from the nuclear deal with Iran.", {"IRN", "USA"},
+                 id="walked-away-from"),
+    pytest.param("Washington revoked its science agreement with Beijing.", {"CHN", "USA"}, id="revoked"),
+    pytest.param("Russia quit the space pact with the United States.", {"RUS", "USA"}, id="quit"),
+])
+def test_phrasal_and_formal_cancellations(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("status", "Cancelled") in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Canberra tore up a contract for French-designed submarines in favour of a new security "
+                 "pact with Washington and London.", id="tore-up-contract-in-favour-of-pact"),
+    pytest.param("Seoul scrapped a tender for fighter jets in favour of a defence pact with Tokyo.",
+                 id="scrapped-tender-in-favour-of-pact"),
+    pytest.param("Manila cancelled an order for frigates after a new defence pact with Canberra.",
+                 id="cancelled-order-after-pact"),
+])
+def test_cancelling_another_noun_leaves_the_pact(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert all(("status", "Cancelled") not in fs for fs in agreements(facts).values())

@@ -320,6 +320,8 @@ class ArgumentFinder:
                 return None, via
             if up.i == cur.i:
                 return None, via
+            if up.pos_ in ("ADV", "ADP") and up.lower_ in ("away", "out", "back") and up.head.pos_ == "VERB":
+                up = up.head  # "walked away from the deal", "pulled out of the pact"
             if up.pos_ in ("VERB", "AUX"):
                 return up, via
             if up.pos_ not in ("NOUN", "PROPN") or self._is_agreement_noun(up):

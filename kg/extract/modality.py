@@ -14,6 +14,9 @@ _EVENT_LEMMAS = {"sign", "conclude", "reach", "seal", "strike", "ink", "forge", 
                  "agree", "form", "unveil", "expand", "enter", "take", "implement", "strengthen"}
 
 
+_PARTICLES = {"up", "out", "off", "away", "down", "back"}
+
+
 def trigger_chain(t, depth: int = 5):
     """The tokens that govern ``t``, nearest first: ``[(lower, token), ...]``."""
     chain, cur = [], t
@@ -26,6 +29,9 @@ def trigger_chain(t, depth: int = 5):
 def _markers(v) -> set[str]:
     marks = {v.lower_, v.lemma_.lower()}
     marks.update(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "mark"))
+    # phrasal verbs: "pulled out of", "tore up", "walked away from"
+    marks.update(f"{w} {c.lower_}" for c in v.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in _PARTICLES
+                 for w in (v.lower_, v.lemma_.lower()))
     return marks
 
 
@@ -67,6 +73,19 @@ def _promised(v, cues: Cues) -> bool:
     # "agreed to sign a pact next month", "decided to conclude an accord"
     return v.lemma_.lower() in getattr(cues, "future_signing_verbs", ()) and \
         v.head.lemma_.lower() in getattr(cues, "agreeing_verbs", ())
+
+
+def _through_other_noun(t, v) -> bool:
+    """"tore up a contract ... in favour of a new pact": the cancelling verb governs another
+    noun, and the agreement only hangs on that noun."""
+    for _w, tok in trigger_chain(t, 5):
+        if tok.i == v.i:
+            return False
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound" and not tok.lower_.endswith("ing"):
+            return True
+        if tok.pos_ in ("ADP", "SCONJ") and tok.lower_ in ("after", "before", "since", "despite", "following", "amid"):
+            return True  # "cancelled an order after a new pact": the pact is the occasion
+    return False
 
 
 def _referenced(t, cues: Cues) -> bool:
@@ -115,7 +134,7 @@ def status_of(t, cues: Cues) -> str | None:
     # "scrapped its planned deal": a cancelling verb wins over anything on the noun
     if t.pos_ != "VERB":
         for _w, v in trigger_chain(t, 2):
-            if v.pos_ == "VERB" and _cancelled(v, cues):
+            if v.pos_ == "VERB" and _cancelled(v, cues) and not _through_other_noun(t, v):
                 return "Cancelled"
             if v.pos_ == "VERB":
                 break
@@ -153,7 +172,7 @@ def status_of(t, cues: Cues) -> str | None:
         verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")
                  or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))]
     for i, v in enumerate(verbs[:3]):
-        if _cancelled(v, cues):
+        if _cancelled(v, cues) and not _through_other_noun(t, v):
             return "Cancelled"
         if i == 0 and t.pos_ != "VERB" and v.pos_ == "VERB" and v.lemma_.lower() in cues.planned_words \
                 and v.lemma_.lower() not in _NEEDS_INFINITIVE and (t.head.i == v.i or t.head.head.i == v.i):
