@@ -501,3 +501,17 @@ def test_phrasal_and_formal_cancellations(extract_text, text, pair):
 def test_cancelling_another_noun_leaves_the_pact(extract_text, text):
     _ext, facts = extract_text(text)
     assert all(("status", "Cancelled") not in fs for fs in agreements(facts).values())
+
+
+# -- a signer named with an apposition, the verb hung on the name -------------------------------
+@pytest.mark.parametrize("text, person", [
+    pytest.param("India and Japan signed a memorandum on semiconductors. Piyush Goyal, India's commerce "
+                 "minister, signed for New Delhi.", "piyush-goyal", id="apposition-signed-for"),
+    pytest.param("Britain and Japan agreed a pact on AI. Kemi Badenoch, Britain's business secretary, "
+                 "signed on behalf of London.", "kemi-badenoch", id="apposition-signed-on-behalf"),
+    pytest.param("The United States and Korea concluded an accord on chips. Gina Raimondo, the U.S. "
+                 "commerce secretary, signed it in Seoul.", "gina-raimondo", id="apposition-signed-it"),
+])
+def test_signer_with_apposition(extract_text, text, person):
+    _ext, facts = extract_text(text)
+    assert ("signatory", person) in only(facts)

@@ -95,8 +95,13 @@ class AgreementLinks:
     def _cosigners(self, verb, objs) -> list:
         """"X signed the memorandum with his Singaporean counterpart, Y", "X inked the deal
         with Y": the people named with "with" on the verb of signing or its object sign too
-        (states there are parties, not signers: only persons are read from it)."""
+        (states there are parties, not signers: only persons are read from it); and the name
+        the parser hangs a past-tense "signed" on ("X, India's minister, signed for Delhi")."""
         out = []
+        head = self.by_token.get(verb.head.i)
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head is not None and head.cls == "Person" and \
+                not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+            out.append(verb.head)  # "X, India's commerce minister, signed for New Delhi": the parser's acl
         for holder in [verb] + list(objs):
             for c in holder.children:
                 if c.dep_ == "prep" and c.lower_ == "with":
