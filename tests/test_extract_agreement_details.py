@@ -515,3 +515,19 @@ def test_cancelling_another_noun_leaves_the_pact(extract_text, text):
 def test_signer_with_apposition(extract_text, text, person):
     _ext, facts = extract_text(text)
     assert ("signatory", person) in only(facts)
+
+
+# -- "the crown prince", "the chancellor": a title the text put before a name earlier -------------
+@pytest.mark.parametrize("text, people", [
+    pytest.param("Crown Prince Mohammed bin Salman visited the White House on Tuesday. Also on Tuesday, "
+                 "President Donald Trump and the crown prince signed a Strategic Defense Agreement.",
+                 {"donald-trump", "mohammed-bin-salman"}, id="the-crown-prince"),
+    pytest.param("Japanese Prime Minister Fumio Kishida visited London. British Prime Minister Rishi Sunak "
+                 "and the prime minister signed an accord on chips.",
+                 {"rishi-sunak", "fumio-kishida"}, id="the-prime-minister-not-the-other"),
+    pytest.param("Chancellor Olaf Scholz met Indian Prime Minister Narendra Modi in Delhi. Modi and the "
+                 "chancellor signed a pact on hydrogen.", {"narendra-modi", "olaf-scholz"}, id="the-chancellor"),
+])
+def test_title_refers_to_the_person_named_with_it(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "signatory"} == people

@@ -320,3 +320,25 @@ class AgreementLinks:
         among the states named."""
         _verb, via = self._governor(self._noun_head(t))
         return any(n.lower_ in self._frames().membership_nouns for n in via)
+
+    def _title_people(self, tokens) -> list[str]:
+        """"President Donald Trump and the crown prince signed ...": "the" + a title the text
+        earlier put before a name ("Crown Prince Mohammed bin Salman") is that person."""
+        out, here = [], {t.i for t in tokens}
+        for x in tokens:
+            if x.pos_ != "NOUN" or self.by_token.get(x.i) is not None or \
+                    not any(c.dep_ == "det" and c.lower_ == "the" for c in x.children):
+                continue
+            words = [c.lower_ for c in x.lefts if c.dep_ == "compound"] + [x.lower_]
+            phrase = " ".join(words)
+            if phrase not in self.cues.state_titles and words[0] not in ("crown",):
+                continue
+            n = len(words)
+            for m in reversed(self.mentions):
+                if m.start >= x.i or m.cls != "Person" or m.start < n or m.start in here:
+                    continue  # not a name in the same subject ("Sunak and the prime minister")
+                before = " ".join(t.lower_ for t in self.sdoc[m.start - n:m.start])
+                if before == phrase:
+                    out.append(m.iri)
+                    break
+        return out

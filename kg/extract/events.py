@@ -337,6 +337,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             tokens = [x for s in subj + agents + self._cosigners(v, objs) for x in s.subtree
                       if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)
+            people += [p for p in self._title_people(tokens) if p not in people]  # "Trump and the crown prince signed"
             if not people:
                 continue
             here = next((e for e in seen_here if e.kind == "Agreement"), None)
