@@ -531,3 +531,28 @@ def test_signer_with_apposition(extract_text, text, person):
 def test_title_refers_to_the_person_named_with_it(extract_text, text, people):
     _ext, facts = extract_text(text)
     assert {o for p, o in only(facts) if p == "signatory"} == people
+
+
+# -- "Under a 2020 agreement, X and Y ...": states acting together under it are its parties -------
+@pytest.mark.parametrize("text, pair, day", [
+    pytest.param("Under a 2020 agreement, Japan and Britain share data on semiconductors.",
+                 {"GBR", "JPN"}, "2020", id="under-year-agreement"),
+    pytest.param("Under the accord signed in 2019, India and France will build six reactors.",
+                 {"FRA", "IND"}, "2019", id="under-accord-signed-in"),
+    pytest.param("Under a pact agreed in 2021, Canada and Germany will fund joint work on batteries.",
+                 {"CAN", "DEU"}, "2021", id="under-pact-agreed-in"),
+])
+def test_states_acting_together_under_a_pact(extract_text, text, pair, day):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("date", day) in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Under the deal, Japan will buy more American chips.", id="one-state-under-deal"),
+    pytest.param("Under the accord, Vietnam gains access to equipment.", id="one-state-gains"),
+    pytest.param("Under the treaty, Brazil must report its reactor fuel.", id="one-state-must"),
+])
+def test_one_state_under_a_pact_is_no_pair(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == set()

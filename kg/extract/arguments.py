@@ -259,6 +259,13 @@ class ArgumentFinder:
                         states += [m.iri for m in (self.by_token.get(x.i) for x in pair) if m is not None]
             if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
                 states += self._subject_states(verb, exclude=head)
+        if len(set(states)) < 2 and head.dep_ == "pobj" and head.head.lower_ == "under" and \
+                head.head.head.pos_ == "VERB":
+            # "Under a 2020 agreement, Japan and Britain share data": two or more states acting
+            # together under it are its parties (one state alone need not be)
+            joint = self._subject_states(head.head.head)
+            if len(set(joint)) >= 2:
+                states += joint
         n = next((f.bilateral[x.lower_] for c in head.lefts for x in c.subtree if x.lower_ in f.bilateral), 0)
         if n and len(set(states)) < n:
             # "a bilateral pact": the two states the sentence talks about ("trilateral": three)
