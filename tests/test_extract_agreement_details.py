@@ -556,3 +556,15 @@ def test_states_acting_together_under_a_pact(extract_text, text, pair, day):
 def test_one_state_under_a_pact_is_no_pair(extract_text, text):
     _ext, facts = extract_text(text)
     assert parties(facts) == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("India today signed an agreement to sell 500 cars to Hungary.", {"HUN", "IND"},
+                 id="indefinite-agreement-partner-later"),
+    pytest.param("Brazil signed a deal to buy gas from Bolivia.", {"BOL", "BRA"}, id="deal-to-buy-from"),
+    pytest.param("Japan concluded an accord to supply reactors to Turkey.", {"JPN", "TUR"},
+                 id="accord-to-supply-to"),
+])
+def test_indefinite_agreement_keeps_the_partner_named_later(extract_text, text, pair):
+    _ext, facts = extract_text(text, published=date(1987, 3, 15))
+    assert parties(facts) == {frozenset(pair)}

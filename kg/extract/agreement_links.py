@@ -275,6 +275,8 @@ class AgreementLinks:
         verb, _via = self._governor(head)
         if verb is None or head.dep_ != "dobj" or not self._makes(verb):
             return False
+        if not (head.text[:1].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+            return False  # "India signed an agreement to sell cars to Hungary": a partner may follow
         preps = ("with", "between", "among")
         if any(c.dep_ == "prep" and c.lower_ in preps for c in list(verb.children) + list(head.children)):
             return False
