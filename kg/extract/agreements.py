@@ -7,13 +7,14 @@ nouns of ``cues.yaml``); this module is the machinery.
 from __future__ import annotations
 
 from .agreement_links import AgreementLinks
+from .agreement_parties import AgreementParties
 from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
 
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules(AgreementLinks, ArgumentFinder):
+class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -333,25 +334,6 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
                 return ev
         return self.new_event(kind, sent)
 
-    def _fill_single_party(self):
-        """An agreement "concluded with the United Kingdom" has the document's main actor
-        as its other party: the state that is party to most other agreements here."""
-        agreements = [e for e in self.events if e.kind == "Agreement"]
-        for ev in agreements:
-            if len(ev.parties) != 1 or id(ev) in self._company_deals:
-                continue  # a company's deal with a state does not get a second state
-            tally: dict[str, int] = {}
-            for other in agreements:
-                if other is not ev:
-                    for p in other.parties - ev.parties:
-                        tally[p] = tally.get(p, 0) + 1
-            if not tally:
-                tally = {c: n for c, n in self._state_counts().items() if c not in ev.parties}
-            if tally:
-                best = max(sorted(tally), key=lambda c: tally[c])
-                ev.add_party(best, ev.sentences[0])
-
-    # -- what an agreement covers, and the summit it was made at ---------------------------
     def _modifies_domain(self, m) -> bool:
         """"computer chip pact": a domain word that only modifies another domain's noun is that
         domain ("computer" here says which chips)."""
@@ -395,17 +377,3 @@ class AgreementRules(AgreementLinks, ArgumentFinder):
             elif self._is_control(t):
                 spans.append((t.left_edge.i, t.right_edge.i))
         return spans
-
-    def _same_day_summit(self):
-        """An agreement signed on the day its parties held a summit was signed at that summit
-        (the two sentences need not name each other)."""
-        summits = [e for e in self.events if e.kind == "Summit" and e.dates]
-        for a in self.events:
-            if a.kind != "Agreement" or a.during or len(a.parties) < 2:
-                continue
-            days = {v.lexical for v, _s in a.dates if len(v.lexical) == 10}
-            for s in summits:
-                countries = set(s.parties) | {c for c in (self.state_of(p) for p in s.persons) if c}
-                if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
-                    a.during.append((s, s.sentences[0]))
-                    break

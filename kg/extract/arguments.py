@@ -155,16 +155,6 @@ class ArgumentFinder:
         return any(w in f.company_suffixes or w in f.company_nouns for w in words) and \
             not any(w in f.state_body_words for w in words)
 
-    def _capital_in_name(self, m) -> bool:
-        """A capital's name followed by a capitalised word that names nothing else ("Paris
-        Club", "Tokyo Round", "Washington Consensus"): part of a proper name."""
-        doc = self.sdoc
-        if m.end >= len(doc) or m.surface.lower() not in capital_names():
-            return False
-        nxt = doc[m.end]
-        return nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.is_alpha and nxt.i not in self.by_token \
-            and not self._is_agreement_noun(nxt) and nxt.text not in ("Declaration", "Statement", "Communique")
-
     def _place_in_name(self, x, t) -> bool:
         """A capital city in an agreement's proper name, not joined to another state by a
         hyphen: "the Washington Declaration" (not "the Washington-Seoul pact")."""
@@ -274,15 +264,6 @@ class ArgumentFinder:
                 states += sorted(named)
         return list(dict.fromkeys(states)), list(dict.fromkeys(people))
 
-    def _hyphened_pair(self, tokens) -> list:
-        """The tokens of two or more states joined by hyphens ("China-UK", "US–Japan"), or []."""
-        states = [x for x in tokens if self._is_state(x)]
-        if len(states) < 2:
-            return []
-        joined = all(any(x.text in ("-", "–", "/") for x in tokens if a.i < x.i < b.i) and b.i - a.i <= 4
-                     for a, b in zip(states, states[1:]))
-        return states if joined else []
-
     def _is_state(self, tok) -> bool:
         m = self.by_token.get(tok.i)
         return m is not None and m.cls == "Country"
@@ -388,23 +369,6 @@ class ArgumentFinder:
                     continue
             break
         return []
-
-    def _subject_lost_in_front(self, verb) -> list[str]:
-        """"On the sidelines of the summit in New Delhi, India and Saudi Arabia signed ...": the
-        parser hangs the subject on the fronted phrase's last noun; the names between the last
-        comma and a subjectless main verb are its subject."""
-        if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
-            return []
-        sent, i = verb.sent, verb.i - 1
-        span = []
-        while i >= sent.start and verb.doc[i].text != ",":
-            span.insert(0, verb.doc[i])
-            i -= 1
-        if i < sent.start or not span or not all(x.pos_ in ("PROPN", "CCONJ", "DET", "ADV", "AUX") or
-                                                 x.lower_ in ("and", "the", "both") for x in span):
-            return []
-        states, people = self._actors(span)
-        return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
 
     def _collective(self, tok) -> list[str]:
         """"the two sides", "both governments", "the four leaders": the parties of the last
