@@ -568,3 +568,18 @@ def test_one_state_under_a_pact_is_no_pair(extract_text, text):
 def test_indefinite_agreement_keeps_the_partner_named_later(extract_text, text, pair):
     _ext, facts = extract_text(text, published=date(1987, 3, 15))
     assert parties(facts) == {frozenset(pair)}
+
+
+# -- planned: close to, nearing, on the verge of ----------------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Japan and India are close to a deal on rare earths.", {"IND", "JPN"}, id="close-to-a-deal"),
+    pytest.param("Canada and Germany moved closer to an accord on hydrogen on Monday.", {"CAN", "DEU"},
+                 id="moved-closer-to"),
+    pytest.param("Japan and India are nearing an agreement on semiconductors.", {"IND", "JPN"}, id="nearing"),
+    pytest.param("Britain and Norway are on the verge of signing a pact on batteries.", {"GBR", "NOR"},
+                 id="on-the-verge-of-signing"),
+])
+def test_near_an_agreement_is_planned(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("status", "Planned") in only(facts)

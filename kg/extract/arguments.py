@@ -310,6 +310,8 @@ class ArgumentFinder:
                 return None, via
             if up.pos_ in ("ADV", "ADP") and up.lower_ in ("away", "out", "back") and up.head.pos_ == "VERB":
                 up = up.head  # "walked away from the deal", "pulled out of the pact"
+            elif up.pos_ in ("ADJ", "ADV") and up.lower_ in self.cues.nearness_words and up.head.pos_ in ("VERB", "AUX"):
+                up = up.head  # "are close to a deal", "moved closer to an accord"
             if up.pos_ in ("VERB", "AUX"):
                 return up, via
             if up.pos_ not in ("NOUN", "PROPN") or self._is_agreement_noun(up):

@@ -152,6 +152,9 @@ def status_of(t, cues: Cues) -> str | None:
                 return "Completed"
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in getattr(cues, "planned_preps", ()):
         return "Planned"  # "agreed to work toward a pact"
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ == "to" and \
+            t.head.head.lower_ in getattr(cues, "nearness_words", ()):
+        return "Planned"  # "are close to a deal", "moved closer to an accord"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
     if t.pos_ != "VERB" and _referenced(t, cues):
