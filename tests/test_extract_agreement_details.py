@@ -583,3 +583,15 @@ def test_near_an_agreement_is_planned(extract_text, text, pair):
     _ext, facts = extract_text(text)
     assert parties(facts) == {frozenset(pair)}
     assert ("status", "Planned") in only(facts)
+
+
+# -- "clinched", "secured": verbs that make a deal date it ----------------------------------------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("Japan and Britain clinched a trade deal in London on Friday.", "2025-10-24", id="clinched-on-friday"),
+    pytest.param("India secured a gas deal with Iran on Monday.", "2025-10-27", id="secured-on-monday"),
+    pytest.param("Chile and Korea clinched an accord on lithium last month.", "2025-09", id="clinched-last-month"),
+])
+def test_clinch_and_secure_date_the_deal(extract_text, text, day):
+    _ext, facts = extract_text(text)
+    fs = only(facts)
+    assert ("date", day) in fs and ("status", "Completed") in fs
