@@ -390,7 +390,6 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 if a in owners and not any(x is sent for _v, x in a.dates):
                     # "concluded at the council's meeting, held on 3 July": the meeting's day
                     a.dates.extend((v, x) for v, x in s.dates if x is sent)
-
         if not summits:
             self._summit_just_before(sent, agreements)
 
