@@ -595,3 +595,26 @@ def test_clinch_and_secure_date_the_deal(extract_text, text, day):
     _ext, facts = extract_text(text)
     fs = only(facts)
     assert ("date", day) in fs and ("status", "Completed") in fs
+
+
+# -- planned: an agreement that remains elusive, or whether one can be struck ----------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("A trade deal between the US and China remains elusive, analysts said.", id="remains-elusive"),
+    pytest.param("Analysts said a deal between Japan and Korea was unlikely before the election.", id="was-unlikely"),
+    pytest.param("Whether Britain and the EU can strike a deal on AI remains unclear.", id="whether-can-strike"),
+    pytest.param("An accord between India and Australia on minerals looks imminent.", id="looks-imminent"),
+])
+def test_unmade_agreement_is_planned(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert ("status", "Planned") in only(facts)
+
+
+# -- an agreement never made: no agreement ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan and Korea failed to reach an agreement on fishing rights.", id="failed-to-reach"),
+    pytest.param("Brazil and Argentina did not sign a pact on nuclear fuel.", id="did-not-sign"),
+    pytest.param("India and China refused to conclude an accord on border trade.", id="refused-to-conclude"),
+])
+def test_agreement_not_made_is_not_extracted(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == set()

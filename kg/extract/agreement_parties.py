@@ -160,3 +160,13 @@ class AgreementParties:
             return []
         states, people = self._actors(span)
         return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
+
+    def _not_made(self, t) -> bool:
+        """"Japan and Korea failed to reach an agreement", "they did not sign a pact": an
+        indefinite agreement under a negated verb of making was never made."""
+        head = self._noun_head(t)
+        if head.dep_ != "dobj" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any")
+                                      for c in head.children):
+            return False
+        verb = head.head
+        return verb.pos_ == "VERB" and self._makes(verb) and self._negated(verb)

@@ -145,6 +145,8 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
             if not self._is_agreement_noun(t) or t.lower_ == "understanding":
                 continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
+            if self._not_made(t):
+                continue  # "failed to reach an agreement", "did not sign a pact": none was made
             if self._membership(t):
                 continue  # "China must be a member of the General Agreement ...": a multilateral's member
             if self._separate_counterparts(t, states):

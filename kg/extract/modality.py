@@ -155,6 +155,9 @@ def status_of(t, cues: Cues) -> str | None:
     if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ == "to" and \
             t.head.head.lower_ in getattr(cues, "nearness_words", ()):
         return "Planned"  # "are close to a deal", "moved closer to an accord"
+    if t.pos_ != "VERB" and t.dep_ == "nsubj" and t.head.lemma_ in ("be", "remain", "look", "seem", "appear") and any(
+            c.dep_ == "acomp" and c.lower_ in getattr(cues, "unmade_adjectives", ()) for c in t.head.children):
+        return "Planned"  # "a deal remains elusive", "an accord looks unlikely"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
     if t.pos_ != "VERB" and _referenced(t, cues):
@@ -181,6 +184,8 @@ def status_of(t, cues: Cues) -> str | None:
                 and v.lemma_.lower() not in _NEEDS_INFINITIVE and (t.head.i == v.i or t.head.head.i == v.i):
             return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in v.children):
+                return "Planned"  # "whether X and Y can strike a deal"
             upward = verbs[i:i + 3]
             if any(_planned_marks(u, cues) for u in upward) or _promised(v, cues):
                 return "Planned"
