@@ -618,3 +618,17 @@ def test_unmade_agreement_is_planned(extract_text, text):
 def test_agreement_not_made_is_not_extracted(extract_text, text):
     _ext, facts = extract_text(text)
     assert parties(facts) == set()
+
+
+# -- "Its scope includes ...": what the agreement just named contains ------------------------------
+@pytest.mark.parametrize("text, domains", [
+    pytest.param("Japan and India signed a technology pact on Monday. Its scope includes critical minerals "
+                 "and clean energy.", {"critical-minerals"}, id="its-scope-includes"),
+    pytest.param("Korea and Canada concluded an accord on Friday. Its provisions cover batteries and "
+                 "electric vehicles.", {"batteries", "electric-vehicles"}, id="its-provisions-cover"),
+    pytest.param("France and Brazil inked a deal on Tuesday. Its first phase focuses on satellites and "
+                 "space launch.", {"space"}, id="its-first-phase-focuses"),
+])
+def test_its_content_belongs_to_the_agreement(extract_text, text, domains):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "covers"} >= domains

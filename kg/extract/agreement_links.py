@@ -265,3 +265,17 @@ class AgreementLinks:
                 if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
                     a.during.append((s, s.sentences[0]))
                     break
+
+    def _its_content(self, sent, seen_here) -> bool:
+        """"X and Y signed a pact. Its scope includes minerals": a subject owned by "its" with a
+        verb of containing, right after a sentence about one agreement, describes that one."""
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ev = self._prev_subject_event or self._prev_object_event
+        if ev is None or subj is None or root.lemma_.lower() not in self._frames().content_verbs or \
+                not any(c.dep_ == "poss" and c.lower_ == "its" for c in subj.children):
+            return False
+        if sent not in ev.sentences:
+            ev.sentences.append(sent)
+        seen_here.append(ev)
+        return True

@@ -242,8 +242,8 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
         parties of an agreement already named, with a verb of cooperating, continues it."""
         if any(e.kind == "Agreement" for e in seen_here):
             return
-        if self._acronym_again(sent, seen_here):  # "TRUST will drive work on ...": named before
-            return
+        if self._acronym_again(sent, seen_here) or self._its_content(sent, seen_here):
+            return  # "TRUST will drive work on ...", "Its scope includes ...": the agreement just named
         f = self._frames()
         agreements = [e for e in self._recent if e.kind == "Agreement"]
         if not agreements:
