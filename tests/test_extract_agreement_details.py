@@ -632,3 +632,17 @@ def test_agreement_not_made_is_not_extracted(extract_text, text):
 def test_its_content_belongs_to_the_agreement(extract_text, text, domains):
     _ext, facts = extract_text(text)
     assert {o for p, o in only(facts) if p == "covers"} >= domains
+
+
+# -- location: "in the Philippine capital, Manila", "in the port city of Gdansk" --------------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Japan and the Philippines signed the accord in the Philippine capital, Manila, on Friday.",
+                 "manila", id="capital-apposition"),
+    pytest.param("India and Japan inked the pact in the Japanese capital, Tokyo, on Monday.", "tokyo",
+                 id="capital-apposition-on-noun"),
+    pytest.param("Korea and Poland concluded an arms deal in the port city of Gdansk.", "gdansk",
+                 id="city-of"),
+])
+def test_place_named_after_capital_or_city(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert ("location", place) in only(facts)

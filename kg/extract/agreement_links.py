@@ -279,3 +279,25 @@ class AgreementLinks:
             ev.sentences.append(sent)
         seen_here.append(ev)
         return True
+
+    def _capital_named_after(self, ev, t, sent) -> None:
+        """"signed the accord in the Philippine capital, Manila": the place named in apposition
+        to "capital"/"city" after "in" on the verb that makes the agreement."""
+        verb = next((tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"), None)
+        if verb is None or not self._makes(verb):
+            return
+        for prep in list(verb.children) + list(self._noun_head(t).children):
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lower_ not in ("capital", "city", "town", "port"):
+                    continue
+                named = [c for c in noun.children if c.dep_ == "appos"] + [  # "the port city of Gdansk"
+                    g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                for c in named:
+                    m = self.by_token.get(c.i)
+                    if m is None:
+                        continue
+                    iri = m.iri if m.cls == "Place" else self._capital_place(m)  # "Manila" read as the state
+                    if iri:
+                        ev.places.setdefault(iri, sent)

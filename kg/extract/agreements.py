@@ -185,6 +185,7 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
             elif len(set(states)) == 1 and (self._own_instrument(head, t) or self._signed_alone(head, states[0])):
                 self._company_deals.add(id(ev))  # "the EU's code of conduct": its own, no partner
             self._note(ev, t, sent, seen_here)
+            self._capital_named_after(ev, t, sent)
             if contact is not None:
                 self._note(ev, contact[1], sent, seen_here)
             name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
