@@ -6,13 +6,15 @@ nouns of ``cues.yaml``); this module is the machinery.
 """
 from __future__ import annotations
 
+from .agreement_links import AgreementLinks
+from .agreement_parties import AgreementParties
 from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
 
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules(ArgumentFinder):
+class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -25,7 +27,7 @@ class AgreementRules(ArgumentFinder):
     # -- triggers ---------------------------------------------------------------------------
     def _is_agreement_noun(self, t) -> bool:
         f, low = self._frames(), t.lower_
-        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t):
+        if t.pos_ not in ("NOUN", "PROPN") and not self._misparsed_noun(t) and not self._misparsed_verb(t):
             return False
         if low in f.nouns_with_complement:  # "code of conduct"
             want = f.nouns_with_complement[low]
@@ -66,6 +68,14 @@ class AgreementRules(ArgumentFinder):
         return t.pos_ == "ADJ" and t.lower_ in self._frames().adjective_nouns and \
             (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ == "worth")
 
+    def _misparsed_verb(self, t) -> bool:
+        """"inked a critical minerals deal last month": after a plural noun the tagger reads
+        "deal" as a verb; it is a noun when it holds a noun's place (object, subject) and
+        has a determiner."""
+        return t.pos_ == "VERB" and t.lower_ in self.cues.agreement_nouns and \
+            t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos") and \
+            any(x.dep_ in ("det", "poss") for c in t.lefts for x in c.subtree)
+
     def _founded(self, t) -> bool:
         """A verb of founding governs ``t`` (through its name and one verb up):
         "launched the X Partnership", "decided to launch a cooperation"."""
@@ -90,6 +100,8 @@ class AgreementRules(ArgumentFinder):
         determiner, modifier or partner) after a preposition on another noun."""
         if t.pos_ != "NOUN" or t.tag_ != "NN" or any(c.dep_ != "punct" for c in t.lefts):
             return False
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in self.cues.mass_noun_heads:
+            return True  # "signs of accord between X and Y", "a lack of agreement"
         if any(c.dep_ == "prep" and c.lower_ in self._frames().party_preps for c in t.rights):
             return False
         prep = t.head
@@ -113,6 +125,9 @@ class AgreementRules(ArgumentFinder):
                 if g.lower_ in PERSON_LIKE:
                     continue
                 found = [m for m in (self.by_token.get(x.i) for x in g.subtree) if m is not None]
+                if any(m.cls == "Organization" and m.entry is not None and m.entry.kind in
+                       self._frames().domestic_kinds for m in found):
+                    return True  # "reach agreement with Congress": a deal at home
                 if any(m.cls not in ("Person", "Country") for m in found):
                     continue  # a body or a company: the other rules decide
                 states, people = self._actors(list(g.subtree))
@@ -130,18 +145,28 @@ class AgreementRules(ArgumentFinder):
             if not self._is_agreement_noun(t) or t.lower_ == "understanding":
                 continue  # "understanding" is covered by "memorandum"
             states, people = self._parties_of_noun(t)
+            if self._not_made(t):
+                continue  # "failed to reach an agreement", "did not sign a pact": none was made
+            if self._membership(t):
+                continue  # "China must be a member of the General Agreement ...": a multilateral's member
+            if self._separate_counterparts(t, states):
+                continue  # "agreements were reached with Chile and Venezuela": one with each
+            if len(set(states)) < 2:  # "penalize Japan for breaking a pact"
+                states += [x for x in self._accusation_parties(t) if x not in states]
             head = self._noun_head(t)
             contact = self._contact_clause(head)
             if contact is not None:  # "an accord the two leaders signed in London"
                 subj, verb = contact
                 states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
-            definite = any(c.lower_ in ("the", "this", "that", "its", "their") and c.dep_ in ("det", "poss")
+            definite = any(c.lower_ in ("the", "this", "that", "these", "those", "both", "its", "their")
+                           and c.dep_ in ("det", "poss")
                            for c in head.lefts)
             weak = self._is_weak(t)
             if not states:
                 # "the pact", "the two countries signed a pact": the agreement last talked about
                 here = next((e for e in reversed(seen_here) if e.kind == "Agreement"), None)
                 ev = (here or self.last.get("Agreement")) if (definite or self._two_of(t)) else None
+                ev = self._named_before(t) or ev  # "The Hiroshima Accord spans ...": named earlier
                 if ev is not None and self._company_argument(head):
                     ev = None  # "the basic agreement reached with Schlumberger": a company's, not the states'
                 if ev is None:
@@ -157,12 +182,16 @@ class AgreementRules(ArgumentFinder):
                 ev.add_party(s, sent)
             if len(set(states)) < 2 and (self._company_argument(head) or self._nonstate_partner(head)):
                 self._company_deals.add(id(ev))  # "Citibank signed an agreement with a Tokyo bank"
+            elif len(set(states)) == 1 and (self._own_instrument(head, t) or self._signed_alone(head, states[0])):
+                self._company_deals.add(id(ev))  # "the EU's code of conduct": its own, no partner
             self._note(ev, t, sent, seen_here)
+            self._capital_named_after(ev, t, sent)
             if contact is not None:
                 self._note(ev, contact[1], sent, seen_here)
             name = " ".join(x.text for x in t.lefts if x.pos_ == "PROPN" and not self.mention_at(x))
             if name and not ev.name_hint:
                 ev.name_hint = f"{name} {t.text}"
+            self._remember_name(ev, t)
 
     def _verbal_agreements(self, sent, seen_here):
         """"The EU and the US agreed to begin talks", "Xi and Trump agreed when they met":
@@ -191,6 +220,7 @@ class AgreementRules(ArgumentFinder):
             for s in states:
                 ev.add_party(s, sent)
             self._note(ev, v, sent, seen_here)
+        self._founded_pacts(sent, seen_here)
 
     def _agreed_at_summit(self, sent, seen_here):
         """"What was agreed at his summit with Trump", "the deals reached during the visit":
@@ -213,6 +243,8 @@ class AgreementRules(ArgumentFinder):
         parties of an agreement already named, with a verb of cooperating, continues it."""
         if any(e.kind == "Agreement" for e in seen_here):
             return
+        if self._acronym_again(sent, seen_here) or self._its_content(sent, seen_here):
+            return  # "TRUST will drive work on ...", "Its scope includes ...": the agreement just named
         f = self._frames()
         agreements = [e for e in self._recent if e.kind == "Agreement"]
         if not agreements:
@@ -236,6 +268,13 @@ class AgreementRules(ArgumentFinder):
         """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
         f = self._frames()
         return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or v.lemma_.lower() in f.verbal
+
+    def _signing_verb(self, v) -> bool:
+        """A verb whose subject or agent is a signatory ("X signed", "concluded by X")."""
+        lemma = v.lemma_.lower()
+        if lemma in self.cues.signatory_verbs or v.lower_ in self.cues.signatory_verbs:
+            return True
+        return lemma in self.cues.agent_signatory_verbs and any(c.dep_ == "agent" for c in v.children)
 
     def _negated(self, v) -> bool:
         if any(c.dep_ == "neg" for c in v.children):
@@ -284,6 +323,7 @@ class AgreementRules(ArgumentFinder):
             for s in states:
                 ev.add_party(s, sent)
             ev.statuses.append(("Completed", sent))
+            ev.triggers.append(v)
             if sent not in ev.sentences:
                 ev.sentences.append(sent)
             if ev not in seen_here:
@@ -297,25 +337,6 @@ class AgreementRules(ArgumentFinder):
                 return ev
         return self.new_event(kind, sent)
 
-    def _fill_single_party(self):
-        """An agreement "concluded with the United Kingdom" has the document's main actor
-        as its other party: the state that is party to most other agreements here."""
-        agreements = [e for e in self.events if e.kind == "Agreement"]
-        for ev in agreements:
-            if len(ev.parties) != 1 or id(ev) in self._company_deals:
-                continue  # a company's deal with a state does not get a second state
-            tally: dict[str, int] = {}
-            for other in agreements:
-                if other is not ev:
-                    for p in other.parties - ev.parties:
-                        tally[p] = tally.get(p, 0) + 1
-            if not tally:
-                tally = {c: n for c, n in self.country_counts.items() if c not in ev.parties}
-            if tally:
-                best = max(sorted(tally), key=lambda c: tally[c])
-                ev.add_party(best, ev.sentences[0])
-
-    # -- what an agreement covers, and the summit it was made at ---------------------------
     def _modifies_domain(self, m) -> bool:
         """"computer chip pact": a domain word that only modifies another domain's noun is that
         domain ("computer" here says which chips)."""
@@ -359,17 +380,3 @@ class AgreementRules(ArgumentFinder):
             elif self._is_control(t):
                 spans.append((t.left_edge.i, t.right_edge.i))
         return spans
-
-    def _same_day_summit(self):
-        """An agreement signed on the day its parties held a summit was signed at that summit
-        (the two sentences need not name each other)."""
-        summits = [e for e in self.events if e.kind == "Summit" and e.dates]
-        for a in self.events:
-            if a.kind != "Agreement" or a.during or len(a.parties) < 2:
-                continue
-            days = {v.lexical for v, _s in a.dates if len(v.lexical) == 10}
-            for s in summits:
-                countries = set(s.parties) | {c for c in (self.state_of(p) for p in s.persons) if c}
-                if countries == a.parties and days & {v.lexical for v, _s in s.dates}:
-                    a.during.append((s, s.sentences[0]))
-                    break

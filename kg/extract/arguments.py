@@ -51,6 +51,13 @@ class Frames:
         self.founded_only_nouns = low(data.get("founded_only_nouns", ()))
         self.founding_verbs = low(data.get("founding_verbs", ()))
         self.adjective_nouns = low(data.get("adjective_nouns", ()))
+        self.plan_preps = low(data.get("plan_preps", ()))
+        self.pact_groupings = low(data.get("pact_groupings", ()))
+        self.accusing_verbs = low(data.get("accusing_verbs", ()))
+        self.membership_nouns = low(data.get("membership_nouns", ()))
+        self.domestic_kinds = low(data.get("domestic_kinds", ()))
+        self.outcome_verbs = low(data.get("outcome_verbs", ()))
+        self.meeting_nouns = low(data.get("meeting_nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +103,8 @@ class ArgumentFinder:
         keep = []
         for x in tokens:
             m = self.by_token.get(x.i)
+            if m is not None and m.cls == "Country" and self._capital_in_name(m):
+                continue  # "the Paris Club", "the Tokyo Round": a body or a round, not the state
             if m is not None and m.cls == "Country":
                 first = x
                 while first.dep_ == "conj" and first.head.i != first.i:
@@ -150,8 +159,10 @@ class ArgumentFinder:
         """A capital city in an agreement's proper name, not joined to another state by a
         hyphen: "the Washington Declaration" (not "the Washington-Seoul pact")."""
         m = self.by_token.get(x.i)
-        if m is None or m.cls != "Country" or not t.text[:1].isupper() or m.surface.lower() not in capital_names():
+        if m is None or m.cls != "Country" or m.surface.lower() not in capital_names():
             return False
+        if not t.text[:1].isupper() and not (m.end == t.i and x.dep_ == "compound"):
+            return False  # lower case: only "the Paris accord", the capital right before the noun
         doc = x.doc
         near = [doc[i].text for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
         return "-" not in near and "–" not in near and "/" not in near
@@ -197,6 +208,8 @@ class ArgumentFinder:
                     for gg in (g.children if g.dep_ == "pobj" else ()):
                         if gg.dep_ == "prep" and gg.lower_ in ("between", "among"):
                             tokens += _without_clauses(gg)
+                    if g.dep_ == "pobj":  # "a deal on China-UK tourism": the hyphened pair
+                        tokens += self._hyphened_pair([x for left in g.lefts for x in left.subtree])
             elif listed is not None and c.dep_ == "conj" and c.i > listed.i and self._is_state(c):
                 tokens += list(c.subtree)  # "a cooperation among Japan, the Philippines and ...":
                 # the parser hangs the rest of the list on the noun
@@ -229,8 +242,20 @@ class ArgumentFinder:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                         s2, p2 = self._actors(_without_clauses(c))
                         states += s2 + [x for x in (self.state_of(p) for p in p2) if x]
+                    elif c.dep_ == "prep" and c.lower_ == "on" and len(set(states)) < 2:
+                        # "signed a deal on China-UK tourism", the topic hung on the verb
+                        pair = self._hyphened_pair([x for g in c.children if g.dep_ == "pobj"
+                                                    for left in g.lefts for x in left.subtree])
+                        states += [m.iri for m in (self.by_token.get(x.i) for x in pair) if m is not None]
             if (making or partner or len(set(states)) < 2) and (lemma not in f.non_party_verbs or own):
                 states += self._subject_states(verb, exclude=head)
+        if len(set(states)) < 2 and head.dep_ == "pobj" and head.head.lower_ == "under" and \
+                head.head.head.pos_ == "VERB":
+            # "Under a 2020 agreement, Japan and Britain share data": two or more states acting
+            # together under it are its parties (one state alone need not be)
+            joint = self._subject_states(head.head.head)
+            if len(set(joint)) >= 2:
+                states += joint
         n = next((f.bilateral[x.lower_] for c in head.lefts for x in c.subtree if x.lower_ in f.bilateral), 0)
         if n and len(set(states)) < n:
             # "a bilateral pact": the two states the sentence talks about ("trilateral": three)
@@ -276,10 +301,17 @@ class ArgumentFinder:
                 up = cur.head
             elif cur.dep_ == "pobj" and cur.head.lower_ in f.argument_preps:
                 up = cur.head.head
+            elif cur.dep_ == "pobj" and cur.head.lower_ in f.plan_preps and (
+                    cur.head.head.lower_ in self.cues.planned_nouns or (cur.head.head.pos_ == "VERB" and cur.head.lower_ != "for")):
+                up = cur.head.head  # "unveiled plans for a partnership", "work toward a pact"
             else:
                 return None, via
             if up.i == cur.i:
                 return None, via
+            if up.pos_ in ("ADV", "ADP") and up.lower_ in ("away", "out", "back") and up.head.pos_ == "VERB":
+                up = up.head  # "walked away from the deal", "pulled out of the pact"
+            elif up.pos_ in ("ADJ", "ADV") and up.lower_ in self.cues.nearness_words and up.head.pos_ in ("VERB", "AUX"):
+                up = up.head  # "are close to a deal", "moved closer to an accord"
             if up.pos_ in ("VERB", "AUX"):
                 return up, via
             if up.pos_ not in ("NOUN", "PROPN") or self._is_agreement_noun(up):
@@ -316,6 +348,9 @@ class ArgumentFinder:
                     return group
                 states, people = self._actors(list(s.subtree))
                 return list(dict.fromkeys(states + [c for c in (self.state_of(p) for p in people) if c]))
+            lost = self._subject_lost_in_front(verb)
+            if lost:
+                return lost
             if verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y are expected to sign", "X signed and ratified"
                 continue

@@ -114,6 +114,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if m.cls == "Country":
                 self.country_counts[m.iri] = self.country_counts.get(m.iri, 0) + 1
         for sent in self.sdoc.sents:
+            if sent.text.isspace():
+                continue  # a paragraph break the parser made a sentence: "it" still means the last pact
             seen_here: list[Event] = []
             self._agreements(sent, seen_here)
             self._verbal_agreements(sent, seen_here)
@@ -169,6 +171,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             chain.add(tok.i)
             if tok.pos_ in ("NOUN", "PROPN") and t.pos_ != "VERB":
                 break
+            if self._time_clause(tok):
+                break  # "met on Friday, a year after they signed an accord": not the signing's day
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         first = sent[0]
         if first.lower_ in ("today", "tonight") and not any(e.start == first.i for e in self.date_ents[lo:hi]) \
@@ -196,6 +200,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if ent.root.head.lower_ in self.cues.non_event_date_preps or \
                     (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
                 continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
+            if ev.kind == "Agreement" and self._reported_on(ent, t):
+                continue  # "X said on Tuesday they had signed a pact": the parser may hang it on "signed"
             tok, ok = ent.root, False
             for _step in range(6):
                 if tok.i == t.i:
@@ -203,6 +209,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     break
                 head = tok.head
                 if head.i == tok.i:
+                    break
+                if head.i == t.i and ev.kind == "Agreement" and self._misparsed_verb(t):
+                    # "inked a minerals deal last month" (the noun read as a verb)
+                    ok = True
                     break
                 inside = any(a.i == t.i for a in head.ancestors)
                 if inside and head.pos_ == "VERB" and head.dep_ in ("relcl", "acl") and head.head.i == t.i \
@@ -214,6 +224,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                                                              (c.dep_ == "pobj" and c.head.head.i == head.i))
                         for c in head.subtree):
                     break  # "took effect on Wednesday", "entered into force": not when it was made
+                if head.dep_ == "advcl" and not inside and ev.kind == "Agreement" and \
+                        self._participial_frame(head, t):
+                    ok = True  # "Meeting in Paris on Monday, X and Y signed a pact"
+                    break
                 if head.pos_ in ("VERB", "AUX") and not inside:
                     lemma = head.lemma_.lower()
                     ok = (lemma in EVENT_VERBS or head.lower_ in self.cues.signing_verbs) and (
@@ -312,8 +326,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"Kratsios is expected to sign": a person who signs; the agreement is the one named
         in the sentence or the last one."""
         for v in sent:
-            if v.lemma_.lower() not in ("sign", "ink", "countersign", "initial", "formalise", "formalize") and \
-                    v.lower_ not in ("sign", "signed", "signing", "signs", "inked", "initialled", "initialed"):
+            if not self._signing_verb(v):
                 continue
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
@@ -324,9 +337,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
-            tokens = [x for s in subj + agents for x in s.subtree
+            tokens = [x for s in subj + agents + self._cosigners(v, objs) for x in s.subtree
                       if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)
+            people += [p for p in self._title_people(tokens) if p not in people]  # "Trump and the crown prince signed"
             if not people:
                 continue
             here = next((e for e in seen_here if e.kind == "Agreement"), None)
@@ -370,7 +384,17 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     continue
                 if self._summit_other_time(s, sent):
                     continue  # "signed in Hiroshima ahead of the G7 summit": not at it
+                if self._same_act(a, s, sent) or self._other_time(a, s, sent):
+                    continue  # "the leaders unveiled AUKUS": the founding, not a meeting it was made at
+                owners = self._summit_owners(s, agreements, sent)
+                if owners and a not in owners:
+                    continue  # "... those reached during his trip to Japan and the one concluded with X"
                 a.during.append((s, sent))
+                if a in owners and not any(x is sent for _v, x in a.dates):
+                    # "concluded at the council's meeting, held on 3 July": the meeting's day
+                    a.dates.extend((v, x) for v, x in s.dates if x is sent)
+        if not summits:
+            self._summit_just_before(sent, agreements)
 
     @staticmethod
     def _summit_other_time(summit, sent) -> bool:

@@ -14,6 +14,9 @@ _EVENT_LEMMAS = {"sign", "conclude", "reach", "seal", "strike", "ink", "forge", 
                  "agree", "form", "unveil", "expand", "enter", "take", "implement", "strengthen"}
 
 
+_PARTICLES = {"up", "out", "off", "away", "down", "back"}
+
+
 def trigger_chain(t, depth: int = 5):
     """The tokens that govern ``t``, nearest first: ``[(lower, token), ...]``."""
     chain, cur = [], t
@@ -26,6 +29,9 @@ def trigger_chain(t, depth: int = 5):
 def _markers(v) -> set[str]:
     marks = {v.lower_, v.lemma_.lower()}
     marks.update(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "mark"))
+    # phrasal verbs: "pulled out of", "tore up", "walked away from"
+    marks.update(f"{w} {c.lower_}" for c in v.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in _PARTICLES
+                 for w in (v.lower_, v.lemma_.lower()))
     return marks
 
 
@@ -67,6 +73,19 @@ def _promised(v, cues: Cues) -> bool:
     # "agreed to sign a pact next month", "decided to conclude an accord"
     return v.lemma_.lower() in getattr(cues, "future_signing_verbs", ()) and \
         v.head.lemma_.lower() in getattr(cues, "agreeing_verbs", ())
+
+
+def _through_other_noun(t, v) -> bool:
+    """"tore up a contract ... in favour of a new pact": the cancelling verb governs another
+    noun, and the agreement only hangs on that noun."""
+    for _w, tok in trigger_chain(t, 5):
+        if tok.i == v.i:
+            return False
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound" and not tok.lower_.endswith("ing"):
+            return True
+        if tok.pos_ in ("ADP", "SCONJ") and tok.lower_ in ("after", "before", "since", "despite", "following", "amid"):
+            return True  # "cancelled an order after a new pact": the pact is the occasion
+    return False
 
 
 def _referenced(t, cues: Cues) -> bool:
@@ -115,7 +134,7 @@ def status_of(t, cues: Cues) -> str | None:
     # "scrapped its planned deal": a cancelling verb wins over anything on the noun
     if t.pos_ != "VERB":
         for _w, v in trigger_chain(t, 2):
-            if v.pos_ == "VERB" and _cancelled(v, cues):
+            if v.pos_ == "VERB" and _cancelled(v, cues) and not _through_other_noun(t, v):
                 return "Cancelled"
             if v.pos_ == "VERB":
                 break
@@ -124,10 +143,21 @@ def status_of(t, cues: Cues) -> str | None:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
             if _cancelled(c, cues):
                 return "Cancelled"
+            if c.dep_ == "relcl" and not any(x.lemma_.lower() in _EVENT_LEMMAS or x.lower_ in cues.signing_verbs
+                                             for x in c.subtree if x.pos_ == "VERB"):
+                continue  # "a deal which could cost the UK £1bn": what it would do, not whether it is made
             if _planned_marks(c, cues) or c.lower_ in cues.planned_modifiers:
                 return "Planned"
             if c.lemma_.lower() in _EVENT_LEMMAS and c.tag_ in ("VBN", "VBD"):
                 return "Completed"
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ in getattr(cues, "planned_preps", ()):
+        return "Planned"  # "agreed to work toward a pact"
+    if t.pos_ != "VERB" and t.dep_ == "pobj" and t.head.lower_ == "to" and \
+            t.head.head.lower_ in getattr(cues, "nearness_words", ()):
+        return "Planned"  # "are close to a deal", "moved closer to an accord"
+    if t.pos_ != "VERB" and t.dep_ == "nsubj" and t.head.lemma_ in ("be", "remain", "look", "seem", "appear") and any(
+            c.dep_ == "acomp" and c.lower_ in getattr(cues, "unmade_adjectives", ()) for c in t.head.children):
+        return "Planned"  # "a deal remains elusive", "an accord looks unlikely"
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
         return "Planned"  # "ahead of a summit"
     if t.pos_ != "VERB" and _referenced(t, cues):
@@ -148,12 +178,14 @@ def status_of(t, cues: Cues) -> str | None:
         verbs = [tok for _w, tok in trigger_chain(t, 4) if tok.pos_ in ("VERB", "AUX")
                  or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))]
     for i, v in enumerate(verbs[:3]):
-        if _cancelled(v, cues):
+        if _cancelled(v, cues) and not _through_other_noun(t, v):
             return "Cancelled"
         if i == 0 and t.pos_ != "VERB" and v.pos_ == "VERB" and v.lemma_.lower() in cues.planned_words \
                 and v.lemma_.lower() not in _NEEDS_INFINITIVE and (t.head.i == v.i or t.head.head.i == v.i):
             return "Planned"  # "considering a pact", "negotiating a deal", "expect an accord"
         if v.lemma_.lower() in _EVENT_LEMMAS or v.lower_ in cues.signing_verbs:
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in v.children):
+                return "Planned"  # "whether X and Y can strike a deal"
             upward = verbs[i:i + 3]
             if any(_planned_marks(u, cues) for u in upward) or _promised(v, cues):
                 return "Planned"
