@@ -177,7 +177,7 @@ class AgreementLinks:
         v = doc[k]
         return v.pos_ == "VERB" and v.lemma_.lower() in self.cues.reporting_verbs
 
-    def _summit_just_before(self, sent, agreements) -> None:
+    def _link_to_summit_just_before(self, sent, agreements) -> None:
         """"Kishida hosted Sunak in Hiroshima on Thursday. The two leaders signed the accord":
         an agreement the meeting's parties ("the two leaders", "they") sign in the sentence
         right after a meeting, with no other time given, was made at that meeting."""

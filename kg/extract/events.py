@@ -394,7 +394,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                     # "concluded at the council's meeting, held on 3 July": the meeting's day
                     a.dates.extend((v, x) for v, x in s.dates if x is sent)
         if not summits:
-            self._summit_just_before(sent, agreements)
+            self._link_to_summit_just_before(sent, agreements)
 
     @staticmethod
     def _summit_other_time(summit, sent) -> bool:
