@@ -646,3 +646,18 @@ def test_its_content_belongs_to_the_agreement(extract_text, text, domains):
 def test_place_named_after_capital_or_city(extract_text, text, place):
     _ext, facts = extract_text(text)
     assert ("location", place) in only(facts)
+
+
+# -- a dateline's state is no party: "LULEA, Sweden, May 31 — Officials from A and B agreed" ----
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("LULEA, Sweden, May 31 — Officials from the European Union and the United States agreed "
+                 "on Wednesday to draw up a code of conduct on artificial intelligence.",
+                 {"USA", "european-union"}, id="town-comma-country-dash"),
+    pytest.param("GENEVA, Switzerland (Reuters) - Japan and India signed a pact on semiconductors on Monday.",
+                 {"IND", "JPN"}, id="city-country-agency"),
+    pytest.param("JAKARTA, Indonesia, Oct 2 — Australia and South Korea agreed to cooperate on critical "
+                 "minerals.", {"AUS", "KOR"}, id="capital-country-date"),
+])
+def test_dateline_state_is_no_party(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}, parties(facts)
