@@ -661,3 +661,17 @@ def test_place_named_after_capital_or_city(extract_text, text, place):
 def test_dateline_state_is_no_party(extract_text, text, pair):
     _ext, facts = extract_text(text)
     assert parties(facts) == {frozenset(pair)}, parties(facts)
+
+
+# -- "A and B agreed to join C in doing X": the state joined is a party ------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Japan and the Netherlands have agreed to join the United States in curbing exports of "
+                 "chipmaking tools to China.", {"JPN", "NLD", "USA"}, id="join-in-curbing"),
+    pytest.param("Britain agreed to join France and Germany in funding a satellite network.",
+                 {"DEU", "FRA", "GBR"}, id="one-joins-two"),
+    pytest.param("South Korea and Australia agreed to join Japan in a new critical minerals partnership.",
+                 {"AUS", "JPN", "KOR"}, id="join-in-a-partnership"),
+])
+def test_the_state_joined_is_a_party(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert frozenset(pair) in parties(facts), parties(facts)

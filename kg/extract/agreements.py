@@ -212,6 +212,11 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
                 if c.dep_ == "prep" and c.lower_ == "with" and states:
                     s2, p2 = self._actors(list(c.subtree))
                     states += [x for x in s2 + [self.state_of(p) for p in p2] if x and x not in states]
+                # "Japan and the Netherlands agreed to join the United States in curbing ...":
+                # the state joined is a party too
+                if c.dep_ == "xcomp" and c.lemma_.lower() in f.joining_verbs and states:
+                    s2, p2 = self._actors([x for o in c.children if o.dep_ == "dobj" for x in o.subtree])
+                    states += [x for x in s2 + [self.state_of(p) for p in p2] if x and x not in states]
             if len(states) < 2:
                 if any(c.dep_ == "prep" and c.lower_ in f.summit_preps for c in v.children):
                     self._pending_at_summit.append(v)  # "what was agreed at the summit": see below

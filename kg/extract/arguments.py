@@ -51,6 +51,7 @@ class Frames:
         self.founded_only_nouns = low(data.get("founded_only_nouns", ()))
         self.founding_verbs = low(data.get("founding_verbs", ()))
         self.adjective_nouns = low(data.get("adjective_nouns", ()))
+        self.joining_verbs = low(data.get("joining_verbs", ()))
         self.plan_preps = low(data.get("plan_preps", ()))
         self.pact_groupings = low(data.get("pact_groupings", ()))
         self.accusing_verbs = low(data.get("accusing_verbs", ()))
