@@ -2,6 +2,7 @@
 Accord", "the TRUST initiative") and found by again, and the meeting it was made at."""
 from __future__ import annotations
 
+from ..nlp.gazetteer import load_gazetteer
 from .modality import trigger_chain
 
 
@@ -165,6 +166,12 @@ class AgreementLinks:
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until") for c in verb.children)
 
+    def _in_dateline(self, ent) -> bool:
+        """A date inside the dateline ("SEOUL, May 3 (Reuters) -") is the day the story was
+        filed, not the day of the signing the lead reports."""
+        d = self.dateline_info
+        return d is not None and d.end > 0 and ent.end <= d.end
+
     def _reported_on(self, ent, t) -> bool:
         """"X and Y said on Tuesday they had signed ...": a date right after a verb of saying
         (with "on" between or none) is the day of the report, wherever the parser hangs it."""
@@ -301,3 +308,38 @@ class AgreementLinks:
                     iri = m.iri if m.cls == "Place" else self._capital_place(m)  # "Manila" read as the state
                     if iri:
                         ev.places.setdefault(iri, sent)
+        self._capital_of_dateline(ev, verb, self._noun_head(t), sent)
+
+    def _capital_of_dateline(self, ev, verb, noun, sent) -> None:
+        """"WASHINGTON, March 28 - ... signed the deal at a ceremony in the capital", "on the
+        sidelines of the forum in the Malaysian capital": "the capital"/"the city" with no name
+        of its own, on the verb of signing or an occasion noun under it, is the dateline's city
+        (when an adjective names a state, the dateline's city must be that state's capital)."""
+        d = self.dateline_info
+        if d is None or not d.city:
+            return
+        f = self._frames()
+        for x in verb.subtree:
+            if x.lower_ not in ("capital", "city") or x.dep_ != "pobj" or x.head.lower_ != "in" or \
+                    not any(c.dep_ == "det" and c.lower_ == "the" for c in x.children) or \
+                    any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children):
+                continue
+            up, ok = x.head.head, True  # the noun or verb "in the capital" hangs on
+            for _step in range(8):
+                if up.i in (verb.i, noun.i):
+                    break
+                ok = up.dep_ == "prep" or up.dep_ == "pobj" and (up.lower_ in f.occasion_nouns or (
+                    up.head.lower_ == "of" and up.head.head.lower_ in f.occasion_nouns))
+                if not ok:
+                    break
+                up = up.head
+            ok = ok and up.i in (verb.i, noun.i)
+            if not ok or (d.place and x.head.head.i in (verb.i, noun.i)):
+                continue  # a dateline Place on the verb itself: the event rules read it already
+            states = [m for m in (self.by_token.get(c.i) for c in x.children if c.dep_ in ("amod", "compound", "poss"))
+                      if m is not None and m.cls == "Country"]
+            if states and not all(d.city_label in load_gazetteer().capitals.get(m.iri, ()) for m in states):
+                continue  # "in the Chinese capital" under a WASHINGTON dateline
+            if d.place is None:
+                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
+            ev.places.setdefault(d.city, sent)

@@ -197,6 +197,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
                 continue
+            if ev.kind == "Agreement" and self._in_dateline(ent):
+                continue  # "PRAGUE, June 5 - X and Y signed on Wednesday": the day the story was filed
             if ent.root.head.lower_ in self.cues.non_event_date_preps or \
                     (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
                 continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
@@ -328,7 +330,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for v in sent:
             if not self._signing_verb(v):
                 continue
-            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs = self._signed_objects(v)  # its object; "put their names to the deal": the deal
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
                     self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those", "which", "that")
                     for o in objs)):
@@ -337,6 +339,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
+            subj += self._misparsed_signers(v, subj, agents)  # the parser lost the subject or a conjunct
             tokens = [x for s in subj + agents + self._cosigners(v, objs) for x in s.subtree
                       if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)

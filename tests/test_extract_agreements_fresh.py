@@ -1,0 +1,116 @@
+"""Golden tests for classes of phrasing found on fresh wire copy and press releases (round 2):
+datelines, idioms of signing, signers the parser cuts off, "the capital" of the dateline and
+conventions. Each class with several differently worded sentences."""
+from __future__ import annotations
+
+import pytest
+
+from helpers_extract import agreements, only, parties
+
+
+def _signers(facts) -> set:
+    return {o for fs in agreements(facts).values() for p, o in fs if p == "signatory"}
+
+
+# -- the dateline's date is the day the story was filed, not the signing's -----------------------
+@pytest.mark.parametrize("text, day", [
+    pytest.param("OSLO, Oct 29 (Reuters) - Norway and South Korea signed a battery supply pact on Monday.",
+                 "2025-10-27", id="reuters-dateline-monday"),
+    pytest.param("JAKARTA, Oct. 29 - Indonesia and Australia on Tuesday inked an accord on critical "
+                 "minerals, officials said.", "2025-10-28", id="dateline-with-dot-tuesday"),
+    pytest.param("NAIROBI, October 29 - Kenya and Japan signed a memorandum on space cooperation last "
+                 "Friday.", "2025-10-24", id="dateline-full-month-last-friday"),
+])
+def test_dateline_date_is_not_the_signing_date(extract_text, text, day):
+    _ext, facts = extract_text(text)
+    dates = {o for p, o in only(facts) if p == "date"}
+    assert dates == {day}
+
+
+# -- idioms of signing: "put pen to paper", "put their names to" ---------------------------------
+@pytest.mark.parametrize("text, people", [
+    pytest.param("Japan and Canada agreed a hydrogen pact. Japanese Trade Minister Yoji Muto and Canadian "
+                 "Energy Minister Jonathan Wilkinson put their names to the deal on Friday.",
+                 {"yoji-muto", "jonathan-wilkinson"}, id="put-their-names-to"),
+    pytest.param("Australian Prime Minister Anthony Albanese and Indian Prime Minister Narendra Modi put "
+                 "pen to paper on a critical minerals accord in Canberra.",
+                 {"anthony-albanese", "narendra-modi"}, id="put-pen-to-paper-on"),
+    pytest.param("Germany and Chile reached a lithium accord. German Chancellor Olaf Scholz and Chilean "
+                 "President Gabriel Boric affixed their signatures to the accord in Santiago.",
+                 {"olaf-scholz", "gabriel-boric"}, id="affixed-signatures-to"),
+])
+def test_idiom_of_signing_names_signatories(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    assert _signers(facts) == people
+
+
+# -- signers the parser cuts off the verb ------------------------------------------------------
+@pytest.mark.parametrize("text, people", [
+    pytest.param("Britain, Italy and Japan agreed a fighter jet treaty. "
+                 "The three defence ministers - Grant Shapps of Britain, Guido Crosetto of Italy and "
+                 "Minoru Kihara of Japan - signed the treaty in Tokyo.",
+                 {"grant-shapps", "minoru-kihara"}, id="dashed-apposition-subject"),
+    pytest.param("The accord was signed in Manila by Japanese Foreign Minister Yoko Kamikawa and Defence "
+                 "Minister Minoru Kihara, and Philippine Defence Secretary Gilberto Teodoro.",
+                 {"yoko-kamikawa", "minoru-kihara", "gilberto-teodoro"}, id="passive-agents-comma-and"),
+    pytest.param("The pact was signed in Paris by French Foreign Minister Jean-Noel Barrot and Indian "
+                 "Foreign Minister Subrahmanyam Jaishankar, and Indian Commerce Minister Piyush Goyal.",
+                 {"jean-noel-barrot", "subrahmanyam-jaishankar", "piyush-goyal"}, id="passive-three-agents"),
+    pytest.param("France and India reached a space pact. The two leaders - Emmanuel Macron of France and Narendra Modi of India - signed the "
+                 "space pact in New Delhi.", {"emmanuel-macron", "narendra-modi"}, id="dashed-two-leaders"),
+])
+def test_signers_the_parser_cuts_off(extract_text, text, people):
+    _ext, facts = extract_text(text)
+    assert people <= _signers(facts)
+
+
+# -- "in the capital": the dateline's city --------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("WASHINGTON, Oct 28 (Reuters) - Japan and the United States signed a critical minerals "
+                 "agreement at a ceremony in the capital on Tuesday.", "washington", id="ceremony-in-the-capital"),
+    pytest.param("KUALA LUMPUR, Oct 31 - India and the United States signed a defence framework on the "
+                 "sidelines of a regional forum in the Malaysian capital.", "kuala-lumpur",
+                 id="sidelines-in-the-malaysian-capital"),
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy accord at an "
+                 "event in the city on Wednesday.", "seoul", id="event-in-the-city"),
+])
+def test_the_capital_is_the_datelines_city(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert ("location", place) in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("WASHINGTON, Oct 28 (Reuters) - Canada and Germany signed a hydrogen accord at a ceremony "
+                 "in the Chinese capital.", id="other-states-capital"),
+    pytest.param("WASHINGTON, Oct 28 (Reuters) - Canada and Germany signed a hydrogen accord after talks "
+                 "with business leaders who had gathered in the capital of Bavaria.", id="capital-of-other"),
+    pytest.param("WASHINGTON, Oct 28 (Reuters) - Canada and Germany signed a hydrogen accord, a week "
+                 "after protests in the capital.", id="protests-in-the-capital"),
+])
+def test_other_capital_is_not_the_datelines(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not any(p == "location" and o == "washington" for p, o in only(facts))
+
+
+# -- a convention signed between states ---------------------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Britain, Italy and Japan signed a convention on a joint fighter jet programme.",
+                 {"GBR", "ITA", "JPN"}, id="signed-a-convention"),
+    pytest.param("France and Morocco concluded a convention on nuclear energy cooperation on Monday.",
+                 {"FRA", "MAR"}, id="concluded-a-convention"),
+    pytest.param("A convention between Spain and Chile on lithium processing was signed in Madrid.",
+                 {"CHL", "ESP"}, id="convention-between"),
+])
+def test_convention_is_an_agreement(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Delegates from France and Germany attended the party convention in Berlin.", id="party-convention"),
+    pytest.param("Japan and Korea sent officials to a chip industry convention in Las Vegas.", id="trade-show"),
+    pytest.param("The naming convention used by Britain and Canada differs.", id="naming-convention"),
+])
+def test_convention_as_gathering_is_no_agreement(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not agreements(facts)
