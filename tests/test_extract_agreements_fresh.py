@@ -114,3 +114,64 @@ def test_convention_is_an_agreement(extract_text, text, pair):
 def test_convention_as_gathering_is_no_agreement(extract_text, text):
     _ext, facts = extract_text(text)
     assert not agreements(facts)
+
+
+# -- "Minister X of Japan": the state after the name ---------------------------------------------
+@pytest.mark.parametrize("text, who, state", [
+    pytest.param("Research Minister Heinz Riesenhuber of West Germany is expected to sign the accord with India.",
+                 "heinz-riesenhuber", "DEU", id="minister-name-of-state"),
+    pytest.param("Trade Minister Piyush Goyal of India and Business Secretary Jonathan Reynolds of Britain "
+                 "signed the deal.", "jonathan-reynolds", "GBR", id="second-of-a-pair"),
+    pytest.param("Energy Minister Chris Bowen of Australia and Economy Minister Robert Habeck of Germany "
+                 "inked a hydrogen pact in Berlin.", "robert-habeck", "DEU", id="second-of-a-pair-inked"),
+    pytest.param("Defence Secretary Gilberto Teodoro of the Philippines signed the agreement with Japan.",
+                 "gilberto-teodoro", "PHL", id="of-the-philippines"),
+])
+def test_title_name_of_state_represents_it(extract_text, text, who, state):
+    _ext, facts = extract_text(text)
+    assert (who, "represents", state) in facts
+    assert who in _signers(facts)
+
+
+# -- "signed a document": a pact when states sign it ----------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("The leaders of the United States, Japan and South Korea met at Camp David. Joe Biden, Fumio "
+                 "Kishida and Yoon Suk Yeol signed a document on missile defence and quantum technology.",
+                 {"JPN", "KOR", "USA"}, id="leaders-signed-a-document"),
+    pytest.param("France and Brazil signed a document on space cooperation on Tuesday.",
+                 {"BRA", "FRA"}, id="states-signed-a-document"),
+    pytest.param("Egypt and Russia signed documents on nuclear energy during the visit.",
+                 {"EGY", "RUS"}, id="signed-documents"),
+])
+def test_signed_document_is_an_agreement(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert frozenset(pair) in parties(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan and Korea shared a leaked document on chips with the United States.", id="leaked"),
+    pytest.param("Germany and France read a policy document on AI before the talks.", id="policy-document"),
+    pytest.param("A document seen by Reuters shows India and Japan discussed semiconductors.", id="seen-by"),
+])
+def test_other_documents_are_no_agreement(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not agreements(facts)
+
+
+# -- where: "initialled here", "at the White House", "during a visit to New Delhi" ------------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("BONN, March 12 - West Germany and India agreed to cooperate on satellite research under an "
+                 "accord initialled here today.", "bonn", id="accord-initialled-here"),
+    pytest.param("TOKYO, Oct 29 (Reuters) - Japan and Britain will work together on chips under a memorandum "
+                 "signed here on Tuesday.", "tokyo", id="memorandum-signed-here"),
+    pytest.param("The pact was signed at the White House by Energy Secretary John Herrington and Chinese Vice "
+                 "Premier Li Peng.", "white-house", id="at-the-white-house"),
+    pytest.param("Japan and India signed a memorandum on clean energy during Prime Minister Kishida's trip to "
+                 "New Delhi.", "new-delhi", id="trip-to-two-word-city"),
+    pytest.param("Today, the United States and Vietnam signed a Memorandum of Cooperation on Semiconductor Supply "
+                 "Chains, Workforce and Ecosystem Development during President Biden's visit to Hanoi.",
+                 "hanoi", id="visit-on-the-noun"),
+])
+def test_where_it_was_signed(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert any(("location", place) in fs for fs in agreements(facts).values())

@@ -290,9 +290,16 @@ class AgreementLinks:
     def _capital_named_after(self, ev, t, sent) -> None:
         """"signed the accord in the Philippine capital, Manila": the place named in apposition
         to "capital"/"city" after "in" on the verb that makes the agreement."""
+        for acl in self._noun_head(t).children:  # "an accord initialled here today": the dateline's
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and self._makes(acl) and self.dateline_info is not None and \
+                    self.dateline_info.city and any(c.dep_ == "advmod" and c.lower_ == "here" for c in acl.children):
+                if self.dateline_info.place is None:
+                    self.__dict__.setdefault("extra_places", {})[self.dateline_info.city] = self.dateline_info.city_label
+                ev.places.setdefault(self.dateline_info.city, sent)
         verb = next((tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"), None)
         if verb is None or not self._makes(verb):
             return
+        self._visited_place(ev, verb, self._noun_head(t), sent)
         for prep in list(verb.children) + list(self._noun_head(t).children):
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -343,3 +350,21 @@ class AgreementLinks:
             if d.place is None:
                 self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
             ev.places.setdefault(d.city, sent)
+
+    def _visited_place(self, ev, verb, noun, sent) -> None:
+        """"signed a memorandum during Biden's visit to Hanoi", "... during Kishida's trip to
+        New Delhi": the place visited, with "during"/"on" on the verb that makes the agreement
+        or on the agreement noun, is where it was made (a name of several words included)."""
+        for m in {id(m): m for m in (self.by_token.get(x.i) for x in sent) if m is not None}.values():
+            if m.cls not in ("Place", "Country"):
+                continue
+            root = self.sdoc[m.end - 1]
+            if root.dep_ != "pobj" or root.head.lower_ != "to":
+                continue
+            visit = root.head.head
+            if visit.lower_ not in self._frames().visit_nouns or visit.dep_ != "pobj" or \
+                    visit.head.lower_ not in ("during", "on") or visit.head.head.i not in (verb.i, noun.i):
+                continue
+            iri = m.iri if m.cls == "Place" else self._capital_place(m)  # "a visit to Tokyo" read as the state
+            if iri:
+                ev.places.setdefault(iri, sent)

@@ -62,6 +62,7 @@ class Frames:
         self.signing_idioms = {str(k).lower(): low(v) for k, v in (data.get("signing_idioms") or {}).items()}
         self.signing_idiom_preps = low(data.get("signing_idiom_preps", ()))
         self.occasion_nouns = low(data.get("occasion_nouns", ()))
+        self.visit_nouns = low(data.get("visit_nouns", ()))
 
 
 @lru_cache(maxsize=1)

@@ -256,6 +256,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 continue
             tok = self.sdoc[m.start]
             prev = self.sdoc[m.start - 1].lower_ if m.start > 0 else ""
+            if prev == "the" and ev.kind == "Agreement" and m.start > 1:
+                prev = self.sdoc[m.start - 2].lower_  # "signed at the White House"
             if prev == "to" and ev.kind == "Agreement" and self._visit_to(tok, chain | {t.i}):
                 ev.places.setdefault(m.iri, sent)  # "signed during Yoon's visit to Riyadh"
                 continue
