@@ -175,3 +175,31 @@ def test_other_documents_are_no_agreement(extract_text, text):
 def test_where_it_was_signed(extract_text, text, place):
     _ext, facts = extract_text(text)
     assert any(("location", place) in fs for fs in agreements(facts).values())
+
+
+# -- a pact only talked about takes no date or place from the talks -----------------------------
+@pytest.mark.parametrize("text", [
+    pytest.param("The two leaders met at the White House, where they also discussed the AUKUS submarine pact.",
+                 id="where-they-discussed"),
+    pytest.param("The ministers met in Tokyo on Monday and discussed a possible chip accord between Japan and India.",
+                 id="met-and-discussed"),
+    pytest.param("Officials from Canada and Chile gathered in Ottawa on Tuesday to review a lithium pact between "
+                 "the two countries.", id="gathered-to-review"),
+])
+def test_talks_about_a_pact_give_it_no_date_or_place(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p in ("date", "location") for p, _o in fs)
+
+
+@pytest.mark.parametrize("text, day", [
+    pytest.param("The panel will meet on Thursday to review compliance with last year's chip pact between Japan and the "
+                 "United States.", "2024", id="own-phrase-last-years"),
+    pytest.param("Officials met on Friday to discuss the accord India and France signed in March.", "2025-03",
+                 id="own-phrase-signed-in-march"),
+    pytest.param("Ministers will consider on Monday the future of the 2023 pact between Brazil and China.", "2023",
+                 id="own-phrase-year-before-noun"),
+])
+def test_talks_keep_the_pacts_own_date(extract_text, text, day):
+    _ext, facts = extract_text(text)
+    assert any(("date", day) in fs for fs in agreements(facts).values())

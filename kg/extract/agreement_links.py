@@ -166,6 +166,28 @@ class AgreementLinks:
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until") for c in verb.children)
 
+    def _only_talked_about(self, t) -> bool:
+        """"where they also discussed the AUKUS pact", "met on Monday and discussed a possible
+        accord": the first verb over the agreement noun is one of deliberating, so the
+        sentence's time and place are the talks', not the agreement's."""
+        if t.pos_ == "VERB":
+            return False
+        verb = next((tok for _w, tok in trigger_chain(t, 3) if tok.pos_ == "VERB"), None)
+        return verb is not None and verb.lemma_.lower() in self._frames().topic_verbs
+
+    def _drop_talks_details(self, ev, t, n_dates, places) -> None:
+        """Under a verb of deliberating the dates and places just read are the talks', unless
+        the agreement noun's own phrase holds them ("compliance with the agreement hammered
+        out last year")."""
+        if not self._only_talked_about(t):
+            return
+        lo, hi = t.left_edge.i, t.right_edge.i
+        if not any(lo <= e.start and e.end - 1 <= hi for e in self.date_ents):
+            del ev.dates[n_dates:]
+        if not any(m.cls == "Place" and lo <= m.start <= hi for m in self.mentions):
+            for iri in [p for p in ev.places if p not in places]:
+                del ev.places[iri]
+
     def _in_dateline(self, ent) -> bool:
         """A date inside the dateline ("SEOUL, May 3 (Reuters) -") is the day the story was
         filed, not the day of the signing the lead reports."""

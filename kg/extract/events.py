@@ -153,8 +153,11 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         status = status_of(t, self.cues)
         if status:
             ev.statuses.append((status, sent))
+        before = (len(ev.dates), set(ev.places))
         self._dates_for(ev, t, sent, future=status == "Planned")
         self._places_for(ev, t, sent)
+        if ev.kind == "Agreement":
+            self._drop_talks_details(ev, t, *before)  # "discussed the pact on Monday": the talks' day
         if ev not in seen_here:
             seen_here.append(ev)
 
