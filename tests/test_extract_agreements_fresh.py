@@ -203,3 +203,47 @@ def test_talks_about_a_pact_give_it_no_date_or_place(extract_text, text):
 def test_talks_keep_the_pacts_own_date(extract_text, text, day):
     _ext, facts = extract_text(text)
     assert any(("date", day) in fs for fs in agreements(facts).values())
+
+
+# -- "It also covers X, officials said": the reported clause continues the pact -----------------
+@pytest.mark.parametrize("text, domains", [
+    pytest.param("Britain and Germany signed a friendship treaty on Thursday. It also covers cooperation on "
+                 "artificial intelligence, quantum research and space, British officials said.",
+                 {"artificial-intelligence", "quantum", "space"}, id="covers-officials-said"),
+    pytest.param("Japan and India signed a pact on Monday. It includes work on semiconductors and critical "
+                 "minerals, a ministry spokesman said.", {"semiconductors", "critical-minerals"},
+                 id="includes-spokesman-said"),
+    pytest.param("France and Brazil sealed an accord in Brasilia. It will also cover quantum computing and "
+                 "defence, the French presidency said on Tuesday.", {"quantum", "defense"},
+                 id="will-cover-presidency-said"),
+])
+def test_reported_it_continues_the_pact(extract_text, text, domains):
+    _ext, facts = extract_text(text)
+    assert {o for p, o in only(facts) if p == "covers"} == domains
+
+
+# -- the lead's signing happened where the story is filed from ---------------------------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy pact on Wednesday, "
+                 "officials said.", "seoul", id="seoul-signed-wednesday"),
+    pytest.param("CANBERRA, Oct 28 - Australia and Japan on Tuesday inked an accord on critical minerals.",
+                 "canberra", id="canberra-inked-tuesday"),
+    pytest.param("TOKYO, Oct 27 (Reuters) - Japan and Britain signed a semiconductor partnership on Monday.",
+                 "tokyo", id="tokyo-signed-monday"),
+])
+def test_dateline_is_where_the_lead_signing_happened(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert ("location", place) in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("SEOUL, Oct 29 (Reuters) - Japan and Poland signed a nuclear energy pact on Wednesday.",
+                 id="dateline-of-no-party"),
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland will sign a nuclear energy pact on Friday.",
+                 id="planned-signing"),
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy pact in Warsaw on "
+                 "Wednesday.", id="own-place"),
+])
+def test_dateline_is_not_always_the_signing_place(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert ("location", "seoul") not in only(facts)

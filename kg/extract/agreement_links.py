@@ -188,6 +188,15 @@ class AgreementLinks:
             for iri in [p for p in ev.places if p not in places]:
                 del ev.places[iri]
 
+    def _content_root(self, sent):
+        """The sentence's main verb, or the clause a verb of saying after it reports: "It also
+        covers AI and space, British officials said" is about "covers"."""
+        root = sent.root
+        if root.lemma_.lower() not in self.cues.reporting_verbs:
+            return root
+        said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        return said if said is not None else root
+
     def _in_dateline(self, ent) -> bool:
         """A date inside the dateline ("SEOUL, May 3 (Reuters) -") is the day the story was
         filed, not the day of the signing the lead reports."""
@@ -298,7 +307,7 @@ class AgreementLinks:
     def _its_content(self, sent, seen_here) -> bool:
         """"X and Y signed a pact. Its scope includes minerals": a subject owned by "its" with a
         verb of containing, right after a sentence about one agreement, describes that one."""
-        root = sent.root
+        root = self._content_root(sent)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         ev = self._prev_subject_event or self._prev_object_event
         if ev is None or subj is None or root.lemma_.lower() not in self._frames().content_verbs or \
@@ -390,3 +399,27 @@ class AgreementLinks:
             iri = m.iri if m.cls == "Place" else self._capital_place(m)  # "a visit to Tokyo" read as the state
             if iri:
                 ev.places.setdefault(iri, sent)
+
+    def _dateline_signing_places(self):
+        """"STEPHENVILLE, Newfoundland, Aug 23 - Canada and Germany on Tuesday signed a
+        hydrogen alliance": an agreement the lead reports signed, with no place of its own,
+        was signed where the story is filed from, when that place lies in one of its parties."""
+        d = self.dateline_info
+        if d is None or not d.end or d.city is None or d.end >= len(self.sdoc) or not d.mentions:
+            return
+        first = d.mentions[0]
+        state = first.iri if first.cls == "Country" else self._place_country(first)
+        lead = self.sdoc[d.end].sent
+        for ev in self.events:
+            if ev.kind != "Agreement" or ev.places or ev.during or state not in ev.parties or \
+                    not any(x.start == lead.start for x in ev.sentences):
+                continue
+            here = [s for s, x in ev.statuses if x.start == lead.start]
+            signed = any(lead.start <= t.i < lead.end and any(
+                v.lower_ in self.cues.signing_verbs and v.tag_ == "VBD" for v in [t] + [tok for _w, tok in trigger_chain(t, 2)])
+                for t in ev.triggers)
+            if here != ["Completed"] * len(here) or not here or not signed:
+                continue
+            ev.places[d.city] = lead
+            if d.city != d.place:
+                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label

@@ -136,6 +136,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         self._summit_dateline_places()
         self._summit_journey_places()
         self._same_day_summit()
+        self._dateline_signing_places()
         return [ev for ev in self.events if self._keep(ev)]
 
     def _keep(self, ev: Event) -> bool:
@@ -303,7 +304,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"It will also include ...": a sentence whose subject is "it" continues the last event."""
         if seen_here:
             return
-        root = sent.root
+        root = self._content_root(sent)  # "It also covers AI, officials said": the clause reported
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         ev = self._prev_subject_event
         if ev is None and root.lemma_.lower() in self._frames().content_verbs:
