@@ -243,6 +243,9 @@ def test_dateline_is_where_the_lead_signing_happened(extract_text, text, place):
                  id="planned-signing"),
     pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy pact in Warsaw on "
                  "Wednesday.", id="own-place"),
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy pact on Wednesday. The "
+                 "pact was signed by the two leaders at Cheongwadae, the old presidential compound.",
+                 id="venue-the-gazetteer-does-not-know"),
 ])
 def test_dateline_is_not_always_the_signing_place(extract_text, text):
     _ext, facts = extract_text(text)

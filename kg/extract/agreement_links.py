@@ -418,8 +418,18 @@ class AgreementLinks:
             signed = any(lead.start <= t.i < lead.end and any(
                 v.lower_ in self.cues.signing_verbs and v.tag_ == "VBD" for v in [t] + [tok for _w, tok in trigger_chain(t, 2)])
                 for t in ev.triggers)
-            if here != ["Completed"] * len(here) or not here or not signed:
+            if here != ["Completed"] * len(here) or not here or not signed or self._unknown_venue(ev):
                 continue
             ev.places[d.city] = lead
             if d.city != d.place:
                 self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
+
+    def _unknown_venue(self, ev) -> bool:
+        """A later sentence says where it was signed, with a name the gazetteer does not know:
+        "was signed ... at Chequers"."""
+        for sent in ev.sentences:
+            for x in sent:
+                if x.dep_ == "prep" and x.lower_ in ("at", "in") and x.head.lower_ in self.cues.signing_verbs and \
+                        any(g.dep_ == "pobj" and g.pos_ == "PROPN" and self.by_token.get(g.i) is None for g in x.children):
+                    return True
+        return False
