@@ -429,7 +429,14 @@ class AgreementLinks:
         "was signed ... at Chequers"."""
         for sent in ev.sentences:
             for x in sent:
-                if x.dep_ == "prep" and x.lower_ in ("at", "in") and x.head.lower_ in self.cues.signing_verbs and \
-                        any(g.dep_ == "pobj" and g.pos_ == "PROPN" and self.by_token.get(g.i) is None for g in x.children):
+                verb = next((a for a in x.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "by the leaders at X"
+                if x.dep_ == "prep" and x.lower_ in ("at", "in") and verb is not None and \
+                        verb.lower_ in self.cues.signing_verbs and any(
+                            g.dep_ == "pobj" and g.pos_ == "PROPN" and self._unknown_name(g) for g in x.children):
                     return True
         return False
+
+    def _unknown_name(self, tok) -> bool:
+        """No linked name, or one the linker guessed is an organisation ("at Chequers")."""
+        m = self.by_token.get(tok.i)
+        return m is None or (m.cls == "Organization" and m.entry is None)
