@@ -250,3 +250,47 @@ def test_dateline_is_where_the_lead_signing_happened(extract_text, text, place):
 def test_dateline_is_not_always_the_signing_place(extract_text, text):
     _ext, facts = extract_text(text)
     assert ("location", "seoul") not in only(facts)
+
+
+# -- a signing with nothing named after the verb, and "sign it during a visit to X" --------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Japan and Canada reached a hydrogen pact. Trade Minister Yoji Muto of Japan signed in Tokyo "
+                 "on Friday.", "tokyo", id="signed-in-city"),
+    pytest.param("Australia and India agreed a critical minerals framework. Prime Minister Anthony Albanese "
+                 "of Australia put pen to paper in Canberra on Monday.", "canberra", id="put-pen-to-paper-in-city"),
+    pytest.param("West Germany and India have agreed an accord on satellite research. Research Minister Heinz "
+                 "Riesenhuber of West Germany is expected to sign it during a visit to New Delhi in May.",
+                 "new-delhi", id="sign-it-during-visit-to-two-word-city"),
+])
+def test_bare_or_pronoun_signing_gives_the_place(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert ("location", place) in only(facts)
+
+
+# -- "will sign a pact when Modi travels to Paris": the meeting the sentence places --------------
+@pytest.mark.parametrize("text, place", [
+    pytest.param("India and France will sign a defence pact when Modi travels to Paris in July.", "paris",
+                 id="when-travels-to"),
+    pytest.param("Brazil and China are expected to ink a deal on satellites when Lula visits Beijing on Friday.",
+                 "beijing", id="when-visits"),
+    pytest.param("TOKYO, April 2 (Reuters) - Japan and the United States are likely to sign agreements on quantum "
+                 "computing when Prime Minister Fumio Kishida visits Washington next week.", "washington",
+                 id="likely-to-sign-when-visits"),
+])
+def test_signing_at_a_placed_meeting(extract_text, text, place):
+    _ext, facts = extract_text(text)
+    assert ("location", place) in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The initiative between India and the United States was first announced when Modi and Biden "
+                 "met in Tokyo in May 2022.", id="announced-when-met"),
+    pytest.param("Japan and Korea launched a chip dialogue when their leaders met in Hiroshima last year.",
+                 id="launched-when-met"),
+    pytest.param("The partnership between Britain and Japan was unveiled when Sunak visited Tokyo in March.",
+                 id="unveiled-when-visited"),
+])
+def test_announcing_at_a_meeting_is_not_a_signing_place(extract_text, text):
+    _ext, facts = extract_text(text)
+    for fs in agreements(facts).values():
+        assert not any(p == "location" for p, _o in fs)

@@ -7,6 +7,8 @@ nouns of ``cues.yaml``); this module is the machinery.
 from __future__ import annotations
 
 from .agreement_links import AgreementLinks
+from .agreement_places import AgreementPlaces
+from .agreement_signing import AgreementSigning
 from .agreement_parties import AgreementParties
 from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
@@ -14,7 +16,7 @@ from .modality import trigger_chain
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
+class AgreementRules(AgreementLinks, AgreementPlaces, AgreementSigning, AgreementParties, ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -274,36 +276,6 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
         f = self._frames()
         return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or \
             v.lemma_.lower() in f.verbal or self._signing_idiom(v)
-
-    def _signing_idiom(self, v) -> bool:
-        """"put pen to paper", "put their names to", "affixed their signatures to"."""
-        words = self._frames().signing_idioms.get(v.lemma_.lower())
-        return bool(words) and v.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "dobj" and c.lower_ in words for c in v.children)
-
-    @staticmethod
-    def _misparsed_signers(v, subj, agents) -> list:
-        """Names the parser cut off a verb of signing: a subject with a dashed apposition read
-        as a modifier ("The three ministers - A, B and C - signed the convention"), and the
-        last of a passive agent's list after ", and" ("signed by A and B, and C")."""
-        if not subj and not agents and v.tag_ == "VBD":
-            return [c for c in v.lefts if c.dep_ in ("npadvmod", "dobj", "dep") and c.pos_ in ("NOUN", "PROPN", "DET")]
-        if agents:
-            end = max(a.right_edge.i for a in agents)
-            return [c for c in v.rights if c.dep_ in ("npadvmod", "conj", "appos") and c.pos_ == "PROPN"
-                    and c.left_edge.i > end and v.doc[c.left_edge.i - 1].lower_ == "and"]
-        return []
-
-    def _signed_objects(self, v) -> list:
-        """What a verb of signing signs: its object, or for an idiom of signing the noun after
-        "to"/"on" ("put their names to the deal", "put pen to paper on an accord")."""
-        if not self._signing_idiom(v):
-            return [c for c in v.children if c.dep_ == "dobj"]
-        preps = self._frames().signing_idiom_preps
-        holders = [v] + [c for c in v.children if c.dep_ == "dobj"] + [
-            g for c in v.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" and g.lower_ != "paper"]
 
     def _signing_verb(self, v) -> bool:
         """A verb whose subject or agent is a signatory ("X signed", "concluded by X")."""

@@ -367,10 +367,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if status:
                 ev.statuses.append((status, sent))
             pronoun = next((o for o in objs if o.lower_ in ("it", "them")), None)
+            if pronoun is None and not objs and here is None and self._bare_signing(v):
+                pronoun = v  # "the two leaders put pen to paper at the White House on Monday"
             if pronoun is not None and here is None:
                 # "X and Y are expected to sign it in Seoul in June": the signing's place and date
                 self._dates_for(ev, pronoun, sent, future=status == "Planned")
                 self._places_for(ev, pronoun, sent)
+                self._visited_place(ev, v, pronoun, sent)  # "... sign it during a visit to New Delhi"
             if ev not in seen_here:
                 seen_here.append(ev)
 
