@@ -294,3 +294,46 @@ def test_announcing_at_a_meeting_is_not_a_signing_place(extract_text, text):
     _ext, facts = extract_text(text)
     for fs in agreements(facts).values():
         assert not any(p == "location" for p, _o in fs)
+
+
+# -- "under the AUKUS partnership": a pact named as the frame of another ---------------------------
+@pytest.mark.parametrize("text, made, frame", [
+    pytest.param("Australia and Britain will sign a 50-year treaty on Saturday to cement their cooperation on "
+                 "submarines under the AUKUS partnership. The treaty is to be signed by Australian Defence Minister "
+                 "Richard Marles and British Defence Secretary John Healey.",
+                 {"AUS", "GBR"}, {"AUS", "GBR", "USA"}, id="treaty-under-aukus"),
+    pytest.param("Japan and the Philippines signed a logistics pact on Monday to deepen drills under their "
+                 "trilateral partnership with the United States. The pact was signed by Japanese Foreign Minister "
+                 "Yoko Kamikawa and Philippine Defence Secretary Gilberto Teodoro.",
+                 {"JPN", "PHL"}, {"JPN", "PHL", "USA"}, id="pact-under-trilateral-partnership"),
+    pytest.param("India and France concluded an engine deal on Tuesday within the framework of their 1998 "
+                 "strategic partnership with Russia. The deal was signed by Indian Defence Minister Rajnath Singh "
+                 "and French Armed Forces Minister Sebastien Lecornu.",
+                 {"FRA", "IND"}, {"FRA", "IND", "RUS"}, id="deal-within-the-framework-of"),
+])
+def test_frame_pact_is_not_the_one_made(extract_text, text, made, frame):
+    _ext, facts = extract_text(text)
+    found = agreements(facts)
+    by_parties = {frozenset(o for p, o in fs if p == "party"): fs for fs in found.values()}
+    assert any(p == "signatory" for p, _o in by_parties[frozenset(made)])
+    framed = by_parties.get(frozenset(frame), set())
+    assert not any(p in ("signatory", "date") for p, _o in framed)
+
+
+# -- signers of two states: the pact of exactly those states, not a wider one ---------------------
+@pytest.mark.parametrize("text, made", [
+    pytest.param("Japan and India signed a chip pact. Both also joined a trilateral accord with Australia. "
+                 "The chip pact was signed by Japanese Trade Minister Yoji Muto and Indian IT Minister Ashwini "
+                 "Vaishnaw.", {"IND", "JPN"}, id="bilateral-before-trilateral"),
+    pytest.param("Britain and Italy agreed a defence deal. Later, Japan, Britain and Italy launched a fighter "
+                 "jet treaty. The deal was signed by British Defence Secretary Grant Shapps and Italian "
+                 "Defence Minister Guido Crosetto.", {"GBR", "ITA"}, id="pair-before-three"),
+    pytest.param("Korea and Poland sealed a nuclear pact. Korea, Poland and the Czech Republic then set up a "
+                 "reactor partnership. The nuclear pact was signed by South Korean President Yoon Suk Yeol and "
+                 "Polish President Andrzej Duda.", {"KOR", "POL"}, id="pact-before-partnership"),
+])
+def test_signers_go_to_the_pact_of_exactly_their_states(extract_text, text, made):
+    _ext, facts = extract_text(text)
+    found = {frozenset(o for p, o in fs if p == "party"): fs for fs in agreements(facts).values()}
+    assert any(p == "signatory" for p, _o in found[frozenset(made)])
+    assert not any(p == "signatory" for k, fs in found.items() if k != frozenset(made) for p, _o in fs)

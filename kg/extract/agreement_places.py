@@ -20,10 +20,38 @@ class AgreementPlaces:
         verb = next((tok for _w, tok in trigger_chain(t, 3) if tok.pos_ == "VERB"), None)
         return verb is not None and verb.lemma_.lower() in self._frames().topic_verbs
 
-    def _drop_talks_details(self, ev, t, n_dates, places) -> None:
+    def _as_frame(self, t) -> bool:
+        """"... to cement their cooperation under the AUKUS partnership": the agreement noun
+        names the frame another act happens in (``frame_preps``), not an agreement made here."""
+        if t.pos_ == "VERB":
+            return False
+        head = self._noun_head(t)
+        return head.dep_ == "pobj" and head.head.lower_ in self._frames().frame_preps or (
+            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "framework"
+            and head.head.head.dep_ == "pobj" and head.head.head.head.lower_ in self._frames().frame_preps)
+
+    def _frames_last(self, sent, seen_here) -> None:
+        """The agreement made here, not one named only as a frame, is the one a later "the
+        treaty" means: it becomes the last agreement talked about."""
+        def frame_only(ev):
+            mine = [t for t in ev.triggers if sent.start <= t.i < sent.end and self._is_agreement_noun(t)]
+            return bool(mine) and all(self._as_frame(t) for t in mine)
+        made = [ev for ev in seen_here if ev.kind == "Agreement" and not frame_only(ev)]
+        last = self.last.get("Agreement")
+        if made and last is not None and any(last is e for e in seen_here) and frame_only(last):
+            self.last["Agreement"] = made[-1]
+            self._recent = [e for e in self._recent if e is not made[-1]] + [made[-1]]
+
+    def _drop_talks_details(self, ev, t, n_dates, places, n_statuses) -> None:
         """Under a verb of deliberating the dates and places just read are the talks', unless
         the agreement noun's own phrase holds them ("compliance with the agreement hammered
-        out last year")."""
+        out last year"); a pact named as a frame takes no date, place or status at all."""
+        if self._as_frame(t):
+            del ev.dates[n_dates:]
+            del ev.statuses[n_statuses:]
+            for iri in [p for p in ev.places if p not in places]:
+                del ev.places[iri]
+            return
         if not self._only_talked_about(t):
             return
         lo, hi = t.left_edge.i, t.right_edge.i

@@ -340,8 +340,11 @@ class AgreementRules(AgreementLinks, AgreementPlaces, AgreementSigning, Agreemen
 
     def _find_or_create(self, kind, states, sent):
         key = set(states)
+        same = [ev for ev in reversed(self.events) if ev.kind == kind and key and ev.parties == key]
+        if same:  # the pact of exactly these parties before a wider one that includes them
+            return same[0]
         for ev in reversed(self.events):
-            if ev.kind == kind and key and (ev.parties == key or (ev.parties and key <= ev.parties)):
+            if ev.kind == kind and key and ev.parties and key <= ev.parties:
                 return ev
         return self.new_event(kind, sent)
 

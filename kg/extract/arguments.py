@@ -63,6 +63,7 @@ class Frames:
         self.signing_idiom_preps = low(data.get("signing_idiom_preps", ()))
         self.occasion_nouns = low(data.get("occasion_nouns", ()))
         self.visit_nouns = low(data.get("visit_nouns", ()))
+        self.frame_preps = low(data.get("frame_preps", ()))
 
 
 @lru_cache(maxsize=1)

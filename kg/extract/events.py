@@ -131,6 +131,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 self._domains(sent, ev)
                 self.last[ev.kind] = ev
                 self._recent = [e for e in self._recent if e is not ev] + [ev]
+            self._frames_last(sent, seen_here)  # "under the AUKUS partnership": not the pact made here
             self._carry_over(sent, seen_here)
         self._fill_single_party()
         self._summit_dateline_places()
@@ -151,10 +152,10 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         if sent not in ev.sentences:
             ev.sentences.append(sent)
         ev.triggers.append(t)
+        before = (len(ev.dates), set(ev.places), len(ev.statuses))
         status = status_of(t, self.cues)
         if status:
             ev.statuses.append((status, sent))
-        before = (len(ev.dates), set(ev.places))
         self._dates_for(ev, t, sent, future=status == "Planned")
         self._places_for(ev, t, sent)
         if ev.kind == "Agreement":
