@@ -45,16 +45,15 @@ class AgreementPlaces:
     def _drop_talks_details(self, ev, t, n_dates, places, n_statuses) -> None:
         """Under a verb of deliberating the dates and places just read are the talks', unless
         the agreement noun's own phrase holds them ("compliance with the agreement hammered
-        out last year"); a pact named as a frame takes no date, place or status at all."""
-        if self._as_frame(t):
-            del ev.dates[n_dates:]
+        out last year"); so for a pact named as a frame ("under a 2020 agreement" keeps its
+        year), whose status comes only from a verb of making in its own phrase."""
+        frame = self._as_frame(t)
+        if not frame and not self._only_talked_about(t):
+            return
+        head = self._noun_head(t) if t.pos_ != "VERB" else t
+        lo, hi = head.left_edge.i, head.right_edge.i
+        if frame and not any(x.pos_ == "VERB" and self._makes(x) for x in head.subtree):
             del ev.statuses[n_statuses:]
-            for iri in [p for p in ev.places if p not in places]:
-                del ev.places[iri]
-            return
-        if not self._only_talked_about(t):
-            return
-        lo, hi = t.left_edge.i, t.right_edge.i
         if not any(lo <= e.start and e.end - 1 <= hi for e in self.date_ents):
             del ev.dates[n_dates:]
         if not any(m.cls == "Place" and lo <= m.start <= hi for m in self.mentions):
