@@ -337,3 +337,18 @@ def test_signers_go_to_the_pact_of_exactly_their_states(extract_text, text, made
     found = {frozenset(o for p, o in fs if p == "party"): fs for fs in agreements(facts).values()}
     assert any(p == "signatory" for p, _o in found[frozenset(made)])
     assert not any(p == "signatory" for k, fs in found.items() if k != frozenset(made) for p, _o in fs)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("WASHINGTON, Oct 20 (Reuters) - U.S. President Donald Trump and Australian Prime Minister Anthony "
+                 "Albanese signed a framework agreement on critical minerals on Monday. The two leaders put pen to "
+                 "paper at the White House.", id="put-pen-to-paper-at-known-place-next"),
+    pytest.param("SEOUL, Oct 29 (Reuters) - South Korea and Poland signed a nuclear energy pact on Wednesday. The "
+                 "two presidents signed in Busan, officials said.", id="signed-in-city-next"),
+    pytest.param("TOKYO, Oct 27 (Reuters) - Japan and Britain signed a semiconductor partnership on Monday. The "
+                 "ministers signed at Osaka Castle.", id="signed-at-unknown-venue-next"),
+])
+def test_venue_in_the_next_sentence_beats_the_dateline(extract_text, text):
+    _ext, facts = extract_text(text)
+    dateline = text.split(",")[0].lower()
+    assert ("location", dateline) not in only(facts)

@@ -151,21 +151,26 @@ class AgreementPlaces:
                 self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
 
     def _unknown_venue(self, ev) -> bool:
-        """A later sentence says where it was signed, with a name the gazetteer does not know:
-        "was signed ... at Chequers"."""
-        for sent in ev.sentences:
+        """A sentence of the agreement (or the one after the lead) says where it was signed, with
+        a name the gazetteer does not know ("was signed ... at Chequers") or a place the rules
+        could not give it ("The two leaders put pen to paper at the White House")."""
+        lead = ev.sentences[0]
+        after = [self.sdoc[lead.end].sent] if lead.end < len(self.sdoc) else []  # "The two leaders signed at X"
+        for sent in list(ev.sentences) + after:
             for x in sent:
                 verb = next((a for a in x.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "by the leaders at X"
                 if x.dep_ == "prep" and x.lower_ in ("at", "in") and verb is not None and \
-                        verb.lower_ in self.cues.signing_verbs and any(
-                            g.dep_ == "pobj" and g.pos_ == "PROPN" and self._unknown_name(g) for g in x.children):
+                        (verb.lower_ in self.cues.signing_verbs or self._signing_idiom(verb)) and any(
+                            g.dep_ == "pobj" and g.pos_ == "PROPN" and self._venue_name(g, sent is not lead)
+                            for g in x.children):
                     return True
         return False
 
-    def _unknown_name(self, tok) -> bool:
-        """No linked name, or one the linker guessed is an organisation ("at Chequers")."""
+    def _venue_name(self, tok, later) -> bool:
+        """No linked name, or one the linker guessed is an organisation ("at Chequers"); in a
+        later sentence also a known place ("put pen to paper at the White House")."""
         m = self.by_token.get(tok.i)
-        return m is None or (m.cls == "Organization" and m.entry is None)
+        return m is None or (m.cls == "Organization" and m.entry is None) or (later and m.cls == "Place")
 
     def _meeting_places(self):
         """"will sign a pact when Modi travels to Paris in July": an agreement made at a meeting
@@ -176,8 +181,11 @@ class AgreementPlaces:
             for summit, sent in ev.during:
                 if not self._signed_in(ev, sent):
                     continue  # "first announced when Modi and Biden met in Tokyo": not signed there
+                start = max(sent.start, self.dateline_info.end if self.dateline_info is not None else 0)
+                here = [m for m in (self.by_token.get(i) for i in range(start, sent.end)) if m is not None]
+                named = {m.iri for m in here} | {self._capital_place(m) for m in here if m.cls == "Country"}
                 for iri, x in summit.places.items():
-                    if x is sent or x.start == sent.start:
+                    if (x is sent or x.start == sent.start) and iri in named:  # not the dateline's
                         ev.places.setdefault(iri, sent)
 
     def _signed_in(self, ev, sent, past=False) -> bool:
