@@ -352,3 +352,21 @@ def test_venue_in_the_next_sentence_beats_the_dateline(extract_text, text):
     _ext, facts = extract_text(text)
     dateline = text.split(",")[0].lower()
     assert ("location", dateline) not in only(facts)
+
+
+# -- long formal titles: "The General Security of Military Information Agreement, signed ..." ----
+@pytest.mark.parametrize("text, pair, day", [
+    pytest.param("South Korea said it would keep its intelligence pact with Japan. The General Security of Military "
+                 "Information Agreement, signed by the two neighbours in November 2016, lets them share data.",
+                 {"JPN", "KOR"}, "2016-11", id="gsomia-signed-in"),
+    pytest.param("The Philippines praised its nuclear deal with the United States. The Agreement for Cooperation "
+                 "Concerning Peaceful Uses of Nuclear Energy, signed by the two countries in November 2023, "
+                 "allows fuel sales.", {"PHL", "USA"}, "2023-11", id="123-agreement-signed-in"),
+    pytest.param("Japan hailed its defence pact with Australia. The Reciprocal Access Agreement, concluded by "
+                 "the two allies in January 2022, lets troops train on each other's soil.",
+                 {"AUS", "JPN"}, "2022-01", id="raa-concluded-in"),
+])
+def test_formal_title_takes_its_signing_date(extract_text, text, pair, day):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("date", day) in only(facts)

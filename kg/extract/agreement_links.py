@@ -2,7 +2,7 @@
 Accord", "the TRUST initiative") and found by again, and the meeting it was made at."""
 from __future__ import annotations
 
-from .modality import trigger_chain
+from .modality import status_of, trigger_chain
 
 
 class AgreementLinks:
@@ -27,6 +27,34 @@ class AgreementLinks:
         if len(ev.parties) >= 2:
             for key in self._name_keys(t):
                 self._names().setdefault(key, ev)
+
+    @staticmethod
+    def _definite_title(t) -> bool:
+        """"The General Security of Military Information Agreement", "the Agreement for
+        Cooperation Concerning Peaceful Uses of Nuclear Energy": a capitalised agreement noun
+        inside a formal title that "the" opens is definite (the parser hangs "the" elsewhere)."""
+        if not t.text[:1].isupper() or t.i == t.sent.start:
+            return False
+        i = t.i - 1
+        while i > t.sent.start and (t.doc[i].text[:1].isupper() or t.doc[i].lower_ in ("of", "for", "on", "and", "in")):
+            if t.doc[i].lower_ == "the":
+                return True
+            i -= 1
+        return t.doc[i].lower_ == "the"
+
+    def _title_head_details(self, ev, t, head, sent) -> None:
+        """"The General Security of Military Information Agreement, signed by the two
+        neighbours in November 2016": the parser hangs the clause on the title's first word;
+        its time and status are the agreement's."""
+        if head.i == t.i or not self._definite_title(t) or not head.text[:1].isupper():
+            return
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and self._makes(c):
+                status = status_of(c, self.cues)
+                if status:
+                    ev.statuses.append((status, sent))
+                self._dates_for(ev, c, sent, future=status == "Planned")
+                self._places_for(ev, c, sent)
 
     def _named_before(self, t):
         """The agreement an earlier sentence gave this name, or None."""

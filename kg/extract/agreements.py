@@ -162,7 +162,7 @@ class AgreementRules(AgreementLinks, AgreementPlaces, AgreementSigning, Agreemen
                 states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
             definite = any(c.lower_ in ("the", "this", "that", "these", "those", "both", "its", "their")
                            and c.dep_ in ("det", "poss")
-                           for c in head.lefts)
+                           for c in head.lefts) or self._definite_title(t)
             weak = self._is_weak(t)
             if not states:
                 # "the pact", "the two countries signed a pact": the agreement last talked about
@@ -187,6 +187,7 @@ class AgreementRules(AgreementLinks, AgreementPlaces, AgreementSigning, Agreemen
             elif len(set(states)) == 1 and (self._own_instrument(head, t) or self._signed_alone(head, states[0])):
                 self._company_deals.add(id(ev))  # "the EU's code of conduct": its own, no partner
             self._note(ev, t, sent, seen_here)
+            self._title_head_details(ev, t, head, sent)
             self._capital_named_after(ev, t, sent)
             if contact is not None:
                 self._note(ev, contact[1], sent, seen_here)
