@@ -370,3 +370,28 @@ def test_formal_title_takes_its_signing_date(extract_text, text, pair, day):
     _ext, facts = extract_text(text)
     assert parties(facts) == {frozenset(pair)}
     assert ("date", day) in only(facts)
+
+
+# -- "exchanged a memorandum": the ceremony of signing ----------------------------------------------
+@pytest.mark.parametrize("text, pair", [
+    pytest.param("Italy and Japan exchanged a memorandum of cooperation on lunar exploration on Monday.",
+                 {"ITA", "JPN"}, id="exchanged-a-memorandum"),
+    pytest.param("India and Egypt exchanged documents on space cooperation during the visit.",
+                 {"EGY", "IND"}, id="exchanged-documents"),
+    pytest.param("Vietnam and South Korea exchanged agreements on nuclear energy and semiconductors in Hanoi.",
+                 {"KOR", "VNM"}, id="exchanged-agreements"),
+])
+def test_exchanged_documents_are_agreements(extract_text, text, pair):
+    _ext, facts = extract_text(text)
+    assert parties(facts) == {frozenset(pair)}
+    assert ("status", "Completed") in only(facts)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Japan and India exchanged views on semiconductors on Monday.", id="exchanged-views"),
+    pytest.param("France and Germany exchanged fire with critics over the AI rules.", id="exchanged-fire"),
+    pytest.param("Korea and Poland exchanged letters of concern about rare earth supplies.", id="exchanged-letters"),
+])
+def test_other_exchanges_are_no_agreement(extract_text, text):
+    _ext, facts = extract_text(text)
+    assert not agreements(facts)
