@@ -369,7 +369,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 ev.statuses.append((status, sent))
             pronoun = next((o for o in objs if o.lower_ in ("it", "them")), None)
             if pronoun is None and not objs and here is None and self._bare_signing(v):
-                pronoun = v  # "the two leaders put pen to paper at the White House on Monday"
+                pronoun = v  # "Minister X of Japan signed in Tokyo", "X put pen to paper in Canberra"
             if pronoun is not None and here is None:
                 # "X and Y are expected to sign it in Seoul in June": the signing's place and date
                 self._dates_for(ev, pronoun, sent, future=status == "Planned")
