@@ -2,7 +2,7 @@
 Accord", "the TRUST initiative") and found by again, and the meeting it was made at."""
 from __future__ import annotations
 
-from .modality import trigger_chain
+from .modality import status_of, trigger_chain
 
 
 class AgreementLinks:
@@ -27,6 +27,34 @@ class AgreementLinks:
         if len(ev.parties) >= 2:
             for key in self._name_keys(t):
                 self._names().setdefault(key, ev)
+
+    @staticmethod
+    def _definite_title(t) -> bool:
+        """"The General Security of Military Information Agreement", "the Agreement for
+        Cooperation Concerning Peaceful Uses of Nuclear Energy": a capitalised agreement noun
+        inside a formal title that "the" opens is definite (the parser hangs "the" elsewhere)."""
+        if not t.text[:1].isupper() or t.i == t.sent.start:
+            return False
+        i = t.i - 1
+        while i > t.sent.start and (t.doc[i].text[:1].isupper() or t.doc[i].lower_ in ("of", "for", "on", "and", "in")):
+            if t.doc[i].lower_ == "the":
+                return True
+            i -= 1
+        return t.doc[i].lower_ == "the"
+
+    def _title_head_details(self, ev, t, head, sent) -> None:
+        """"The General Security of Military Information Agreement, signed by the two
+        neighbours in November 2016": the parser hangs the clause on the title's first word;
+        its time and status are the agreement's."""
+        if head.i == t.i or not self._definite_title(t) or not head.text[:1].isupper():
+            return
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and self._makes(c):
+                status = status_of(c, self.cues)
+                if status:
+                    ev.statuses.append((status, sent))
+                self._dates_for(ev, c, sent, future=status == "Planned")
+                self._places_for(ev, c, sent)
 
     def _named_before(self, t):
         """The agreement an earlier sentence gave this name, or None."""
@@ -269,7 +297,7 @@ class AgreementLinks:
     def _its_content(self, sent, seen_here) -> bool:
         """"X and Y signed a pact. Its scope includes minerals": a subject owned by "its" with a
         verb of containing, right after a sentence about one agreement, describes that one."""
-        root = sent.root
+        root = self._content_root(sent)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         ev = self._prev_subject_event or self._prev_object_event
         if ev is None or subj is None or root.lemma_.lower() not in self._frames().content_verbs or \
@@ -283,9 +311,16 @@ class AgreementLinks:
     def _capital_named_after(self, ev, t, sent) -> None:
         """"signed the accord in the Philippine capital, Manila": the place named in apposition
         to "capital"/"city" after "in" on the verb that makes the agreement."""
+        for acl in self._noun_head(t).children:  # "an accord initialled here today": the dateline's
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and self._makes(acl) and self.dateline_info is not None and \
+                    self.dateline_info.city and any(c.dep_ == "advmod" and c.lower_ == "here" for c in acl.children):
+                if self.dateline_info.place is None:
+                    self.__dict__.setdefault("extra_places", {})[self.dateline_info.city] = self.dateline_info.city_label
+                ev.places.setdefault(self.dateline_info.city, sent)
         verb = next((tok for _w, tok in trigger_chain(t, 2) if tok.pos_ == "VERB"), None)
         if verb is None or not self._makes(verb):
             return
+        self._visited_place(ev, verb, self._noun_head(t), sent)
         for prep in list(verb.children) + list(self._noun_head(t).children):
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -301,3 +336,4 @@ class AgreementLinks:
                     iri = m.iri if m.cls == "Place" else self._capital_place(m)  # "Manila" read as the state
                     if iri:
                         ev.places.setdefault(iri, sent)
+        self._capital_of_dateline(ev, verb, self._noun_head(t), sent)

@@ -7,6 +7,8 @@ nouns of ``cues.yaml``); this module is the machinery.
 from __future__ import annotations
 
 from .agreement_links import AgreementLinks
+from .agreement_places import AgreementPlaces
+from .agreement_signing import AgreementSigning
 from .agreement_parties import AgreementParties
 from .arguments import ArgumentFinder, Frames, load_frames
 from .modality import trigger_chain
@@ -14,7 +16,7 @@ from .modality import trigger_chain
 PERSON_LIKE = {"leader", "leaders", "countries", "nations", "sides", "governments", "allies"}
 
 
-class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
+class AgreementRules(AgreementLinks, AgreementPlaces, AgreementSigning, AgreementParties, ArgumentFinder):
     """Mixed into EventFinder: finds agreements in a sentence."""
 
     frames = None  # set on first use
@@ -160,7 +162,7 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
                 states += [x for x in (self._collective(subj) or self._states_in(subj, verb)) if x not in states]
             definite = any(c.lower_ in ("the", "this", "that", "these", "those", "both", "its", "their")
                            and c.dep_ in ("det", "poss")
-                           for c in head.lefts)
+                           for c in head.lefts) or self._definite_title(t)
             weak = self._is_weak(t)
             if not states:
                 # "the pact", "the two countries signed a pact": the agreement last talked about
@@ -185,6 +187,7 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
             elif len(set(states)) == 1 and (self._own_instrument(head, t) or self._signed_alone(head, states[0])):
                 self._company_deals.add(id(ev))  # "the EU's code of conduct": its own, no partner
             self._note(ev, t, sent, seen_here)
+            self._title_head_details(ev, t, head, sent)
             self._capital_named_after(ev, t, sent)
             if contact is not None:
                 self._note(ev, contact[1], sent, seen_here)
@@ -272,12 +275,13 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
     def _makes(self, v) -> bool:
         """A verb that makes an agreement ("sign", "agree", "launch", "reach")."""
         f = self._frames()
-        return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or v.lemma_.lower() in f.verbal
+        return v.lemma_.lower() in f.making_verbs or v.lower_ in self.cues.signing_verbs or \
+            v.lemma_.lower() in f.verbal or self._signing_idiom(v)
 
     def _signing_verb(self, v) -> bool:
         """A verb whose subject or agent is a signatory ("X signed", "concluded by X")."""
         lemma = v.lemma_.lower()
-        if lemma in self.cues.signatory_verbs or v.lower_ in self.cues.signatory_verbs:
+        if lemma in self.cues.signatory_verbs or v.lower_ in self.cues.signatory_verbs or self._signing_idiom(v):
             return True
         return lemma in self.cues.agent_signatory_verbs and any(c.dep_ == "agent" for c in v.children)
 
@@ -337,8 +341,11 @@ class AgreementRules(AgreementLinks, AgreementParties, ArgumentFinder):
 
     def _find_or_create(self, kind, states, sent):
         key = set(states)
+        same = [ev for ev in reversed(self.events) if ev.kind == kind and key and ev.parties == key]
+        if same:  # the pact of exactly these parties before a wider one that includes them
+            return same[0]
         for ev in reversed(self.events):
-            if ev.kind == kind and key and (ev.parties == key or (ev.parties and key <= ev.parties)):
+            if ev.kind == kind and key and ev.parties and key <= ev.parties:
                 return ev
         return self.new_event(kind, sent)
 

@@ -59,6 +59,11 @@ class Frames:
         self.domestic_kinds = low(data.get("domestic_kinds", ()))
         self.outcome_verbs = low(data.get("outcome_verbs", ()))
         self.meeting_nouns = low(data.get("meeting_nouns", ()))
+        self.signing_idioms = {str(k).lower(): low(v) for k, v in (data.get("signing_idioms") or {}).items()}
+        self.signing_idiom_preps = low(data.get("signing_idiom_preps", ()))
+        self.occasion_nouns = low(data.get("occasion_nouns", ()))
+        self.visit_nouns = low(data.get("visit_nouns", ()))
+        self.frame_preps = low(data.get("frame_preps", ()))
 
 
 @lru_cache(maxsize=1)

@@ -131,11 +131,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 self._domains(sent, ev)
                 self.last[ev.kind] = ev
                 self._recent = [e for e in self._recent if e is not ev] + [ev]
+            self._frames_last(sent, seen_here)  # "under the AUKUS partnership": not the pact made here
             self._carry_over(sent, seen_here)
         self._fill_single_party()
         self._summit_dateline_places()
         self._summit_journey_places()
         self._same_day_summit()
+        self._dateline_signing_places()
         return [ev for ev in self.events if self._keep(ev)]
 
     def _keep(self, ev: Event) -> bool:
@@ -150,11 +152,14 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         if sent not in ev.sentences:
             ev.sentences.append(sent)
         ev.triggers.append(t)
+        before = (len(ev.dates), set(ev.places), len(ev.statuses))
         status = status_of(t, self.cues)
         if status:
             ev.statuses.append((status, sent))
         self._dates_for(ev, t, sent, future=status == "Planned")
         self._places_for(ev, t, sent)
+        if ev.kind == "Agreement":
+            self._drop_talks_details(ev, t, *before)  # "discussed the pact on Monday": the talks' day
         if ev not in seen_here:
             seen_here.append(ev)
 
@@ -197,6 +202,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for ent in self.date_ents[lo:hi]:
             if ent.end > sent.end:
                 continue
+            if ev.kind == "Agreement" and self._in_dateline(ent):
+                continue  # "PRAGUE, June 5 - X and Y signed on Wednesday": the day the story was filed
             if ent.root.head.lower_ in self.cues.non_event_date_preps or \
                     (ent.start > 0 and self.sdoc[ent.start - 1].lower_ in self.cues.non_event_date_preps):
                 continue  # "his first visit since 2018", "by 2030": a bound, not the event's date
@@ -254,6 +261,8 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
                 continue
             tok = self.sdoc[m.start]
             prev = self.sdoc[m.start - 1].lower_ if m.start > 0 else ""
+            if prev == "the" and ev.kind == "Agreement" and m.start > 1:
+                prev = self.sdoc[m.start - 2].lower_  # "signed at the White House"
             if prev == "to" and ev.kind == "Agreement" and self._visit_to(tok, chain | {t.i}):
                 ev.places.setdefault(m.iri, sent)  # "signed during Yoon's visit to Riyadh"
                 continue
@@ -296,7 +305,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         """"It will also include ...": a sentence whose subject is "it" continues the last event."""
         if seen_here:
             return
-        root = sent.root
+        root = self._content_root(sent)  # "It also covers AI, officials said": the clause reported
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         ev = self._prev_subject_event
         if ev is None and root.lemma_.lower() in self._frames().content_verbs:
@@ -328,7 +337,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
         for v in sent:
             if not self._signing_verb(v):
                 continue
-            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs = self._signed_objects(v)  # its object; "put their names to the deal": the deal
             if any(c.dep_ == "prt" for c in v.children) or (objs and not any(
                     self._is_agreement_noun(o) or o.lower_ in ("it", "them", "one", "those", "which", "that")
                     for o in objs)):
@@ -337,6 +346,7 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if not subj and v.dep_ == "xcomp":  # "Kratsios is expected to sign"
                 subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [c for c in v.children if c.dep_ == "agent"]
+            subj += self._misparsed_signers(v, subj, agents)  # the parser lost the subject or a conjunct
             tokens = [x for s in subj + agents + self._cosigners(v, objs) for x in s.subtree
                       if not (x.dep_ == "compound" and x.head.pos_ == "NOUN")]
             _states, people = self.actors_in(tokens)
@@ -358,10 +368,13 @@ class EventFinder(AgreementRules, SummitRules, ControlRules):
             if status:
                 ev.statuses.append((status, sent))
             pronoun = next((o for o in objs if o.lower_ in ("it", "them")), None)
+            if pronoun is None and not objs and here is None and self._bare_signing(v):
+                pronoun = v  # "Minister X of Japan signed in Tokyo", "X put pen to paper in Canberra"
             if pronoun is not None and here is None:
                 # "X and Y are expected to sign it in Seoul in June": the signing's place and date
                 self._dates_for(ev, pronoun, sent, future=status == "Planned")
                 self._places_for(ev, pronoun, sent)
+                self._visited_place(ev, v, pronoun, sent)  # "... sign it during a visit to New Delhi"
             if ev not in seen_here:
                 seen_here.append(ev)
 

@@ -122,6 +122,8 @@ def _title_span(sdoc, m, by_token, sent):
             continue
         if i in by_token:
             left = by_token[i]
+            if tokens and tokens[0].lower_ == "and" and left.cls in ("Country", "Place"):
+                break  # "X of India and Business Secretary Y": the state ends the conjunct before
             k = left.start - 1
             if k > sent.start and sdoc[k].lower_ == "the":
                 k -= 1
@@ -196,6 +198,24 @@ def _title_before(sdoc, m, by_token, gaz, cues, role, sent):
                 role.org_from_text = True
         if title.organization and title.country is None and role.country is None:
             role.acts_for_body = True
+    if role.country is None and not role.acts_for_body:
+        _of_state_after(sdoc, m, by_token, role, sent)
+
+
+def _of_state_after(sdoc, m, by_token, role, sent):
+    """"Foreign Minister Yoko Kamikawa of Japan", "Research Minister X of West Germany and
+    ...": a state title before the name, the state after "of" (and not a longer name:
+    "of Japan Airlines")."""
+    k = m.end
+    if k + 1 >= sent.end or sdoc[k].lower_ != "of":
+        return
+    k += 2 if sdoc[k + 1].lower_ == "the" else 1
+    other = by_token.get(k)
+    if other is None or other.cls != "Country" or other.start != k:
+        return
+    if other.end < sent.end and sdoc[other.end].text[:1].isupper() and sdoc[other.end].is_alpha:
+        return
+    role.country, role.country_sent, role.from_text = other.iri, sent, True
 
 
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
