@@ -199,7 +199,8 @@ class SummitDetails:
     def _summit_dates(self, ev, t, verbs, sent, *, future):
         """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
         "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
-        from ..link.dates import resolve_date
+        from .summit_frames import load_frames
+        frames = load_frames()
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         when = self._when_clause(t)
         for ent in self.date_ents[lo:hi]:
@@ -219,6 +220,9 @@ class SummitDetails:
                     if value is not None:
                         ev.dates.append((value, sent))
                     break
+                if head.lower_ in frames.day_parts and tok.dep_ == "compound":
+                    tok = head  # "on Monday evening": the day names the evening's date
+                    continue
                 if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS \
                         and not (ent.start <= head.i < ent.end):
                     tok = head.head  # "hosted them at his home in Wilmington on Saturday": the
@@ -273,7 +277,7 @@ class SummitDetails:
             if m is not None and m.cls == "Place":
                 ev.places.setdefault(m.iri, sent)
             elif (m is None or (m.cls == "Organization" and m.entry is None)) and x.lower_ in frames.venue_nouns:
-                venue = self._summit_venue(x, m)  # "at the Old Royal Naval College": a venue
+                venue = self._summit_venue(x, m) or self._summit_venue_named(x, frames)
                 if venue is not None:
                     ev.places.setdefault(venue, sent)
             elif m is None and x.lower_ in frames.place_nouns:
@@ -298,28 +302,6 @@ class SummitDetails:
             if cur.i in verbs:
                 return True
         return False
-
-    def _summit_venue(self, x, m):
-        """The place IRI of a venue the linker left unnamed or took for a body ("the Old
-        Royal Naval College", "Lancaster House"): the capitalised name ``x`` ends."""
-        if m is not None:
-            span = x.doc[m.start:m.end]
-        elif x.ent_iob_ in ("B", "I") and x.ent_type_ in ("ORG", "FAC", "LOC", "GPE"):
-            start = x.i
-            while start > x.sent.start and x.doc[start].ent_iob_ == "I":
-                start -= 1
-            span = x.doc[start:x.i + 1]
-        else:
-            return None
-        if span.end - 1 != x.i:
-            return None
-        words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
-        if len(words) < 2 or not all(w.is_title or w.is_upper or w.lower_ in ("of", "de", "al") for w in words):
-            return None
-        name = " ".join(w.text for w in words)
-        iri = entity_iri("place", name)
-        self.__dict__.setdefault("extra_places", {})[iri] = name
-        return iri
 
     def _summit_visiting(self, t, sent, seen_here, frames) -> bool:
         """"... in the presence of Sheikh Mohamed and visiting US President Trump": "visiting"

@@ -24,6 +24,7 @@ class SummitFrames:
     visit_nouns: frozenset
     visit_noun_blockers: frozenset
     meet_verbs: frozenset
+    phrasal_meet_verbs: frozenset
     host_verbs: frozenset
     visit_verbs: frozenset
     travel_verbs: dict
@@ -36,6 +37,7 @@ class SummitFrames:
     grouping_min_mentions: int
     grouping_max_members: int
     place_nouns: frozenset
+    day_parts: frozenset
     participle_verbs: frozenset
     joint_verbs: frozenset
     time_preps: frozenset
@@ -87,6 +89,8 @@ class SummitFrames:
             return None
         if t.pos_ != "VERB":
             return None
+        if any(f"{lemma} {c.lower_}" in self.phrasal_meet_verbs for c in t.children if c.dep_ == "prt"):
+            return "meet"  # "sit down with"
         return self._verb_kind(lemma)
 
     def _gerund_kind(self, stem: str) -> str | None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 from ..link.groupings import load_groupings
 from .summit_actors import SummitActors
 from .summit_details import SummitDetails
+from .summit_venues import SummitVenues
 from .summit_frames import (attendee_holder, destination_tokens, governing_verb, is_group_subject, load_frames,
                             meeting_partners, noun_arguments, subject_tokens, subtree_without_clauses, with_objects)
 
 
-class SummitRules(SummitDetails, SummitActors):
+class SummitRules(SummitDetails, SummitVenues, SummitActors):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Summit venues: the building, estate or retreat a meeting is held at, when the linker
+does not know it ("at Lancaster House", "at the Filoli estate", "at the Camp David
+presidential retreat").
+
+Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
+"""
+from __future__ import annotations
+
+from ..vocab import entity_iri
+
+
+class SummitVenues:
+    """Places named by a venue's own name."""
+
+    def _summit_venue(self, x, m):
+        """The place IRI of a venue the linker left unnamed or took for a body ("the Old
+        Royal Naval College", "Lancaster House"): the capitalised name ``x`` ends."""
+        if m is not None:
+            span = x.doc[m.start:m.end]
+        elif x.ent_iob_ in ("B", "I") and x.ent_type_ in ("ORG", "FAC", "LOC", "GPE"):
+            start = x.i
+            while start > x.sent.start and x.doc[start].ent_iob_ == "I":
+                start -= 1
+            span = x.doc[start:x.i + 1]
+        else:
+            return None
+        if span.end - 1 != x.i:
+            return None
+        words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
+        if len(words) < 2 or not all(w.is_title or w.is_upper or w.lower_ in ("of", "de", "al") for w in words):
+            return None
+        name = " ".join(w.text for w in words)
+        iri = entity_iri("place", name)
+        self.__dict__.setdefault("extra_places", {})[iri] = name
+        return iri
+
+    def _summit_venue_named(self, x, frames):
+        """"at the Filoli estate", "at the Camp David presidential retreat", "at the Bharat
+        Mandapam convention centre": a common venue noun ``x`` after a capitalised name (and
+        perhaps plain words) names the place by that name; a known place is that place. Not
+        a state's, a person's or a known body's building ("the Japanese prime minister's
+        residence", "the Biden family estate")."""
+        if not x.is_lower:
+            return None
+        words = [w for w in x.doc[x.left_edge.i:x.i] if not (w.i == x.left_edge.i and w.dep_ == "det")]
+        name = []
+        for w in words:  # the name: capitalised words (and the joints of "Mar-a-Lago") first
+            joined = bool(name) and (not name[-1].whitespace_ or w.text == "-")
+            if w.pos_ == "PROPN" and (w.is_title or w.is_upper) or (joined and w.text != "'s"):
+                name.append(w)
+            else:
+                break
+        rest = words[len(name):]
+        if not name or not name[-1].is_alpha or not all(w.is_lower and w.is_alpha for w in rest):
+            return None
+        if any(w.ent_type_ in ("DATE", "TIME") for w in name) or any(
+                w.lower_ in frames.visit_noun_blockers for w in rest):
+            return None
+        start, end = name[0].i, name[-1].i + 1
+        known = [self.by_token.get(w.i) for w in name if self.by_token.get(w.i) is not None]
+        if known:
+            m = known[0]
+            if m.start != start or m.end != end:
+                return None
+            if m.cls == "Place":
+                return m.iri
+            if m.cls not in ("Organization", "Person") or m.entry is not None:
+                return None  # an unknown name the tagger took for a body or a person may be the venue's
+        label = x.doc[start:end].text
+        iri = entity_iri("place", label)
+        self.__dict__.setdefault("extra_places", {})[iri] = label
+        return iri

@@ -1,0 +1,77 @@
+"""Golden tests (round 2, fresh phrasings): venues named by a capitalised name and a plain
+venue noun ("the Filoli estate"), "sit down with", a day part after the day ("on Monday
+evening"). Sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_summits import summits
+
+P = pytest.param
+
+
+def _check(extract_text, text, key, people=(), places=(), dates=(), status=None):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert set(people) <= got[key]["participant"], f"got {got}"
+    assert set(places) <= got[key]["location"], f"got {got}"
+    assert set(dates) <= got[key]["date"], f"got {got}"
+    if status:
+        assert status in got[key]["status"], f"got {got}"
+
+
+# -- A. "at the NAME estate / presidential retreat / convention centre" --------------------
+@pytest.mark.parametrize("text, key, places", [
+    P("Joe Biden and Xi Jinping met for four hours on Wednesday at the Filoli estate outside San Francisco.",
+      "CHN+USA", {"filoli"}, id="name-estate"),
+    P("Joe Biden received Fumio Kishida at the Camp David presidential retreat on Friday.",
+      "JPN+USA", {"camp-david"}, id="known-place-presidential-retreat"),
+    P("Narendra Modi and Anthony Albanese held talks at the Rashtrapati Bhavan presidential palace on Friday.",
+      "AUS+IND", {"rashtrapati-bhavan"}, id="unknown-name-presidential-palace"),
+    P("Prime Minister Keir Starmer met Chancellor Olaf Scholz at the Chequers country residence on Sunday.",
+      "DEU+GBR", {"chequers"}, id="name-country-residence"),
+])
+def test_venue_named_before_a_plain_venue_noun(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("Narendra Modi and Anthony Albanese met at the Japanese ambassador's residence on Friday.",
+      "AUS+IND", "japanese", id="state-adjective-no-venue"),
+    P("Joe Biden and Fumio Kishida met at the Biden family home in Wilmington on Friday.",
+      "JPN+USA", "biden", id="person-family-home-no-venue"),
+    P("Joe Biden and Xi Jinping met on Wednesday at the November summit venue.",
+      "CHN+USA", "november", id="month-no-venue"),
+])
+def test_no_venue_from_states_people_or_dates(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"
+    assert not any(p.startswith(bad) for p in got[key]["location"]), f"got {got}"
+
+
+# -- B. "sit down with" is a meeting ------------------------------------------------------
+@pytest.mark.parametrize("text, key, people, status", [
+    P("Xi Jinping is expected to sit down with Fumio Kishida on Thursday.",
+      "CHN+JPN", {"xi-jinping", "fumio-kishida"}, "Planned", id="expected-to-sit-down-with"),
+    P("Emmanuel Macron sat down with Narendra Modi in Paris on Tuesday to discuss jet engines.",
+      "FRA+IND", {"emmanuel-macron", "narendra-modi"}, "Completed", id="sat-down-with"),
+    P("Anthony Albanese will sit down with Xi Jinping in Beijing next week, officials said.",
+      "AUS+CHN", {"anthony-albanese", "xi-jinping"}, "Planned", id="will-sit-down-with"),
+])
+def test_sit_down_with_is_a_meeting(extract_text, text, key, people, status):
+    _check(extract_text, text, key, people=people, status=status)
+
+
+# -- C. "on Monday evening": the day dates the meeting ------------------------------------
+@pytest.mark.parametrize("text, key, dates", [
+    P("Joe Biden and Xi Jinping held a virtual meeting on Monday evening, the White House said.",
+      "CHN+USA", {"2025-10-27"}, id="virtual-meeting-monday-evening"),
+    P("Fumio Kishida met Yoon Suk Yeol in Tokyo on Thursday night for a dinner of beef and omurice.",
+      "JPN+KOR", {"2025-10-23"}, id="met-thursday-night"),
+    P("Narendra Modi held talks with Emmanuel Macron on Tuesday afternoon at the Elysee Palace.",
+      "FRA+IND", {"2025-10-28"}, id="talks-tuesday-afternoon"),
+])
+def test_day_part_after_the_day_dates_the_meeting(extract_text, text, key, dates):
+    _check(extract_text, text, key, dates=dates)
