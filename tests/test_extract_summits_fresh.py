@@ -75,3 +75,45 @@ def test_sit_down_with_is_a_meeting(extract_text, text, key, people, status):
 ])
 def test_day_part_after_the_day_dates_the_meeting(extract_text, text, key, dates):
     _check(extract_text, text, key, dates=dates)
+
+
+# -- D. one state's people at a grouping's gathering: the gathering, not a summit of one ---
+@pytest.mark.parametrize("text, alone, key", [
+    P("Indian Prime Minister Narendra Modi will not attend the Shanghai Cooperation Organisation summit in "
+      "Astana this week.", "IND", "at:astana", id="skips-sco-summit"),
+    P("Xi Jinping was in San Francisco for the Asia-Pacific Economic Cooperation forum.",
+      "CHN", "at:san-francisco", id="in-town-for-apec-forum"),
+    P("Japanese Prime Minister Fumio Kishida will host the G7 summit in Hiroshima in May.",
+      "JPN", "at:hiroshima", id="hosts-g7-summit"),
+    P("Brazilian President Luiz Inacio Lula da Silva attended the BRICS summit in Johannesburg on Tuesday.",
+      "BRA", "at:johannesburg", id="attends-brics-summit"),
+])
+def test_one_state_at_a_groupings_gathering(extract_text, text, alone, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert alone not in got, f"got {got}"
+    assert key in got, f"got {got}"
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Keir Starmer flew to Washington on Tuesday for the NATO summit.", "GBR+USA", id="flew-for-nato-summit"),
+    P("Anthony Albanese travelled to Jakarta for the ASEAN summit on Sunday.", "AUS+IDN", id="travelled-for-asean"),
+    P("Olaf Scholz will arrive in New Delhi on Friday for the G20 summit.", "DEU+IND", id="arrives-for-g20"),
+])
+def test_journey_to_a_groupings_gathering_is_no_bilateral(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    assert key not in summits(ext)
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Keir Starmer met Olaf Scholz on the sidelines of the NATO summit in Washington on Wednesday.", "DEU+GBR",
+      id="met-on-nato-sidelines"),
+    P("Fumio Kishida met Joe Biden on the sidelines of the G7 summit in Hiroshima on Friday.", "JPN+USA",
+      id="met-on-g7-sidelines"),
+    P("Anthony Albanese and Narendra Modi met at the G20 summit in New Delhi on Saturday.", "AUS+IND",
+      id="two-states-at-g20"),
+])
+def test_meetings_with_people_of_two_sides_stay(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got, f"got {got}"

@@ -59,6 +59,8 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
         if same is not None:  # "X hosted Y at Camp David, the first summit of the three": that meeting
             self._note_summit(same, t, kind, sent, seen_here, frames)
             return
+        if not noun and self._summit_for_grouping(t, frames):
+            return  # "hosts the G7 summit", "flew to Washington for the NATO summit": the gathering's noun says it
         tokens = self._participant_tokens(t, kind, frames)
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
             ev = self._group_summit()
@@ -189,6 +191,11 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                 last.add_person(p, sent)
             self._note_summit(last, t, kind, sent, seen_here, frames)
             return
+        if noun and len(countries) == 1 and self._summit_of_grouping(t, named):
+            # "Modi will skip the SCO summit in Astana", "Xi, in town for the APEC forum": one
+            # state's people at a grouping's gathering make no summit of that state; it is the
+            # gathering, keyed by its place
+            states, people, countries = [], [], set()
         ev = self._find_summit(countries, named, sent)
         known = set(ev.persons)
         for s in states:
@@ -432,6 +439,27 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                     added = True
             if added and ev not in seen_here:
                 seen_here.append(ev)
+
+    def _summit_for_grouping(self, v, frames) -> bool:
+        """Verb ``v`` hosts, travels to or attends a grouping's gathering ("will host the G7
+        summit", "flew to Washington for the NATO summit") and meets no one "with" it."""
+        if with_objects(v):
+            return False
+        nouns = [c for c in v.children if c.dep_ == "dobj"]
+        nouns += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "to")
+                  for x in c.children if x.dep_ == "pobj"]
+        return any(frames.kind(n) == "noun" and self._summit_of_grouping(n, self._groupings_in(list(n.subtree)))
+                   for n in nouns)
+
+    def _summit_of_grouping(self, t, named) -> bool:
+        """The meeting noun ``t`` is named by one of the groupings ``named``: "the SCO
+        summit", "the summit of the G20"."""
+        for g in named:
+            last = t.doc[g.end - 1]
+            if (last.head.i == t.i and last.i < t.i) or (
+                    last.head.lower_ == "of" and last.head.head.i == t.i):
+                return True
+        return False
 
     def _find_summit(self, countries, named, sent):
         for ev in reversed(self.events):
