@@ -117,3 +117,42 @@ def test_meetings_with_people_of_two_sides_stay(extract_text, text, key):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got, f"got {got}"
+
+
+# -- E. a dateline says the city of an unknown venue, and of a gathering no state is named for
+@pytest.mark.parametrize("text, key, places", [
+    P("NEW DELHI, Nov 10 - Antony Blinken and S. Jaishankar held talks at the Sushma Swaraj Bhawan on Friday.",
+      "IND+USA", {"new-delhi", "sushma-swaraj-bhawan"}, id="dateline-and-bhawan"),
+    P("WOODSIDE, California, Nov 15 (Reuters) - Joe Biden and Xi Jinping met on Wednesday at the Filoli estate.",
+      "CHN+USA", {"filoli"}, id="dateline-unknown-city-and-estate"),
+    P("SEOUL, May 7 (Reuters) - Yoon Suk Yeol and Fumio Kishida held talks at the Blue Lantern guesthouse on "
+      "Sunday.", "JPN+KOR", {"seoul", "blue-lantern"}, id="dateline-and-guesthouse"),
+])
+def test_dateline_city_of_an_unknown_venue(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text, key, places", [
+    P("WASHINGTON, July 10 - NATO leaders gathered on Wednesday for a three-day summit marking the alliance's "
+      "anniversary.", "at:washington", {"washington"}, id="nato-leaders-gathered"),
+    P("BRUSSELS, June 14 (Reuters) - NATO defence ministers met on Thursday to discuss drones and air defence.",
+      "at:brussels", {"brussels"}, id="nato-ministers-met"),
+    P("TOKYO, April 29 - G7 digital ministers met on Saturday for two days of talks on artificial intelligence.",
+      "at:tokyo", {"tokyo"}, id="g7-ministers-met"),
+])
+def test_dateline_city_of_a_gathering(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("TOKYO, March 10 - Anthony Albanese and Narendra Modi held talks at Hyderabad House on Friday.",
+      "AUS+IND", "tokyo", id="known-venue-elsewhere"),
+    P("WASHINGTON, Feb 1 - Ajit Doval and Jake Sullivan met at the White House on Tuesday.",
+      "IND+USA", "washington", id="known-landmark-venue-alone"),
+    P("LONDON, June 3 - Fumio Kishida and Joe Biden held talks in Hiroshima on Friday.",
+      "JPN+USA", "london", id="own-city-beats-dateline"),
+])
+def test_no_dateline_city_over_a_known_place(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and bad not in got[key]["location"], f"got {got}"

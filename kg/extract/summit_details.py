@@ -364,12 +364,16 @@ class SummitDetails:
         first = d.mentions[0]
         state = first.iri if first.cls == "Country" else self._place_country(first)
         lead = self.sdoc[d.end].sent.start
+        venues = self._summit_venues()
         for ev in self.events:
-            if ev.kind != "Summit" or ev.places or not ev.sentences or ev.sentences[0].start != lead:
+            if ev.kind != "Summit" or not ev.sentences or ev.sentences[0].start != lead:
                 continue
-            if state not in self._countries_of(ev) or any(
+            if ev.places and not all(p in venues and p != d.city and venues[p] in (None, state) for p in ev.places):
+                continue  # a place of its own; a venue only ("at the Filoli estate") is in the city
+            countries = self._countries_of(ev)
+            if (state not in countries and (countries or ev.persons)) or any(
                     s in ("Planned", "Cancelled") for s, sent in ev.statuses if sent.start == lead):
-                continue
+                continue  # a gathering no state is named for ("NATO leaders gathered") is in the city
             ev.places[d.city] = ev.sentences[0]
             if d.city != d.place:
                 self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label

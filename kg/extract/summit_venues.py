@@ -32,6 +32,7 @@ class SummitVenues:
         name = " ".join(w.text for w in words)
         iri = entity_iri("place", name)
         self.__dict__.setdefault("extra_places", {})[iri] = name
+        self.__dict__.setdefault("summit_venue_iris", set()).add(iri)
         return iri
 
     def _summit_venue_named(self, x, frames):
@@ -63,10 +64,26 @@ class SummitVenues:
             if m.start != start or m.end != end:
                 return None
             if m.cls == "Place":
+                if m.entry is None:
+                    self.__dict__.setdefault("summit_venue_iris", set()).add(m.iri)
                 return m.iri
             if m.cls not in ("Organization", "Person") or m.entry is not None:
                 return None  # an unknown name the tagger took for a body or a person may be the venue's
         label = x.doc[start:end].text
         iri = entity_iri("place", label)
         self.__dict__.setdefault("extra_places", {})[iri] = label
+        self.__dict__.setdefault("summit_venue_iris", set()).add(iri)
         return iri
+
+    def _summit_venues(self) -> dict:
+        """IRIs of the venues the gazetteer does not know, read as such ("at the Filoli
+        estate", "the Sushma Swaraj Bhawan"), with their state when known. (A well-known
+        venue, "the White House", names the place on its own.)"""
+        from .summit_frames import load_frames
+        nouns = load_frames().venue_nouns
+        out = dict.fromkeys(self.__dict__.get("summit_venue_iris", ()))
+        for m in self.mentions:
+            if m.cls == "Place" and m.entry is None and (self.sdoc[m.end - 1].lower_ in nouns or (
+                    m.end < len(self.sdoc) and self.sdoc[m.end].lower_ in nouns)):
+                out[m.iri] = self._place_country(m)  # "the Sushma Swaraj Bhawan", "the Filoli estate"
+        return out
