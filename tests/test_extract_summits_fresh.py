@@ -156,3 +156,29 @@ def test_no_dateline_city_over_a_known_place(extract_text, text, key, bad):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and bad not in got[key]["location"], f"got {got}"
+
+
+# -- F. "X postponed / cancelled / scrapped a trip (a planned summit)": X's meeting, called off
+@pytest.mark.parametrize("text, key, people, places", [
+    P("Antony Blinken has postponed a trip to Beijing that had been planned for next week, an official said.",
+      "CHN+USA", {"antony-blinken"}, {"beijing"}, id="postponed-a-trip"),
+    P("Anthony Albanese cancelled a visit to Tokyo after the election was called.",
+      "AUS+JPN", {"anthony-albanese"}, {"tokyo"}, id="cancelled-a-visit"),
+    P("Joe Biden has scrapped a planned summit with Xi Jinping in Bali.",
+      "CHN+USA", {"joe-biden", "xi-jinping"}, {"bali"}, id="scrapped-a-planned-summit"),
+    P("The upcoming visit of Anthony Albanese to Tokyo was postponed.",
+      "AUS+JPN", {"anthony-albanese"}, {"tokyo"}, id="upcoming-visit-was-postponed"),
+])
+def test_calling_off_a_trip(extract_text, text, key, people, places):
+    _check(extract_text, text, key, people=people, places=places, status="Cancelled")
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Joe Biden did not cancel his planned summit with Xi Jinping.", "CHN+USA", id="did-not-cancel"),
+    P("Narendra Modi will not postpone his upcoming visit to Washington.", "IND+USA", id="will-not-postpone"),
+    P("Fumio Kishida never scrapped the planned summit with Yoon Suk Yeol.", "JPN+KOR", id="never-scrapped"),
+])
+def test_not_calling_off_keeps_it_planned(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and "Cancelled" not in got[key]["status"], f"got {got}"

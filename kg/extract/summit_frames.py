@@ -357,6 +357,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
            for n in nouns if n.pos_ == "NOUN" for c in n.children):
         return "Planned"
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
+        if t.dep_ in ("dobj", "nsubjpass") and _marks(t.head) & frames.cancelled_markers and not any(
+                c.dep_ == "neg" for c in t.head.children):
+            return "Cancelled"  # "scrapped a planned summit", "the upcoming visit was postponed"
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
         if v.dep_ in ("xcomp", "ccomp", "acomp") and v.head.lemma_.lower() == "be" and any(
