@@ -182,3 +182,31 @@ def test_not_calling_off_keeps_it_planned(extract_text, text, key):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and "Cancelled" not in got[key]["status"], f"got {got}"
+
+
+# -- G. a meeting "on the sidelines" is held where the gathering is -----------------------
+@pytest.mark.parametrize("text, key, places, dates", [
+    P("NATO leaders gathered in Washington on Wednesday for a three-day summit. On the sidelines, Keir Starmer "
+      "met Olaf Scholz and discussed missiles.", "DEU+GBR", {"washington"}, {"2025-10-29"}, id="on-the-sidelines"),
+    P("Leaders of the G20 opened their summit in New Delhi on Saturday. Narendra Modi and Joe Biden held talks "
+      "on the sidelines of the summit.", "IND+USA", {"new-delhi"}, {"2025-10-25"}, id="sidelines-of-the-summit"),
+    P("BRICS leaders met in Johannesburg on Tuesday. Xi Jinping and Narendra Modi spoke briefly on the margins "
+      "of the meeting and later met for talks on the sidelines.", "CHN+IND", {"johannesburg"}, (),
+      id="on-the-margins"),
+])
+def test_sideline_meeting_takes_the_gatherings_place(extract_text, text, key, places, dates):
+    _check(extract_text, text, key, places=places, dates=dates)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("NATO leaders gathered in Washington on Wednesday. On the sidelines of a later conference in Berlin, "
+      "Keir Starmer met Olaf Scholz.", "DEU+GBR", "washington", id="sidelines-of-another-gathering"),
+    P("Keir Starmer met Olaf Scholz in London on Monday on the sidelines of a business forum. NATO leaders "
+      "gathered in Washington on Wednesday.", "DEU+GBR", "washington", id="own-place-kept"),
+    P("Keir Starmer met Olaf Scholz on the sidelines on Wednesday. Three weeks later, NATO leaders gathered "
+      "in Washington.", "DEU+GBR", "washington", id="gathering-after-not-before"),
+])
+def test_sideline_meeting_keeps_its_own_or_no_place(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and bad not in got[key]["location"], f"got {got}"

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri, entity_iri
+from .summit_frames import with_objects
 
 _PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
@@ -317,3 +318,24 @@ class SummitActors:
     def _qualifier_participles():
         from .summit_frames import load_frames
         return load_frames().qualifier_participles
+
+    def _summit_for_grouping(self, v, frames) -> bool:
+        """Verb ``v`` hosts, travels to or attends a grouping's gathering ("will host the G7
+        summit", "flew to Washington for the NATO summit") and meets no one "with" it."""
+        if with_objects(v):
+            return False
+        nouns = [c for c in v.children if c.dep_ == "dobj"]
+        nouns += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "to")
+                  for x in c.children if x.dep_ == "pobj"]
+        return any(frames.kind(n) == "noun" and self._summit_of_grouping(n, self._groupings_in(list(n.subtree)))
+                   for n in nouns)
+
+    def _summit_of_grouping(self, t, named) -> bool:
+        """The meeting noun ``t`` is named by one of the groupings ``named``: "the SCO
+        summit", "the summit of the G20"."""
+        for g in named:
+            last = t.doc[g.end - 1]
+            if (last.head.i == t.i and last.i < t.i) or (
+                    last.head.lower_ == "of" and last.head.head.i == t.i):
+                return True
+        return False

@@ -353,6 +353,7 @@ class SummitDetails:
                     s == "Planned" for s, _x in ev.statuses):
                 for iri in trip.places:
                     ev.places.setdefault(iri, first)
+        self._summit_sideline_places()
 
     def _summit_dateline_places(self):
         """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held

@@ -87,3 +87,35 @@ class SummitVenues:
                     m.end < len(self.sdoc) and self.sdoc[m.end].lower_ in nouns)):
                 out[m.iri] = self._place_country(m)  # "the Sushma Swaraj Bhawan", "the Filoli estate"
         return out
+
+    def _summit_sideline_places(self):
+        """"On the sidelines, Starmer met Scholz": a meeting with no place of its own, held on
+        the sidelines of a gathering, took place where the gathering did (and on its day,
+        when it has none of its own and the gathering one)."""
+        from .summit_frames import load_frames
+        sideline = load_frames().sideline_nouns
+        summits = [e for e in self.events if e.kind == "Summit"]
+        for ev in summits:
+            if ev.places or not ev.sentences:
+                continue
+            sent = ev.sentences[0]
+            side = next((x for x in sent if x.lower_ in sideline), None)
+            if side is None:
+                continue
+            gatherings = [e for e in summits if e is not ev and e.places and not self._countries_of(e)]
+            of = [y for c in side.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for y in c.children if y.dep_ == "pobj"]
+            host = next((e for e in gatherings if of and any(x.i == of[0].i for x in e.triggers)), None)
+            if host is None and of and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in of[0].children):
+                continue  # "on the sidelines of a conference in Berlin": a gathering of its own
+            if host is None:  # the gathering talked about last
+                earlier = [e for e in gatherings if e.sentences[0].start <= sent.start]
+                host = max(earlier, key=lambda e: max(s.start for s in e.sentences if s.start <= sent.start),
+                           default=None)
+            if host is None or not host.places:
+                continue
+            for iri in host.places:
+                ev.places.setdefault(iri, sent)
+            dates = {d.lexical: d for d, _s in host.dates}
+            if not ev.dates and len(dates) == 1:
+                ev.dates.append((next(iter(dates.values())), sent))
