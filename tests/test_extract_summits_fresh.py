@@ -210,3 +210,30 @@ def test_sideline_meeting_keeps_its_own_or_no_place(extract_text, text, key, bad
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and bad not in got[key]["location"], f"got {got}"
+
+
+# -- H. 1980s wire: "talks here" with no day is the story's day ------------------------------
+@pytest.mark.parametrize("text, key, dates", [
+    P("TOKYO, Nov 29 - Japanese and U.S. officials ended two days of talks here on fighter technology, "
+      "officials said after the meeting.", "JPN+USA", {"2025-10-29"}, id="ended-talks-here"),
+    P("BONN, March 3 - West German and French officials held talks here on the Eureka research programme, "
+      "a spokesman said.", "DEU+FRA", {"2025-10-29"}, id="held-talks-here"),
+    P("WASHINGTON, June 2 - U.S. and Japanese trade negotiators met here to discuss the semiconductor pact, "
+      "officials said.", "JPN+USA", {"2025-10-29"}, id="met-here"),
+])
+def test_talks_here_without_a_day_are_today(extract_text, text, key, dates):
+    _check(extract_text, text, key, dates=dates)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("TOKYO, Nov 29 - Japanese and U.S. officials will hold talks here next week.", "JPN+USA", "2025-10-29",
+      id="talks-here-to-come"),
+    P("TOKYO, Nov 29 - Japanese and U.S. officials held talks here on Monday.", "JPN+USA", "2025-10-29",
+      id="talks-here-with-a-day"),
+    P("TOKYO, Nov 29 - Japanese and U.S. officials held talks here last week.", "JPN+USA", "2025-10-29",
+      id="talks-here-last-week"),
+])
+def test_talks_here_with_their_own_time(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and bad not in got[key]["date"], f"got {got}"

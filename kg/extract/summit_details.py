@@ -264,6 +264,7 @@ class SummitDetails:
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
                 ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline
+                self._summit_here_today(ev, sent)
                 continue
             m = self.by_token.get(x.i)
             if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at"):
@@ -287,6 +288,18 @@ class SummitDetails:
                             my = self.by_token.get(y.i)
                             if my is not None and my.cls == "Place":
                                 ev.places.setdefault(my.iri, sent)
+
+    def _summit_here_today(self, ev, sent):
+        """"TOKYO, Nov 29 - officials ended two days of talks here": a meeting the story
+        reports as done where it is filed, with no date in the sentence, was on the story's
+        day."""
+        from ..link.dates import resolve_date
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        if self.published is None or not any(s == "Completed" and x == sent for s, x in ev.statuses) or any(
+                resolve_date(e.text, self.published) is not None for e in self.date_ents[lo:hi]):
+            return  # a date of its own ("two days of talks" is none)
+        if not any(x == sent for _d, x in ev.dates):
+            ev.dates.append((Value(self.published.isoformat(), XSD + "date"), sent))
 
     def _summit_guest_place(self, gov, verbs) -> bool:
         """"hosted X and Y at the college": the parser hangs the place on the last guest; a
