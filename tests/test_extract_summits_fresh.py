@@ -237,3 +237,31 @@ def test_talks_here_with_their_own_time(extract_text, text, key, bad):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and bad not in got[key]["date"], f"got {got}"
+
+
+# -- I. taking part from afar ("by video link", "virtually") --------------------------------
+@pytest.mark.parametrize("text, key, people", [
+    P("Leaders of Brazil, India, China and South Africa met in Johannesburg on Wednesday, while Russian "
+      "President Vladimir Putin took part by video link from Moscow.", "BRA+CHN+IND+RUS+ZAF",
+      {"vladimir-putin"}, id="took-part-by-video-link"),
+    P("Narendra Modi and Joe Biden met in Washington on Friday. Anthony Albanese joined virtually from Canberra.",
+      "AUS+IND+USA", {"anthony-albanese", "narendra-modi", "joe-biden"}, id="joined-virtually-next-sentence"),
+    P("Fumio Kishida hosted Joe Biden in Tokyo on Monday, and Narendra Modi participated via videoconference.",
+      "IND+JPN+USA", {"narendra-modi"}, id="participated-via-videoconference"),
+])
+def test_taking_part_from_afar(extract_text, text, key, people):
+    _check(extract_text, text, key, people=people)
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Narendra Modi and Joe Biden met in Washington on Friday. Anthony Albanese joined them from Canberra.",
+      "IND+USA", id="joined-from-a-city-not-remote"),
+    P("Narendra Modi and Joe Biden met in Washington on Friday. Anthony Albanese took part in a video game "
+      "contest.", "IND+USA", id="took-part-in-something-else"),
+    P("Narendra Modi and Joe Biden met in Washington on Friday. Months later, in another story, Anthony "
+      "Albanese spoke of the summit. He appeared by video link at a Sydney conference the following week.",
+      "IND+USA", id="remote-elsewhere-later"),
+])
+def test_not_taking_part_from_afar(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    assert key in summits(ext), f"got {summits(ext)}"

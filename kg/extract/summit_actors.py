@@ -339,3 +339,35 @@ class SummitActors:
                     last.head.lower_ == "of" and last.head.head.i == t.i):
                 return True
         return False
+
+    def _summit_remote(self, sent, seen_here, frames):
+        """"while Putin took part by video link", "Modi joined virtually": one who takes part
+        from afar takes part in the meeting of this sentence, else in the one just reported."""
+        from .summit_frames import subject_tokens
+        for v in sent:
+            if v.pos_ != "VERB" or not self._summit_remote_verb(v, frames):
+                continue
+            _s, people = self.actors_in(subject_tokens(v, frames), groupings=False)
+            here = [e for e in seen_here if e.kind == "Summit"]
+            ev = here[-1] if here else (self.last.get("Summit") if self._summit_just_before(sent) else None)
+            if ev is None or not people:
+                continue
+            for p in people:
+                ev.add_person(p, sent)
+            if ev not in seen_here:
+                self._note(ev, v, sent, seen_here)
+
+    @staticmethod
+    def _summit_remote_verb(v, frames) -> bool:
+        """"took part by video link", "participated virtually", "joined remotely": taking part
+        (with no object of its own) from afar."""
+        lemma = v.lemma_.lower()
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        taking = (lemma == "take" and [c.lower_ for c in objects] == ["part"]) or (
+            lemma in ("participate", "join", "attend", "appear") and not objects)
+        if not taking or any(c.dep_ == "prep" and c.lower_ == "in" for c in v.children):
+            return False
+        words = {x.lower_ for x in v.subtree if x.dep_ == "advmod" and v.i in (x.head.i, x.head.head.i)}
+        words |= {x.lower_ for c in v.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "through", "over")
+                  for x in c.subtree}
+        return bool(words & frames.remote_words)

@@ -38,6 +38,7 @@ class SummitFrames:
     grouping_max_members: int
     place_nouns: frozenset
     day_parts: frozenset
+    remote_words: frozenset
     sideline_nouns: frozenset
     participle_verbs: frozenset
     joint_verbs: frozenset

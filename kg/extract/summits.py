@@ -52,6 +52,7 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                 continue
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
+        self._summit_remote(sent, seen_here, frames)
 
     def _summit_at(self, t, kind, sent, seen_here, frames, only=None):
         noun = kind in ("noun", "visit-noun")
