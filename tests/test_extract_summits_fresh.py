@@ -265,3 +265,16 @@ def test_taking_part_from_afar(extract_text, text, key, people):
 def test_not_taking_part_from_afar(extract_text, text, key):
     ext, _facts = extract_text(text)
     assert key in summits(ext), f"got {summits(ext)}"
+
+
+# -- J. "a delegation led by X": X takes part ----------------------------------------------
+@pytest.mark.parametrize("text, key, people", [
+    P("A Japanese delegation led by Makoto Kuroda will leave for Washington tomorrow for two days of emergency "
+      "talks.", "JPN+USA", {"makoto-kuroda"}, id="delegation-led-by"),
+    P("A U.S. trade mission headed by Clayton Yeutter held talks with Japanese officials in Tokyo on Monday.",
+      "JPN+USA", {"clayton-yeutter"}, id="mission-headed-by"),
+    P("Officials from South Korea, led by Trade Minister Ahn Duk-geun, met their Dutch counterparts in The Hague "
+      "on Tuesday.", "KOR+NLD", {"ahn-duk-geun"}, id="officials-led-by-apposition"),
+])
+def test_head_of_a_delegation_takes_part(extract_text, text, key, people):
+    _check(extract_text, text, key, people=people)

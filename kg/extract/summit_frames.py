@@ -38,6 +38,7 @@ class SummitFrames:
     grouping_max_members: int
     place_nouns: frozenset
     day_parts: frozenset
+    leading_verbs: frozenset
     remote_words: frozenset
     sideline_nouns: frozenset
     participle_verbs: frozenset
@@ -133,6 +134,10 @@ def subtree_without_clauses(tok):
     """``tok``'s subtree minus relative and adverbial clauses hanging off it."""
     out = [tok]
     for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in load_frames().leading_verbs:
+            # "a delegation led by Kuroda", "a mission headed by the minister": its head takes part
+            out.extend(x for a in c.children if a.dep_ == "agent" for x in a.subtree)
+            continue
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct") and c.pos_ in ("VERB", "AUX", "PUNCT"):
             continue
         out.extend(subtree_without_clauses(c))
