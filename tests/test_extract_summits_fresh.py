@@ -278,3 +278,30 @@ def test_not_taking_part_from_afar(extract_text, text, key):
 ])
 def test_head_of_a_delegation_takes_part(extract_text, text, key, people):
     _check(extract_text, text, key, people=people)
+
+
+# -- K. a meeting noun right after a dateline, which the parser hangs on the dateline ------
+@pytest.mark.parametrize("text, key, dates", [
+    P("WASHINGTON, June 5 - Talks between U.S. and Japanese officials on supercomputer procurement ended "
+      "yesterday without agreement, U.S. officials said.", "JPN+USA", {"2025-10-28"}, id="talks-ended-yesterday"),
+    P("LONDON, Oct 12 - Talks between British and Japanese officials will open next Tuesday, a spokesman said.",
+      "GBR+JPN", {"2025-11-04"}, id="talks-will-open-next-tuesday"),
+    P("SEOUL, Aug 3 - Talks between South Korean and Japanese trade officials ended on Monday without a deal.",
+      "JPN+KOR", {"2025-10-27"}, id="talks-ended-on-monday"),
+])
+def test_meeting_noun_after_a_dateline(extract_text, text, key, dates):
+    _check(extract_text, text, key, dates=dates)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("LONDON, Oct 12 - Talks between British and Japanese officials will open next Tuesday, a spokesman said.",
+      "GBR+JPN", "2025-10-12", id="no-filing-date-for-talks-to-come"),
+    P("TOKYO, Jan 9 - Talks between Japanese and U.S. officials will resume next month, officials said.",
+      "JPN+USA", "2025-01-09", id="no-filing-date-resume-next-month"),
+    P("BONN, Feb 2 - Talks between West German and French ministers are planned for later this year.",
+      "DEU+FRA", "2025-02-02", id="no-filing-date-planned"),
+])
+def test_filing_date_is_not_a_planned_meetings(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and bad not in got[key]["date"], f"got {got}"

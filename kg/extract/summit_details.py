@@ -173,6 +173,11 @@ class SummitDetails:
                 verbs.add(v.i)  # not "after the summit, he will fly to Berlin on June 12"
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
                 verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
+            stop = self._dateline_end()
+            if stop and t.head.i < stop <= t.i and t.dep_ in ("appos", "npadvmod", "conj") and \
+                    t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
+                verbs.add(t.head.head.i)  # "WASHINGTON, June 5 - Talks ... ended yesterday": the
+                # parser made the dateline the subject and the meeting noun hangs on it
             holder = attendee_holder(t) if v is None else None
             if holder is not None:
                 verbs.add(holder.head.i)  # "In 2000, EU leaders at a summit in Lisbon pledged ..."
@@ -203,7 +208,10 @@ class SummitDetails:
         frames = load_frames()
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         when = self._when_clause(t)
+        stop = self._dateline_end()
         for ent in self.date_ents[lo:hi]:
+            if ent.start < stop:
+                continue  # "LONDON, Oct 12 - Talks ... will open next Tuesday": the filing date
             if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
                 # "on Tuesday, when they met"
                 value = self._summit_resolve(ent.text, sent, future)
