@@ -305,3 +305,30 @@ def test_filing_date_is_not_a_planned_meetings(extract_text, text, key, bad):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and bad not in got[key]["date"], f"got {got}"
+
+
+# -- L. "X told Y during their meeting": Y is the other side --------------------------------
+@pytest.mark.parametrize("text, key, people", [
+    P("TOKYO, March 3 - Prime Minister Yasuhiro Nakasone told Trade Representative Clayton Yeutter during their "
+      "meeting today that Japan would honour the pact.", "JPN+USA", {"yasuhiro-nakasone", "clayton-yeutter"},
+      id="told-during-their-meeting"),
+    P("Narendra Modi assured Joe Biden at their talks in Washington on Friday that India would buy more chips.",
+      "IND+USA", {"narendra-modi", "joe-biden"}, id="assured-at-their-talks"),
+    P("Fumio Kishida thanked Yoon Suk Yeol during their summit in Seoul.", "JPN+KOR",
+      {"fumio-kishida", "yoon-suk-yeol"}, id="thanked-during-their-summit"),
+])
+def test_object_of_a_verb_during_their_meeting(extract_text, text, key, people):
+    _check(extract_text, text, key, people=people)
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Narendra Modi told reporters during his visit to Washington that talks had gone well.", "IND+USA",
+      id="his-visit-reporters"),
+    P("Fumio Kishida praised the agreement during his meeting with Joe Biden.", "JPN+USA", id="his-meeting-thing"),
+    P("Yoon Suk Yeol and Fumio Kishida praised the chip pact during their summit in Tokyo.", "JPN+KOR",
+      id="their-summit-thing-object"),
+])
+def test_things_told_or_praised_are_no_partners(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert list(got) == [key], f"got {got}"

@@ -38,6 +38,7 @@ class SummitFrames:
     grouping_max_members: int
     place_nouns: frozenset
     day_parts: frozenset
+    shared_possessives: frozenset
     leading_verbs: frozenset
     remote_words: frozenset
     sideline_nouns: frozenset

@@ -250,8 +250,9 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
             elif v is not None and (prep.lower_ in frames.participation_preps or (
                     kind == "visit-noun" and prep.lower_ in frames.journey_preps)):
                 subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
+                shared = any(x.dep_ == "poss" and x.lower_ in frames.shared_possessives for x in t.lefts)
                 companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
-                                                if v.lemma_.lower() in frames.companion_verbs else [])
+                                                if v.lemma_.lower() in frames.companion_verbs or shared else [])
                 if subj is None and not self._has_actor(tokens + companions):
                     return None
                 self._context_ids = {x.i for x in (subj or []) + companions}
