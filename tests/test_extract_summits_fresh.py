@@ -332,3 +332,30 @@ def test_things_told_or_praised_are_no_partners(extract_text, text, key):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert list(got) == [key], f"got {got}"
+
+
+# -- M. "The ministers will next meet in Washington": the people of the meeting just reported
+@pytest.mark.parametrize("text, key, places", [
+    P("Antony Blinken and Lloyd Austin met Yoko Kamikawa in Tokyo on Sunday. The ministers will next meet in "
+      "Washington in 2025.", "JPN+USA", {"tokyo", "washington"}, id="the-ministers-will-next-meet"),
+    P("Japanese and U.S. trade officials held talks in Tokyo on Monday. The negotiators met again in Washington "
+      "on Friday.", "JPN+USA", {"tokyo", "washington"}, id="the-negotiators-met-again"),
+    P("Penny Wong and Yoko Kamikawa met in Canberra on Thursday. The officials will meet again in Tokyo next "
+      "spring.", "AUS+JPN", {"canberra", "tokyo"}, id="the-officials-will-meet-again"),
+])
+def test_the_ministers_stand_for_the_last_meeting(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text, key", [
+    P("Penny Wong and Yoko Kamikawa met in Canberra on Thursday. Finance ministers from twenty states will meet "
+      "in Rome in May.", "AUS+JPN", id="other-ministers-with-more-words"),
+    P("Penny Wong and Yoko Kamikawa met in Canberra on Thursday. The trade ministers of the Group of Seven "
+      "will meet in Osaka.", "AUS+JPN", id="the-ministers-of-a-grouping"),
+    P("Penny Wong and Yoko Kamikawa met in Canberra on Thursday. The officials said they had made progress.",
+      "AUS+JPN", id="the-officials-said"),
+])
+def test_other_ministers_are_not_the_last_meetings(extract_text, text, key):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and got[key]["location"] == {"canberra"}, f"got {got}"

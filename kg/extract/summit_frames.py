@@ -38,6 +38,7 @@ class SummitFrames:
     grouping_max_members: int
     place_nouns: frozenset
     day_parts: frozenset
+    definite_group_nouns: frozenset
     shared_possessives: frozenset
     leading_verbs: frozenset
     remote_words: frozenset
@@ -208,6 +209,9 @@ def _dateline_like(tok) -> bool:
 
 def is_group_subject(tokens, frames: SummitFrames) -> bool:
     """"they", "the two leaders", "both sides": a subject that names nobody itself."""
+    words = sorted(tokens, key=lambda x: x.i)
+    if words and len(words) <= 3 and words[0].lower_ == "the" and words[-1].lower_ in frames.definite_group_nouns:
+        return True  # "the ministers will next meet in Washington", "the negotiators met again"
     return bool(tokens) and any(t.lower_ in frames.group_subjects for t in tokens) and len(tokens) <= 4
 
 
