@@ -359,3 +359,26 @@ def test_other_ministers_are_not_the_last_meetings(extract_text, text, key):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and got[key]["location"] == {"canberra"}, f"got {got}"
+
+
+# -- N. "A and B signed deals after talks at X": both sides had the talks, there -----------
+@pytest.mark.parametrize("text, key, places", [
+    P("Luiz Inacio Lula da Silva and Xi Jinping signed 15 agreements after talks at the Great Hall of the People "
+      "on Friday.", "BRA+CHN", {"great-hall-of-the-people"}, id="signed-after-talks-at-venue"),
+    P("Japan and the United States agreed on chip export curbs after talks in Washington on Monday.",
+      "JPN+USA", {"washington"}, id="agreed-after-talks-in-city"),
+    P("Narendra Modi and Emmanuel Macron unveiled a jet engine deal after talks in Paris on Friday.",
+      "FRA+IND", {"paris"}, id="unveiled-after-talks"),
+])
+def test_two_sides_acting_after_talks_had_them(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text", [
+    P("Japan raised tariffs after talks in Geneva.", id="one-state-after-talks"),
+    P("Toyota and Honda shares rose after talks in Tokyo.", id="companies-after-talks"),
+    P("Prices fell sharply after talks in Vienna on Monday.", id="no-actor-after-talks"),
+])
+def test_one_side_after_talks_makes_no_meeting(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert summits(ext) == {}, f"got {summits(ext)}"

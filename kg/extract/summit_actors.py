@@ -371,3 +371,8 @@ class SummitActors:
         words |= {x.lower_ for c in v.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "through", "over")
                   for x in c.subtree}
         return bool(words & frames.remote_words)
+
+    def _summit_two_sides(self, tokens) -> bool:
+        """People or states of two or more states are named among ``tokens``."""
+        states, people = self.actors_in(tokens, groupings=False)
+        return len(set(states) | {self.state_of(p) for p in people if self.state_of(p)}) >= 2

@@ -247,6 +247,9 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                 subj = self._actor_subject(v, frames)
                 if subj and not is_group_subject(subj, frames):
                     tokens += subj
+            elif v is not None and prep.lower_ in frames.time_preps and self._summit_two_sides(
+                    subj := self._actor_subject(v, frames)):
+                tokens += subj  # "Lula and Xi signed 15 deals after talks at the Great Hall": both had them
             elif v is not None and (prep.lower_ in frames.participation_preps or (
                     kind == "visit-noun" and prep.lower_ in frames.journey_preps)):
                 subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
