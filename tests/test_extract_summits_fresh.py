@@ -382,3 +382,17 @@ def test_two_sides_acting_after_talks_had_them(extract_text, text, key, places):
 def test_one_side_after_talks_makes_no_meeting(extract_text, text):
     ext, _facts = extract_text(text)
     assert summits(ext) == {}, f"got {summits(ext)}"
+
+
+# -- O. a paragraph break before "The ministers" / "The two leaders" -----------------------
+@pytest.mark.parametrize("text, key, places", [
+    P("Antony Blinken met with Yoko Kamikawa in Tokyo for the Security Consultative Committee.\n\n"
+      "The ministers will next meet in Washington in 2025.", "JPN+USA", {"tokyo", "washington"},
+      id="paragraph-the-ministers"),
+    P("Fumio Kishida met Joe Biden in Tokyo on Monday.\n\nThe two leaders will meet again in Washington next "
+      "year.", "JPN+USA", {"tokyo", "washington"}, id="paragraph-the-two-leaders"),
+    P("Japanese and U.S. trade officials held talks in Tokyo on Monday.\n\nThe negotiators will meet again in "
+      "Washington next month.", "JPN+USA", {"tokyo", "washington"}, id="paragraph-the-negotiators"),
+])
+def test_group_subject_after_a_paragraph_break(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)

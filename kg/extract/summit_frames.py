@@ -209,10 +209,10 @@ def _dateline_like(tok) -> bool:
 
 def is_group_subject(tokens, frames: SummitFrames) -> bool:
     """"they", "the two leaders", "both sides": a subject that names nobody itself."""
-    words = sorted(tokens, key=lambda x: x.i)
+    words = sorted((x for x in tokens if not x.is_space), key=lambda x: x.i)  # not a paragraph break
     if words and len(words) <= 3 and words[0].lower_ == "the" and words[-1].lower_ in frames.definite_group_nouns:
         return True  # "the ministers will next meet in Washington", "the negotiators met again"
-    return bool(tokens) and any(t.lower_ in frames.group_subjects for t in tokens) and len(tokens) <= 4
+    return bool(words) and any(t.lower_ in frames.group_subjects for t in words) and len(words) <= 4
 
 
 def governing_verb(t, max_steps: int = 5):
