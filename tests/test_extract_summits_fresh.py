@@ -396,3 +396,28 @@ def test_one_side_after_talks_makes_no_meeting(extract_text, text):
 ])
 def test_group_subject_after_a_paragraph_break(extract_text, text, key, places):
     _check(extract_text, text, key, places=places)
+
+
+# -- P. a capitalised venue name with a city inside it ---------------------------------------
+@pytest.mark.parametrize("text, key, places", [
+    P("Joe Biden met Keir Starmer at the Walter E. Washington Convention Center on Wednesday.",
+      "GBR+USA", {"walter-e-washington-convention-center"}, id="convention-center-with-city-inside"),
+    P("Joe Biden met Rishi Sunak at the Belfast Waterfront Hall on Tuesday.",
+      "GBR+USA", {"belfast-waterfront-hall"}, id="hall-with-city-inside"),
+    P("Narendra Modi and Fumio Kishida held talks at the Osaka Castle Park Pavilion on Monday.",
+      "IND+JPN", {"osaka-castle-park-pavilion"}, id="pavilion-with-city-inside"),
+])
+def test_venue_with_a_place_inside_its_name(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
+@pytest.mark.parametrize("text, key, bad", [
+    P("Joe Biden met Keir Starmer at the Obama Presidential Center on Wednesday.", "GBR+USA",
+      "obama", id="person-inside-name"),
+    P("Joe Biden met Keir Starmer at the White House on Wednesday.", "GBR+USA", "white-house-", id="known-venue"),
+    P("Joe Biden met Keir Starmer at the NATO Summit Center on Wednesday.", "GBR+USA", "nato", id="body-inside"),
+])
+def test_no_titled_venue_from_people_or_bodies(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and not any(p.startswith(bad) for p in got[key]["location"]), f"got {got}"

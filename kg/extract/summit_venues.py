@@ -42,7 +42,7 @@ class SummitVenues:
         a state's, a person's or a known body's building ("the Japanese prime minister's
         residence", "the Biden family estate")."""
         if not x.is_lower:
-            return None
+            return self._summit_venue_titled(x)
         words = [w for w in x.doc[x.left_edge.i:x.i] if not (w.i == x.left_edge.i and w.dep_ == "det")]
         name = []
         for w in words:  # the name: capitalised words (and the joints of "Mar-a-Lago") first
@@ -70,6 +70,21 @@ class SummitVenues:
             if m.cls not in ("Organization", "Person") or m.entry is not None:
                 return None  # an unknown name the tagger took for a body or a person may be the venue's
         label = x.doc[start:end].text
+        iri = entity_iri("place", label)
+        self.__dict__.setdefault("extra_places", {})[iri] = label
+        self.__dict__.setdefault("summit_venue_iris", set()).add(iri)
+        return iri
+
+    def _summit_venue_titled(self, x):
+        """"at the Walter E. Washington Convention Center": a capitalised venue name the
+        tagger did not take as one name because a state or city is named inside it."""
+        words = [w for w in x.doc[x.left_edge.i:x.i + 1] if not (w.i == x.left_edge.i and w.dep_ == "det")]
+        if len(words) < 3 or not all(w.pos_ == "PROPN" and (w.is_title or w.is_upper) for w in words):
+            return None
+        inner = [self.by_token.get(w.i) for w in words if self.by_token.get(w.i) is not None]
+        if not inner or any(m.cls not in ("Country", "Place") or m.start < words[0].i for m in inner):
+            return None  # only a name with a place inside it ("Washington"), not a person's
+        label = " ".join(w.text for w in words)
         iri = entity_iri("place", label)
         self.__dict__.setdefault("extra_places", {})[iri] = label
         self.__dict__.setdefault("summit_venue_iris", set()).add(iri)
