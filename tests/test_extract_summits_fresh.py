@@ -421,3 +421,18 @@ def test_no_titled_venue_from_people_or_bodies(extract_text, text, key, bad):
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and not any(p.startswith(bad) for p in got[key]["location"]), f"got {got}"
+
+
+# -- Q. "a summit of Quad leaders": a grouping's gathering, not a meeting with the last host
+@pytest.mark.parametrize("text, key, bad", [
+    P("Anthony Albanese hosted Narendra Modi in New Delhi on Friday. Modi is due to travel to Sydney in May for "
+      "a summit of Quad leaders.", "AUS+IND", "sydney", id="summit-of-quad-leaders"),
+    P("Fumio Kishida hosted Joe Biden in Tokyo on Monday. Biden will fly to Rome next month for the G7 "
+      "leaders' summit.", "JPN+USA", "rome", id="g7-leaders-summit"),
+    P("Emmanuel Macron received Narendra Modi in Paris on Tuesday. Modi will go on to Vienna for a meeting of "
+      "OPEC ministers.", "FRA+IND", "vienna", id="meeting-of-opec-ministers"),
+])
+def test_groupings_gathering_is_not_the_last_hosts(extract_text, text, key, bad):
+    ext, _facts = extract_text(text)
+    got = summits(ext)
+    assert key in got and bad not in got[key]["location"], f"got {got}"

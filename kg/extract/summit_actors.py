@@ -332,9 +332,13 @@ class SummitActors:
 
     def _summit_of_grouping(self, t, named) -> bool:
         """The meeting noun ``t`` is named by one of the groupings ``named``: "the SCO
-        summit", "the summit of the G20"."""
+        summit", "the summit of the G20", "a summit of Quad leaders", "the G7 leaders' summit"."""
+        from .summit_frames import load_frames
+        people = load_frames().member_nouns
         for g in named:
             last = t.doc[g.end - 1]
+            if last.head.i != t.i and last.head.lower_ in people and last.dep_ in ("compound", "nmod", "amod"):
+                last = last.head  # "Quad leaders", "G7 leaders'"
             if (last.head.i == t.i and last.i < t.i) or (
                     last.head.lower_ == "of" and last.head.head.i == t.i):
                 return True

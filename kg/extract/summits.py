@@ -161,7 +161,7 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                     self.last["Summit"].add_person(p, sent)
                 self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
-        if strong and people and len(countries) == 1:
+        if strong and people and len(countries) == 1 and not self._summit_of_grouping(t, named):
             other = self._recent_other_leader(t, countries)
             if other:
                 people.append(other)
