@@ -436,3 +436,16 @@ def test_groupings_gathering_is_not_the_last_hosts(extract_text, text, key, bad)
     ext, _facts = extract_text(text)
     got = summits(ext)
     assert key in got and bad not in got[key]["location"], f"got {got}"
+
+
+# -- R. "the visit Yoon paid to Tokyo in March": a clause on the noun says who, where, when
+@pytest.mark.parametrize("text, key, people, places, dates", [
+    P("Fumio Kishida praised the visit Yoon Suk Yeol paid to Tokyo in March.", "JPN+KOR", {"yoon-suk-yeol"},
+      {"tokyo"}, {"2025-03"}, id="visit-paid-to"),
+    P("Fumio Kishida arrived in Seoul on Sunday, returning a trip Yoon Suk Yeol made to Tokyo in March.",
+      "JPN+KOR", {"yoon-suk-yeol", "fumio-kishida"}, {"tokyo", "seoul"}, {"2025-03"}, id="trip-made-to"),
+    P("Narendra Modi recalled the state visit Emmanuel Macron made to New Delhi in January.", "FRA+IND",
+      {"emmanuel-macron"}, {"new-delhi"}, {"2025-01"}, id="state-visit-made-to"),
+])
+def test_clause_on_a_visit_noun(extract_text, text, key, people, places, dates):
+    _check(extract_text, text, key, people=people, places=places, dates=dates)

@@ -380,3 +380,13 @@ class SummitActors:
         """People or states of two or more states are named among ``tokens``."""
         states, people = self.actors_in(tokens, groupings=False)
         return len(set(states) | {self.state_of(p) for p in people if self.state_of(p)}) >= 2
+
+    @staticmethod
+    def _summit_relative_holder(t, frames):
+        """"the visit Yoon paid to Tokyo", "the talks Biden held with Xi": a relative clause
+        on the meeting noun whose verb holds it (the noun is its object) and has a subject."""
+        for c in t.children:
+            if c.dep_ == "relcl" and c.i > t.i and c.lemma_.lower() in frames.holding_verbs and not any(
+                    x.dep_ == "dobj" for x in c.children) and any(x.dep_ == "nsubj" for x in c.children):
+                return c
+        return None

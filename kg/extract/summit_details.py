@@ -167,6 +167,9 @@ class SummitDetails:
         verb that holds or governs a meeting noun, and a participle after the noun that has
         no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
         verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
+        rel = self._summit_relative_holder(t, frames) if kind in ("noun", "visit-noun") else None
+        if rel is not None:
+            verbs.add(rel.i)  # "the trip Yoon made to Tokyo in March"
         if kind in ("noun", "visit-noun"):
             v, prep = governing_verb(t)
             if v is not None and prep.lower_ not in frames.time_preps:

@@ -71,6 +71,10 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
                 self._split_occasion(ev, before, [], sent, seen_here)
             return
         dest = destination_tokens(t, kind, frames) if only is None else only
+        rel = self._summit_relative_holder(t, frames) if noun and only is None else None
+        if rel is not None:  # "the visit Yoon paid to Tokyo": the clause's "to" says where
+            dest = dest + [x for c in rel.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                           for x in c.subtree]
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
         groups = self._dest_by_state(dest) if only is None and not self._has_actor(partners) else {}
         if len(groups) >= 2:  # "will visit Rome and West Berlin": a visit to each state
@@ -224,6 +228,9 @@ class SummitRules(SummitDetails, SummitVenues, SummitActors):
         self._context_ids = set()
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
+            rel = self._summit_relative_holder(t, frames)
+            if rel is not None:  # "the visit Yoon paid to Tokyo", "the talks Biden held with Xi"
+                tokens = tokens + subject_tokens(rel, frames) + with_objects(rel)
             a = t  # "had nine hours of talks", "held two rounds of talks": the amount is held
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in frames.quantity_nouns:
                 a = t.head.head
