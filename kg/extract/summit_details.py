@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from ..vocab import XSD, entity_iri, local_name, slug
+from ..vocab import XSD, local_name, slug
 from .records import Value
 
 from .summit_frames import (attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause,
@@ -378,35 +378,3 @@ class SummitDetails:
                 for iri in trip.places:
                     ev.places.setdefault(iri, first)
         self._summit_sideline_places()
-
-    def _summit_dateline_places(self):
-        """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
-        or under way, with no place of its own, took place where the story is filed from,
-        when that place lies in one of the meeting's states."""
-        d = self.dateline_info
-        if not d.end or d.city is None or d.end >= len(self.sdoc) or not d.mentions:
-            return
-        first = d.mentions[0]
-        state = first.iri if first.cls == "Country" else self._place_country(first)
-        lead = self.sdoc[d.end].sent.start
-        venues = self._summit_venues()
-        for ev in self.events:
-            if ev.kind != "Summit" or not ev.sentences or ev.sentences[0].start != lead:
-                continue
-            if ev.places and not all(p in venues and p != d.city and venues[p] in (None, state) for p in ev.places):
-                continue  # a place of its own; a venue only ("at the Filoli estate") is in the city
-            countries = self._countries_of(ev)
-            if (state not in countries and (countries or ev.persons)) or any(
-                    s in ("Planned", "Cancelled") for s, sent in ev.statuses if sent.start == lead):
-                continue  # a gathering no state is named for ("NATO leaders gathered") is in the city
-            ev.places[d.city] = ev.sentences[0]
-            if d.city != d.place:
-                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
-
-    def _dateline_end(self) -> int:
-        """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
-        return self.dateline_info.end
-
-    def _summit_dateline(self):
-        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
-        return self.dateline_info.place

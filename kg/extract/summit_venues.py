@@ -1,6 +1,7 @@
-"""Summit venues: the building, estate or retreat a meeting is held at, when the linker
-does not know it ("at Lancaster House", "at the Filoli estate", "at the Camp David
-presidential retreat").
+"""Summit venues and datelines: the building, estate or retreat a meeting is held at, when
+the linker does not know it ("at Lancaster House", "at the Filoli estate", "at the Camp David
+presidential retreat"); the city a story is filed from; the gathering a side meeting is on
+the sidelines of.
 
 Mixed into :class:`~kg.extract.events.EventFinder` through ``SummitRules``.
 """
@@ -134,3 +135,35 @@ class SummitVenues:
             dates = {d.lexical: d for d, _s in host.dates}
             if not ev.dates and len(dates) == 1:
                 ev.dates.append((next(iter(dates.values())), sent))
+
+    def _summit_dateline_places(self):
+        """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
+        or under way, with no place of its own, took place where the story is filed from,
+        when that place lies in one of the meeting's states."""
+        d = self.dateline_info
+        if not d.end or d.city is None or d.end >= len(self.sdoc) or not d.mentions:
+            return
+        first = d.mentions[0]
+        state = first.iri if first.cls == "Country" else self._place_country(first)
+        lead = self.sdoc[d.end].sent.start
+        venues = self._summit_venues()
+        for ev in self.events:
+            if ev.kind != "Summit" or not ev.sentences or ev.sentences[0].start != lead:
+                continue
+            if ev.places and not all(p in venues and p != d.city and venues[p] in (None, state) for p in ev.places):
+                continue  # a place of its own; a venue only ("at the Filoli estate") is in the city
+            countries = self._countries_of(ev)
+            if (state not in countries and (countries or ev.persons)) or any(
+                    s in ("Planned", "Cancelled") for s, sent in ev.statuses if sent.start == lead):
+                continue  # a gathering no state is named for ("NATO leaders gathered") is in the city
+            ev.places[d.city] = ev.sentences[0]
+            if d.city != d.place:
+                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
+
+    def _dateline_end(self) -> int:
+        """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
+        return self.dateline_info.end
+
+    def _summit_dateline(self):
+        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
+        return self.dateline_info.place
