@@ -374,6 +374,18 @@ def test_two_sides_acting_after_talks_had_them(extract_text, text, key, places):
     _check(extract_text, text, key, places=places)
 
 
+@pytest.mark.parametrize("text, key, places", [
+    P("Narendra Modi and Emmanuel Macron unveiled a jet engine deal following their talks in Paris on Friday.",
+      "FRA+IND", {"paris"}, id="following-their-talks"),
+    P("Japan and South Korea signed a chip pact following talks in Seoul on Monday.",
+      "JPN+KOR", {"seoul"}, id="following-talks-on-pact"),
+    P("Japan imposed curbs following talks with the Netherlands in The Hague.",
+      "JPN+NLD", {"the-hague"}, id="following-talks-with"),
+])
+def test_following_talks_parsed_as_a_verb(extract_text, text, key, places):
+    _check(extract_text, text, key, places=places)
+
+
 @pytest.mark.parametrize("text", [
     P("Japan raised tariffs after talks in Geneva.", id="one-state-after-talks"),
     P("Toyota and Honda shares rose after talks in Tokyo.", id="companies-after-talks"),

@@ -220,6 +220,12 @@ def governing_verb(t, max_steps: int = 5):
     "arrive for four days of meetings"), with the preposition that attaches to the verb,
     or (None, None)."""
     cur, prep = t, None
+    if t.dep_ in ("dobj", "pobj") and t.head.lower_ == "following" and t.head.dep_ in ("acl", "advcl"):
+        # "unveiled a deal following their talks": the parser makes "following" a verb
+        v = t.head.head
+        while v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("dobj", "pobj", "nsubj") and v.head.i != v.i:
+            v = v.head if v.head.pos_ in ("VERB", "AUX") else v.head.head
+        return (v, t.head) if v.pos_ in ("VERB", "AUX") else (None, None)
     for _ in range(max_steps):
         if prep is not None and cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
             return cur.head, prep  # "discussed chips with Biden over lunch"
