@@ -10,6 +10,7 @@ from bisect import bisect_right
 from ..link.groupings import load_groupings
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri, entity_iri
+from .summit_frames import with_objects
 
 _PAIR = re.compile(r"^(?:the\s+)?([A-Z][\w.]*)[-–/]([A-Z][\w.]*)\s")
 
@@ -317,3 +318,75 @@ class SummitActors:
     def _qualifier_participles():
         from .summit_frames import load_frames
         return load_frames().qualifier_participles
+
+    def _summit_for_grouping(self, v, frames) -> bool:
+        """Verb ``v`` hosts, travels to or attends a grouping's gathering ("will host the G7
+        summit", "flew to Washington for the NATO summit") and meets no one "with" it."""
+        if with_objects(v):
+            return False
+        nouns = [c for c in v.children if c.dep_ == "dobj"]
+        nouns += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "to")
+                  for x in c.children if x.dep_ == "pobj"]
+        return any(frames.kind(n) == "noun" and self._summit_of_grouping(n, self._groupings_in(list(n.subtree)))
+                   for n in nouns)
+
+    def _summit_of_grouping(self, t, named) -> bool:
+        """The meeting noun ``t`` is named by one of the groupings ``named``: "the SCO
+        summit", "the summit of the G20", "a summit of Quad leaders", "the G7 leaders' summit"."""
+        from .summit_frames import load_frames
+        people = load_frames().member_nouns
+        for g in named:
+            last = t.doc[g.end - 1]
+            if last.head.i != t.i and last.head.lower_ in people and last.dep_ in ("compound", "nmod", "amod"):
+                last = last.head  # "Quad leaders", "G7 leaders'"
+            if (last.head.i == t.i and last.i < t.i) or (
+                    last.head.lower_ == "of" and last.head.head.i == t.i):
+                return True
+        return False
+
+    def _summit_remote(self, sent, seen_here, frames):
+        """"while Putin took part by video link", "Modi joined virtually": one who takes part
+        from afar takes part in the meeting of this sentence, else in the one just reported."""
+        from .summit_frames import subject_tokens
+        for v in sent:
+            if v.pos_ != "VERB" or not self._summit_remote_verb(v, frames):
+                continue
+            _s, people = self.actors_in(subject_tokens(v, frames), groupings=False)
+            here = [e for e in seen_here if e.kind == "Summit"]
+            ev = here[-1] if here else (self.last.get("Summit") if self._summit_just_before(sent) else None)
+            if ev is None or not people:
+                continue
+            for p in people:
+                ev.add_person(p, sent)
+            if ev not in seen_here:
+                self._note(ev, v, sent, seen_here)
+
+    @staticmethod
+    def _summit_remote_verb(v, frames) -> bool:
+        """"took part by video link", "participated virtually", "joined remotely": taking part
+        (with no object of its own) from afar."""
+        lemma = v.lemma_.lower()
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        taking = (lemma == "take" and [c.lower_ for c in objects] == ["part"]) or (
+            lemma in ("participate", "join", "attend", "appear") and not objects)
+        if not taking or any(c.dep_ == "prep" and c.lower_ == "in" for c in v.children):
+            return False
+        words = {x.lower_ for x in v.subtree if x.dep_ == "advmod" and v.i in (x.head.i, x.head.head.i)}
+        words |= {x.lower_ for c in v.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "through", "over")
+                  for x in c.subtree}
+        return bool(words & frames.remote_words)
+
+    def _summit_two_sides(self, tokens) -> bool:
+        """People or states of two or more states are named among ``tokens``."""
+        states, people = self.actors_in(tokens, groupings=False)
+        return len(set(states) | {self.state_of(p) for p in people if self.state_of(p)}) >= 2
+
+    @staticmethod
+    def _summit_relative_holder(t, frames):
+        """"the visit Yoon paid to Tokyo", "the talks Biden held with Xi": a relative clause
+        on the meeting noun whose verb holds it (the noun is its object) and has a subject."""
+        for c in t.children:
+            if c.dep_ == "relcl" and c.i > t.i and c.lemma_.lower() in frames.holding_verbs and not any(
+                    x.dep_ == "dobj" for x in c.children) and any(x.dep_ == "nsubj" for x in c.children):
+                return c
+        return None

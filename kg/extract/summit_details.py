@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from ..vocab import XSD, entity_iri, local_name, slug
+from ..vocab import XSD, local_name, slug
 from .records import Value
 
 from .summit_frames import (attendee_holder, governing_verb, infinitive_plan, past_clause, subordinate_clause,
@@ -167,12 +167,20 @@ class SummitDetails:
         verb that holds or governs a meeting noun, and a participle after the noun that has
         no subject of its own ("the meeting of the council, held on Wednesday in Lulea")."""
         verbs = {t.i} if kind in _DATE_VERB_KINDS else set()
+        rel = self._summit_relative_holder(t, frames) if kind in ("noun", "visit-noun") else None
+        if rel is not None:
+            verbs.add(rel.i)  # "the trip Yoon made to Tokyo in March"
         if kind in ("noun", "visit-noun"):
             v, prep = governing_verb(t)
             if v is not None and prep.lower_ not in frames.time_preps:
                 verbs.add(v.i)  # not "after the summit, he will fly to Berlin on June 12"
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"):
                 verbs.add(t.head.i)  # "the summit opens on Friday", "held talks in Tokyo"
+            stop = self._dateline_end()
+            if stop and t.head.i < stop <= t.i and t.dep_ in ("appos", "npadvmod", "conj") and \
+                    t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.pos_ in ("VERB", "AUX"):
+                verbs.add(t.head.head.i)  # "WASHINGTON, June 5 - Talks ... ended yesterday": the
+                # parser made the dateline the subject and the meeting noun hangs on it
             holder = attendee_holder(t) if v is None else None
             if holder is not None:
                 verbs.add(holder.head.i)  # "In 2000, EU leaders at a summit in Lisbon pledged ..."
@@ -199,10 +207,14 @@ class SummitDetails:
     def _summit_dates(self, ev, t, verbs, sent, *, future):
         """Dates on a meeting verb the shared rules do not know ("visited Riyadh in May",
         "arrives in Beijing on Thursday") or on the verb that holds a meeting noun."""
-        from ..link.dates import resolve_date
+        from .summit_frames import load_frames
+        frames = load_frames()
         lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
         when = self._when_clause(t)
+        stop = self._dateline_end()
         for ent in self.date_ents[lo:hi]:
+            if ent.start < stop:
+                continue  # "LONDON, Oct 12 - Talks ... will open next Tuesday": the filing date
             if when is not None and when.dep_ == "relcl" and ent.start <= when.head.i < ent.end:
                 # "on Tuesday, when they met"
                 value = self._summit_resolve(ent.text, sent, future)
@@ -219,6 +231,9 @@ class SummitDetails:
                     if value is not None:
                         ev.dates.append((value, sent))
                     break
+                if head.lower_ in frames.day_parts and tok.dep_ == "compound":
+                    tok = head  # "on Monday evening": the day names the evening's date
+                    continue
                 if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS \
                         and not (ent.start <= head.i < ent.end):
                     tok = head.head  # "hosted them at his home in Wilmington on Saturday": the
@@ -260,6 +275,7 @@ class SummitDetails:
         for x in sent:
             if x.lower_ == "here" and x.head.i in verbs | {t.i} and self._summit_dateline() is not None:
                 ev.places.setdefault(self._summit_dateline(), sent)  # "the summit opens here": the dateline
+                self._summit_here_today(ev, sent)
                 continue
             m = self.by_token.get(x.i)
             if x.dep_ != "pobj" or x.head.lower_ not in ("in", "at"):
@@ -273,7 +289,7 @@ class SummitDetails:
             if m is not None and m.cls == "Place":
                 ev.places.setdefault(m.iri, sent)
             elif (m is None or (m.cls == "Organization" and m.entry is None)) and x.lower_ in frames.venue_nouns:
-                venue = self._summit_venue(x, m)  # "at the Old Royal Naval College": a venue
+                venue = self._summit_venue(x, m) or self._summit_venue_named(x, frames)
                 if venue is not None:
                     ev.places.setdefault(venue, sent)
             elif m is None and x.lower_ in frames.place_nouns:
@@ -283,6 +299,18 @@ class SummitDetails:
                             my = self.by_token.get(y.i)
                             if my is not None and my.cls == "Place":
                                 ev.places.setdefault(my.iri, sent)
+
+    def _summit_here_today(self, ev, sent):
+        """"TOKYO, Nov 29 - officials ended two days of talks here": a meeting the story
+        reports as done where it is filed, with no date in the sentence, was on the story's
+        day."""
+        from ..link.dates import resolve_date
+        lo, hi = bisect_left(self.date_starts, sent.start), bisect_left(self.date_starts, sent.end)
+        if self.published is None or not any(s == "Completed" and x == sent for s, x in ev.statuses) or any(
+                resolve_date(e.text, self.published) is not None for e in self.date_ents[lo:hi]):
+            return  # a date of its own ("two days of talks" is none)
+        if not any(x == sent for _d, x in ev.dates):
+            ev.dates.append((Value(self.published.isoformat(), XSD + "date"), sent))
 
     def _summit_guest_place(self, gov, verbs) -> bool:
         """"hosted X and Y at the college": the parser hangs the place on the last guest; a
@@ -298,28 +326,6 @@ class SummitDetails:
             if cur.i in verbs:
                 return True
         return False
-
-    def _summit_venue(self, x, m):
-        """The place IRI of a venue the linker left unnamed or took for a body ("the Old
-        Royal Naval College", "Lancaster House"): the capitalised name ``x`` ends."""
-        if m is not None:
-            span = x.doc[m.start:m.end]
-        elif x.ent_iob_ in ("B", "I") and x.ent_type_ in ("ORG", "FAC", "LOC", "GPE"):
-            start = x.i
-            while start > x.sent.start and x.doc[start].ent_iob_ == "I":
-                start -= 1
-            span = x.doc[start:x.i + 1]
-        else:
-            return None
-        if span.end - 1 != x.i:
-            return None
-        words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
-        if len(words) < 2 or not all(w.is_title or w.is_upper or w.lower_ in ("of", "de", "al") for w in words):
-            return None
-        name = " ".join(w.text for w in words)
-        iri = entity_iri("place", name)
-        self.__dict__.setdefault("extra_places", {})[iri] = name
-        return iri
 
     def _summit_visiting(self, t, sent, seen_here, frames) -> bool:
         """"... in the presence of Sheikh Mohamed and visiting US President Trump": "visiting"
@@ -371,31 +377,4 @@ class SummitDetails:
                     s == "Planned" for s, _x in ev.statuses):
                 for iri in trip.places:
                     ev.places.setdefault(iri, first)
-
-    def _summit_dateline_places(self):
-        """"SEOUL — Lee and Trump held talks on Wednesday": a meeting the lead reports as held
-        or under way, with no place of its own, took place where the story is filed from,
-        when that place lies in one of the meeting's states."""
-        d = self.dateline_info
-        if not d.end or d.city is None or d.end >= len(self.sdoc) or not d.mentions:
-            return
-        first = d.mentions[0]
-        state = first.iri if first.cls == "Country" else self._place_country(first)
-        lead = self.sdoc[d.end].sent.start
-        for ev in self.events:
-            if ev.kind != "Summit" or ev.places or not ev.sentences or ev.sentences[0].start != lead:
-                continue
-            if state not in self._countries_of(ev) or any(
-                    s in ("Planned", "Cancelled") for s, sent in ev.statuses if sent.start == lead):
-                continue
-            ev.places[d.city] = ev.sentences[0]
-            if d.city != d.place:
-                self.__dict__.setdefault("extra_places", {})[d.city] = d.city_label
-
-    def _dateline_end(self) -> int:
-        """Index of the first token after a dateline ("ROME -", "HIROSHIMA —"), else 0."""
-        return self.dateline_info.end
-
-    def _summit_dateline(self):
-        """The place a story is filed from ("HIROSHIMA — ..."), which "here" refers to."""
-        return self.dateline_info.place
+        self._summit_sideline_places()

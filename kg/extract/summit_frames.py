@@ -24,6 +24,7 @@ class SummitFrames:
     visit_nouns: frozenset
     visit_noun_blockers: frozenset
     meet_verbs: frozenset
+    phrasal_meet_verbs: frozenset
     host_verbs: frozenset
     visit_verbs: frozenset
     travel_verbs: dict
@@ -36,6 +37,12 @@ class SummitFrames:
     grouping_min_mentions: int
     grouping_max_members: int
     place_nouns: frozenset
+    day_parts: frozenset
+    definite_group_nouns: frozenset
+    shared_possessives: frozenset
+    leading_verbs: frozenset
+    remote_words: frozenset
+    sideline_nouns: frozenset
     participle_verbs: frozenset
     joint_verbs: frozenset
     time_preps: frozenset
@@ -87,6 +94,8 @@ class SummitFrames:
             return None
         if t.pos_ != "VERB":
             return None
+        if any(f"{lemma} {c.lower_}" in self.phrasal_meet_verbs for c in t.children if c.dep_ == "prt"):
+            return "meet"  # "sit down with"
         return self._verb_kind(lemma)
 
     def _gerund_kind(self, stem: str) -> str | None:
@@ -127,6 +136,10 @@ def subtree_without_clauses(tok):
     """``tok``'s subtree minus relative and adverbial clauses hanging off it."""
     out = [tok]
     for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in load_frames().leading_verbs:
+            # "a delegation led by Kuroda", "a mission headed by the minister": its head takes part
+            out.extend(x for a in c.children if a.dep_ == "agent" for x in a.subtree)
+            continue
         if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct") and c.pos_ in ("VERB", "AUX", "PUNCT"):
             continue
         out.extend(subtree_without_clauses(c))
@@ -196,7 +209,10 @@ def _dateline_like(tok) -> bool:
 
 def is_group_subject(tokens, frames: SummitFrames) -> bool:
     """"they", "the two leaders", "both sides": a subject that names nobody itself."""
-    return bool(tokens) and any(t.lower_ in frames.group_subjects for t in tokens) and len(tokens) <= 4
+    words = sorted((x for x in tokens if not x.is_space), key=lambda x: x.i)  # not a paragraph break
+    if words and len(words) <= 3 and words[0].lower_ == "the" and words[-1].lower_ in frames.definite_group_nouns:
+        return True  # "the ministers will next meet in Washington", "the negotiators met again"
+    return bool(words) and any(t.lower_ in frames.group_subjects for t in words) and len(words) <= 4
 
 
 def governing_verb(t, max_steps: int = 5):
@@ -204,6 +220,12 @@ def governing_verb(t, max_steps: int = 5):
     "arrive for four days of meetings"), with the preposition that attaches to the verb,
     or (None, None)."""
     cur, prep = t, None
+    if t.dep_ in ("dobj", "pobj") and t.head.lower_ == "following" and t.head.dep_ in ("acl", "advcl"):
+        # "unveiled a deal following their talks": the parser makes "following" a verb
+        v = t.head.head
+        while v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("dobj", "pobj", "nsubj") and v.head.i != v.i:
+            v = v.head if v.head.pos_ in ("VERB", "AUX") else v.head.head
+        return (v, t.head) if v.pos_ in ("VERB", "AUX") else (None, None)
     for _ in range(max_steps):
         if prep is not None and cur.dep_ == "dobj" and cur.head.pos_ == "VERB":
             return cur.head, prep  # "discussed chips with Biden over lunch"
@@ -353,6 +375,9 @@ def summit_status(t, frames: SummitFrames) -> str | None:
            for n in nouns if n.pos_ == "NOUN" for c in n.children):
         return "Planned"
     if t.pos_ != "VERB" and any(c.dep_ == "amod" and c.lower_ in frames.planned_markers for c in t.children):
+        if t.dep_ in ("dobj", "nsubjpass") and _marks(t.head) & frames.cancelled_markers and not any(
+                c.dep_ == "neg" for c in t.head.children):
+            return "Cancelled"  # "scrapped a planned summit", "the upcoming visit was postponed"
         return "Planned"  # "his planned meeting with Xi", "the upcoming summit"
     for v in chain[:3]:
         if v.dep_ in ("xcomp", "ccomp", "acomp") and v.head.lemma_.lower() == "be" and any(

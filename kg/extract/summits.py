@@ -19,11 +19,12 @@ from __future__ import annotations
 from ..link.groupings import load_groupings
 from .summit_actors import SummitActors
 from .summit_details import SummitDetails
+from .summit_venues import SummitVenues
 from .summit_frames import (attendee_holder, destination_tokens, governing_verb, is_group_subject, load_frames,
                             meeting_partners, noun_arguments, subject_tokens, subtree_without_clauses, with_objects)
 
 
-class SummitRules(SummitDetails, SummitActors):
+class SummitRules(SummitDetails, SummitVenues, SummitActors):
     """Mixed into EventFinder: finds summits and meetings in a sentence."""
 
     # -- summits ----------------------------------------------------------------------------
@@ -51,6 +52,7 @@ class SummitRules(SummitDetails, SummitActors):
                 continue
             self._summit_at(t, kind, sent, seen_here, frames)
         self._chairs(sent, seen_here, frames)
+        self._summit_remote(sent, seen_here, frames)
 
     def _summit_at(self, t, kind, sent, seen_here, frames, only=None):
         noun = kind in ("noun", "visit-noun")
@@ -58,6 +60,8 @@ class SummitRules(SummitDetails, SummitActors):
         if same is not None:  # "X hosted Y at Camp David, the first summit of the three": that meeting
             self._note_summit(same, t, kind, sent, seen_here, frames)
             return
+        if not noun and self._summit_for_grouping(t, frames):
+            return  # "hosts the G7 summit", "flew to Washington for the NATO summit": the gathering's noun says it
         tokens = self._participant_tokens(t, kind, frames)
         if tokens is None:  # "they met", "the two leaders": the actors of an earlier summit
             ev = self._group_summit()
@@ -67,6 +71,10 @@ class SummitRules(SummitDetails, SummitActors):
                 self._split_occasion(ev, before, [], sent, seen_here)
             return
         dest = destination_tokens(t, kind, frames) if only is None else only
+        rel = self._summit_relative_holder(t, frames) if noun and only is None else None
+        if rel is not None:  # "the visit Yoon paid to Tokyo": the clause's "to" says where
+            dest = dest + [x for c in rel.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                           for x in c.subtree]
         partners = meeting_partners(t, frames) if kind in ("visit", "travel") else []
         groups = self._dest_by_state(dest) if only is None and not self._has_actor(partners) else {}
         if len(groups) >= 2:  # "will visit Rome and West Berlin": a visit to each state
@@ -157,7 +165,7 @@ class SummitRules(SummitDetails, SummitActors):
                     self.last["Summit"].add_person(p, sent)
                 self._note_summit(self.last["Summit"], t, kind, sent, seen_here, frames)
             return
-        if strong and people and len(countries) == 1:
+        if strong and people and len(countries) == 1 and not self._summit_of_grouping(t, named):
             other = self._recent_other_leader(t, countries)
             if other:
                 people.append(other)
@@ -188,6 +196,11 @@ class SummitRules(SummitDetails, SummitActors):
                 last.add_person(p, sent)
             self._note_summit(last, t, kind, sent, seen_here, frames)
             return
+        if noun and len(countries) == 1 and self._summit_of_grouping(t, named):
+            # "Modi will skip the SCO summit in Astana", "Xi, in town for the APEC forum": one
+            # state's people at a grouping's gathering make no summit of that state; it is the
+            # gathering, keyed by its place
+            states, people, countries = [], [], set()
         ev = self._find_summit(countries, named, sent)
         known = set(ev.persons)
         for s in states:
@@ -215,6 +228,9 @@ class SummitRules(SummitDetails, SummitActors):
         self._context_ids = set()
         if kind in ("noun", "visit-noun"):
             tokens = noun_arguments(t, frames)
+            rel = self._summit_relative_holder(t, frames)
+            if rel is not None:  # "the visit Yoon paid to Tokyo", "the talks Biden held with Xi"
+                tokens = tokens + subject_tokens(rel, frames) + with_objects(rel)
             a = t  # "had nine hours of talks", "held two rounds of talks": the amount is held
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in frames.quantity_nouns:
                 a = t.head.head
@@ -238,11 +254,15 @@ class SummitRules(SummitDetails, SummitActors):
                 subj = self._actor_subject(v, frames)
                 if subj and not is_group_subject(subj, frames):
                     tokens += subj
+            elif v is not None and prep.lower_ in frames.time_preps and self._summit_two_sides(
+                    subj := self._actor_subject(v, frames)):
+                tokens += subj  # "Lula and Xi signed 15 deals after talks at the Great Hall": both had them
             elif v is not None and (prep.lower_ in frames.participation_preps or (
                     kind == "visit-noun" and prep.lower_ in frames.journey_preps)):
                 subj = self._resolve_group(v, self._actor_subject(v, frames), frames)
+                shared = any(x.dep_ == "poss" and x.lower_ in frames.shared_possessives for x in t.lefts)
                 companions = with_objects(v) + ([x for c in v.children if c.dep_ == "dobj" for x in c.subtree]
-                                                if v.lemma_.lower() in frames.companion_verbs else [])
+                                                if v.lemma_.lower() in frames.companion_verbs or shared else [])
                 if subj is None and not self._has_actor(tokens + companions):
                     return None
                 self._context_ids = {x.i for x in (subj or []) + companions}
