@@ -113,7 +113,8 @@ class TriggerFinder:
                     heads_done.add(t.i)
                     out.append(Trigger(t, "anaphor", anaphoric=True))
                 continue
-            if t.lower_ not in words and t.lemma_.lower() not in words:
+            if t.lower_ not in words and t.lemma_.lower() not in words and not (
+                    t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_.endswith("ed")):
                 continue  # cheap filter: no trigger starts with this word
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
@@ -316,16 +317,20 @@ class TriggerFinder:
 
     def _verbal(self, t):
         if t.pos_ not in VERBS:
-            return None
+            return self._barred_state(t)
         lemma, lex = _lem(t), self.lex
         kids = list(t.children)
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if t.dep_ == "acomp" and not objs:
+            objs = [c for c in t.head.children if c.dep_ == "nsubj"]  # "China will stay prohibited from buying"
         if lemma in lex.listing_verbs:
             slots = objs or ([t.head] if t.dep_ in ("amod", "acl") else [])
             return Trigger(t, "list", slots)
         for prep in (c for c in kids if c.dep_ == "prep"):
             text = " ".join(x.lower_ for x in prep.subtree)
-            export_list = "list" in text.split() and any(w.startswith("export") for w in text.split())
+            # "to its export control list", "to its list of strategic high-tech entities"
+            export_list = "list" in text.split() and any(w.startswith(("export", "entit")) for w in text.split()) \
+                and self.export_context
             if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and (export_list or any(
                     f" {w}" in f" {text}" for w in lex.restrictive_lists)):
                 return Trigger(t, "list", objs, owner=self.owner_of(text))
@@ -365,6 +370,23 @@ class TriggerFinder:
                                                  for c in kids) and any(
                 c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and self.is_trade(c) for c in kids):
             return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
+        return None
+
+    def _barred_state(self, t):
+        """"Countries of concern, including China, remain barred from receiving the chips":
+        a restrictive participle the parser took for an adjective; the copula's subject
+        are the buyers, the control's target."""
+        if t.dep_ != "acomp" or not t.lower_.endswith("ed") or not self.export_context:
+            return None
+        w = t.lower_
+        if not {w[:-1], w[:-2], w[:-3]} & self.lex.restrictive_verbs:
+            return None
+        buyers = [c for c in t.head.children if c.dep_ == "nsubj"]
+        if buyers and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                g.dep_ in ("pcomp", "pobj") and (self.is_trade(g) or _lem(g) in self.lex.receiving_verbs
+                                                 and self._good_in(g.subtree)) for g in c.children)
+                          for c in t.children):
+            return Trigger(t, "verbal", buyers)
         return None
 
     def _denial(self, t, kids):

@@ -196,6 +196,9 @@ class ControlRoles:
         t = trig.token
         cur, pronoun, blocked = t, False, set()
         applicant = t.lemma_.lower() in self.lex.licence_nouns or t.lower_ in self.lex.licence_nouns
+        if t.dep_ == "acomp" and t.tag_ in ("VBN", "JJ"):
+            # "China remains barred from buying the chips": the subject is barred, not barring
+            return [], "none", set(self._ctl_subject_states(t.head)[0])
         if t.pos_ in VERBS:
             states, pronoun, has_subj = self._ctl_subject_states(t)
             if states:
@@ -320,6 +323,9 @@ class ControlRoles:
             elif x.dep_ in ("amod", "compound", "poss", "nmod") and x.head.lemma_.lower() in self.lex.holders \
                     and x.head.dep_ not in SUBJECTS:
                 slots.append(x)  # "sales to Chinese firms", "blacklisted Chinese entities"
+            elif x.dep_ == "prep" and x.lower_ == "in" and x.head.lower_ in self.lex.located_holders \
+                    and x.head.dep_ not in SUBJECTS:
+                slots += [p for p in x.children if p.dep_ == "pobj"]  # "the status of its plants in China"
         # "export controls ... the technology the U.S. is transferring to China": the destination
         # of trade named anywhere in the control's sentence
         for x in sent:

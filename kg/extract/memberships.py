@@ -57,6 +57,11 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
             state = _speaks_for_state(sdoc, m, by_token, gaz)
             if state is not None:
                 role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
+                continue
+            body = _ministry_of_previous(sdoc, m, by_token, gaz)
+            if body is not None:
+                _set(role, body, sdoc[m.start].sent)
+                role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
 
 
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "embassy", "mission", "delegation", "presidency"}
@@ -87,6 +92,27 @@ def _speaks_for_state(sdoc, m, by_token, gaz):
                 and sdoc[state.end].lower_ in _GOVERNMENT_NOUNS:
             return state
     return None
+
+
+def _ministry_of_previous(sdoc, m, by_token, gaz):
+    """"China's Ministry of Commerce announced curbs. Commerce ministry spokesperson X said":
+    a title naming a ministry by its portfolio alone, opening the sentence, speaks for the one
+    state body of that portfolio the sentence before names."""
+    sent = sdoc[m.start].sent
+    lead = [t for t in sdoc[sent.start:m.start] if t.lower_ not in ("the", "a")]
+    if sent.start == 0 or not 3 <= len(lead) <= 5 or any(t.i in by_token or not t.is_alpha for t in lead):
+        return None
+    words = [t.lower_ for t in lead]
+    k = words.index("ministry") if "ministry" in words else 0
+    descriptor = " ".join(words[:k])
+    if k == 0 or k == len(words) - 1 or descriptor not in gaz.ministry_names:
+        return None
+    portfolio = gaz.ministry_names[descriptor].lower()
+    prev = sdoc[sent.start - 1].sent
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
+              and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
+    fitting = [b for b in bodies.values() if portfolio in b.label.lower()]
+    return fitting[0] if len(fitting) == 1 and len(bodies) == 1 else None
 
 
 def _set(role, body, sent) -> None:

@@ -1,0 +1,120 @@
+"""Golden tests (round 2, fresh phrasing): export controls told indirectly and the entities
+and roles around them. Sentences are written for the project; each class has several wordings.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_extract_controls import _check, _controls
+
+P = pytest.param
+
+
+def _labels(ext, cls):
+    return {e.label for e in ext.entities.values() if e.cls == cls and e.mentioned}
+
+
+# -- 1. "X remain barred from receiving the chips": the barred buyers are the target -----------
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Washington tightened export controls on AI chips on Monday. Countries of concern, including "
+      "Iran and Russia, remain barred from receiving the chips.", "USA", {"IRN", "RUS"},
+      id="countries-including-remain-barred"),
+    P("The United States widened its export curbs on memory chips. China and Macau will stay prohibited from "
+      "acquiring the most advanced memory chips.", "USA", {"CHN", "MAC"}, id="will-stay-prohibited"),
+    P("Britain extended its export licensing of semiconductor tools this week. Belarus is now barred from "
+      "buying chipmaking machines.", "GBR", {"BLR"}, id="is-now-barred-from-buying"),
+])
+def test_barred_buyers_are_targets_not_imposers(extract_text, text, imposer, targets):
+    got = _check(extract_text, text, imposer, targets)
+    assert not set(targets) & set(got), f"a barred buyer taken for an imposer: {got}"
+
+
+def test_committed_to_buying_is_no_control(extract_text):
+    _ext, facts = extract_text("Japan will stay committed to buying more American chips.")
+    assert not _controls(facts)
+
+
+# -- 2. "added X to its list of ... entities": a national export-control list ----------------
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("Taipei added two Chinese chip designers to its list of strategic high-tech commodity entities, so "
+      "exporters must now seek approval before shipping to them.", "TWN", {"CHN"}, id="list-of-strategic-entities"),
+    P("Seoul put three Russian distributors on its list of restricted entities, meaning exporters need a "
+      "permit to ship chips to them.", "KOR", {"RUS"}, id="list-of-restricted-entities"),
+    P("Japan added an Iranian drone maker to its export end-user list of entities of concern, requiring "
+      "licences for all shipments.", "JPN", {"IRN"}, id="end-user-list-of-entities"),
+])
+def test_national_entity_lists(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+def test_a_list_of_member_entities_is_no_control(extract_text):
+    _ext, facts = extract_text("The consortium added two German firms to its list of member entities.")
+    assert not _controls(facts)
+
+
+# -- 3. validated end-user status; goods bound for "plants in X" ------------------------------
+@pytest.mark.parametrize("text, imposer, targets, covers", [
+    P("The United States will revoke the validated end-user status of two Korean chipmakers' factories in "
+      "China, so they will need licences for American chip tools.", "USA", {"CHN"}, {"semiconductors"},
+      id="revoke-veu-status-factories-in"),
+    P("Commerce said it would end the VEU program for an Intel fab in China, and chip tools shipped there "
+      "will need a licence.", "USA", {"CHN"}, {"semiconductors"}, id="end-veu-program-fab-in"),
+    P("The Commerce Department barred shipments of chip tools to customers in Russia and Belarus.",
+      "USA", {"RUS", "BLR"}, {"semiconductors"}, id="shipments-to-customers-in"),
+])
+def test_validated_end_users_and_plants_in_a_state(extract_text, text, imposer, targets, covers):
+    _check(extract_text, text, imposer, targets, covers)
+
+
+# -- 4. "Commerce ministry spokesperson X": the context's ministry, not the US department ------
+@pytest.mark.parametrize("text, person, state, body", [
+    P("China's Ministry of Commerce announced new curbs on Tuesday. Commerce ministry spokesperson "
+      "Lin Hua said the listed firms had acted unfairly.", "lin-hua", "CHN", "ministry-of-commerce-of-china",
+      id="commerce-ministry-spokesperson"),
+    P("Beijing's Ministry of Commerce put three firms on a blacklist. Commerce ministry spokesman Zhou Ming "
+      "told reporters the step was lawful.", "zhou-ming", "CHN", "ministry-of-commerce-of-china",
+      id="commerce-ministry-spokesman"),
+    P("India's Ministry of Commerce and Industry set new rules. Commerce ministry official Ravi Menon "
+      "said exporters had been consulted.", "ravi-menon", "IND", None, id="commerce-ministry-official"),
+])
+def test_lowercase_commerce_ministry_title(extract_text, text, person, state, body):
+    _ext, facts = extract_text(text)
+    states = {o for s, p, o in facts if s == person and p == "represents"}
+    assert states == {state}, sorted(facts)
+    members = {o for s, p, o in facts if s == person and p == "memberOf"}
+    assert "commerce-department" not in members, sorted(facts)
+    if body:
+        assert body in members, sorted(facts)
+
+
+# -- 5. a known title's words are no body; a capital in a body's name or "X-based" ------------
+@pytest.mark.parametrize("text, person", [
+    P("Business and Trade Secretary Jane Holt said the changes would stop leaks.", "Jane Holt", id="business-and-trade"),
+    P("Culture, Media and Sport Secretary Tom Reed opened the fair.", "Tom Reed", id="culture-media-sport"),
+    P("Energy and Climate Secretary Ann Boyd said the plan would work.", "Ann Boyd", id="energy-and-climate"),
+])
+def test_title_words_are_no_organization(extract_text, text, person):
+    ext, _facts = extract_text(text)
+    orgs = _labels(ext, "Organization")
+    assert not any(w in o for o in orgs for w in ("Business", "Culture", "Energy")), orgs
+
+
+@pytest.mark.parametrize("text, place, not_country", [
+    P("The rules were agreed in COCOM, the Paris-based coordinating committee.", "Paris", "France", id="paris-based"),
+    P("The London-based think tank said exports of chips had fallen.", "London", "United Kingdom", id="london-based"),
+    P("A Seoul-headquartered chip designer said it would comply.", "Seoul", "South Korea", id="seoul-headquartered"),
+])
+def test_city_based_is_a_place(extract_text, text, place, not_country):
+    ext, _facts = extract_text(text)
+    assert place in _labels(ext, "Place")
+    assert not_country not in _labels(ext, "Country")
+
+
+@pytest.mark.parametrize("text, org, not_country", [
+    P("Moscow's Warsaw Pact allies were barred from buying the computers.", "Warsaw Pact", "Poland", id="warsaw-pact"),
+    P("Members of the Warsaw Pact met on Monday.", "Warsaw Pact", "Poland", id="warsaw-pact-members"),
+    P("The Warsaw Treaty Organization was dissolved in 1991.", "Warsaw Pact", "Poland", id="warsaw-treaty-organization"),
+])
+def test_capital_inside_a_body_name_is_no_state(extract_text, text, org, not_country):
+    ext, _facts = extract_text(text)
+    assert not_country not in _labels(ext, "Country"), _labels(ext, "Country")
