@@ -118,3 +118,57 @@ def test_city_based_is_a_place(extract_text, text, place, not_country):
 def test_capital_inside_a_body_name_is_no_state(extract_text, text, org, not_country):
     ext, _facts = extract_text(text)
     assert not_country not in _labels(ext, "Country"), _labels(ext, "Country")
+
+
+# -- 6. a good that "will not be approved / licensed": a negated permission on goods ----------
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Export licences will be reviewed case by case, and supercomputers will not be approved for Iran, "
+      "the Commerce Department said.", "USA", {"supercomputing"}, id="supercomputers-not-approved"),
+    P("Under Tokyo's export rules, lithography machines are no longer licensed for Chinese buyers.",
+      "JPN", {"semiconductors"}, id="no-longer-licensed"),
+    P("South Korea tightened its export rules on Monday. Quantum computers will not be cleared for Russian buyers.",
+      "KOR", {"quantum"}, id="would-not-be-cleared"),
+])
+def test_goods_not_approved(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, (), covers)
+
+
+def test_a_deal_not_approved_is_no_control(extract_text):
+    _ext, facts = extract_text("The chip merger was not approved by regulators, the companies said in an export filing.")
+    assert not _controls(facts)
+
+
+# -- 7. "the commerce ministry in Beijing": a lower-case ministry placed by its capital --------
+@pytest.mark.parametrize("text, body", [
+    P("The commerce ministry in Beijing said gallium shipments would need licences.",
+      "Ministry of Commerce", id="commerce-ministry-in-beijing"),
+    P("The foreign ministry in Tokyo declined to comment on the export rules.",
+      "Ministry of Foreign Affairs", id="foreign-ministry-in-tokyo"),
+    P("A statement from the trade ministry in Seoul welcomed the decision.",
+      "Ministry of Trade", id="trade-ministry-in-seoul"),
+])
+def test_lowercase_ministry_in_capital(extract_text, text, body):
+    ext, _facts = extract_text(text)
+    orgs = {e.label for e in ext.entities.values() if e.cls == "Organization"}
+    assert any(o.startswith(body) for o in orgs), orgs
+
+
+# -- 8. "the West" is no place; Google and its parent Alphabet are two companies ---------------
+@pytest.mark.parametrize("text", [
+    P("China tightened mineral export rules as rivalry with the West grew.", id="rivalry-with-the-west"),
+    P("Beijing accused the West of hypocrisy over chip curbs.", id="accused-the-west"),
+    P("Relations between Russia and the West have soured since 2022.", id="russia-and-the-west"),
+])
+def test_the_west_is_no_place(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert "West" not in _labels(ext, "Place") | _labels(ext, "Organization")
+
+
+@pytest.mark.parametrize("text", [
+    P("Regulators opened an antitrust probe into Google, the Alphabet unit.", id="the-alphabet-unit"),
+    P("Alphabet said its Google business would appeal.", id="its-google-business"),
+    P("Shares of Alphabet fell after Google was named in the probe.", id="shares-of-alphabet"),
+])
+def test_google_and_alphabet_are_two(extract_text, text):
+    ext, _facts = extract_text(text)
+    assert {"Google", "Alphabet"} <= _labels(ext, "Organization")

@@ -368,8 +368,10 @@ class TriggerFinder:
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" or c.lower_ in ("never", "no", "longer")
                                                  for c in kids) and any(
-                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and self.is_trade(c) for c in kids):
-            return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and (self.is_trade(c) or self.export_context and (
+                    c.dep_ in ("nsubjpass", "dobj") and self.is_good(c))) for c in kids):
+            # "never permitted to ship", "exports will not be allowed", "supercomputers would not be approved"
+            return Trigger(t, "permission")
         return None
 
     def _barred_state(self, t):

@@ -374,6 +374,11 @@ class MentionLinker(NameShapes):
             entry = self.gaz.lookup(w, self.published)
             if entry is not None and entry.cls == "Country":
                 return entry.country
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and doc[ent.end - 1].lower_ == "ministry" \
+                and doc[ent.end + 1].ent_type_ == "COUNTRY" and doc[ent.end + 1].ent_kb_id_:
+            entry = self.gaz.entries.get(doc[ent.end + 1].ent_kb_id_)  # "the commerce ministry in Beijing"
+            if entry is not None and entry.cls == "Country":
+                return entry.country
         return None
 
     def _organization(self, ent) -> Mention | None:

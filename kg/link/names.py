@@ -56,6 +56,8 @@ class NameShapes:
             j = k - 1 if sdoc[k - 1].text in ("'s", "’s") else k
             if sdoc[j - 1].ent_type_ == "COUNTRY" and j - 1 >= 0:
                 out.append(Span(sdoc, k, t.i + 1, label="ORG"))
+            elif t.i + 2 < len(sdoc) and sdoc[t.i + 1].lower_ == "in" and sdoc[t.i + 2].ent_type_ == "COUNTRY":
+                out.append(Span(sdoc, k, t.i + 1, label="ORG"))  # "the commerce ministry in Beijing"
         return out
 
     # -- shapes of names -----------------------------------------------------------------
