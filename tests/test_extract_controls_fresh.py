@@ -172,3 +172,34 @@ def test_the_west_is_no_place(extract_text, text):
 def test_google_and_alphabet_are_two(extract_text, text):
     ext, _facts = extract_text(text)
     assert {"Google", "Alphabet"} <= _labels(ext, "Organization")
+
+
+# -- 9. "exports of N items to X": the destination hung on the goods --------------------------
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("South Korea will bar exports of 600 more industrial items to Russia and Belarus, including chipmaking "
+      "equipment.", "KOR", {"RUS", "BLR"}, id="exports-of-items-to"),
+    P("Japan banned shipments of about 300 products to Iran, among them semiconductors.", "JPN", {"IRN"},
+      id="shipments-of-products-to"),
+    P("Britain restricted sales of dozens of electronic components to Belarus, including microchips.",
+      "GBR", {"BLR"}, id="sales-of-components-to"),
+])
+def test_destination_after_the_goods(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+# -- 10. "X-related" goods name the field X ------------------------------------------------
+@pytest.mark.parametrize("text, imposer, covers", [
+    P("Japan will add semiconductor-related products to its list of items that require export licences.",
+      "JPN", {"semiconductors"}, id="semiconductor-related"),
+    P("Seoul tightened export licensing for chip-related equipment bound for Russia.", "KOR", {"semiconductors"},
+      id="chip-related"),
+    P("The Netherlands will require export licences for quantum-related instruments.", "NLD", {"quantum"},
+      id="quantum-related"),
+])
+def test_related_goods_name_the_field(extract_text, text, imposer, covers):
+    _check(extract_text, text, imposer, (), covers)
+
+
+def test_ai_powered_is_still_no_domain_mention(extract_text):
+    ext, _facts = extract_text("The firm launched an AI-powered phone on Monday.")
+    assert not _labels(ext, "TechnologyDomain")
