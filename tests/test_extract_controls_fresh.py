@@ -203,3 +203,23 @@ def test_related_goods_name_the_field(extract_text, text, imposer, covers):
 def test_ai_powered_is_still_no_domain_mention(extract_text):
     ext, _facts = extract_text("The firm launched an AI-powered phone on Monday.")
     assert not _labels(ext, "TechnologyDomain")
+
+
+# -- 11. a stateless portfolio title after the sentence naming that state's ministry ------------
+@pytest.mark.parametrize("text, person, state", [
+    P("Shippers will need approval for each contract, the Ministry of Economy, Trade and Industry said. "
+      "Trade minister Sato Kenji said trust had been damaged.", "sato-kenji", "JPN", id="trade-minister-meti"),
+    P("The Federal Ministry for Economic Affairs and Energy published the new export list. Economy Minister "
+      "Hans Weber said exporters had been consulted.", "hans-weber", "DEU", id="economy-minister-bmwk"),
+    P("Exporters need a permit from Monday, Taiwan's Ministry of Economic Affairs said. Economic Affairs "
+      "Minister Lin Wen-chi said the rules matched those of allies.", "lin-wen-chi", "TWN", id="economic-affairs-minister"),
+])
+def test_portfolio_title_after_its_ministry(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert {o for s, p, o in facts if s == person and p == "represents"} == {state}, sorted(facts)
+
+
+def test_other_portfolio_takes_no_state_from_the_ministry(extract_text):
+    _ext, facts = extract_text("The Ministry of Economy, Trade and Industry published the list. "
+                               "Health minister Ono Aki said hospitals were ready.")
+    assert not {o for s, p, o in facts if s == "ono-aki" and p == "represents"}, sorted(facts)

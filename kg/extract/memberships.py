@@ -62,6 +62,10 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
             if body is not None:
                 _set(role, body, sdoc[m.start].sent)
                 role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
+                continue
+            body = _portfolio_of_previous(sdoc, m, by_token, gaz)
+            if body is not None:  # the state only: "Trade Minister" is no proof of membership
+                role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
 
 
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "embassy", "mission", "delegation", "presidency"}
@@ -113,6 +117,32 @@ def _ministry_of_previous(sdoc, m, by_token, gaz):
               and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
     fitting = [b for b in bodies.values() if portfolio in b.label.lower()]
     return fitting[0] if len(fitting) == 1 and len(bodies) == 1 else None
+
+
+_MINISTER_HEADS = {"minister", "secretary"}
+
+
+def _portfolio_of_previous(sdoc, m, by_token, gaz):
+    """"..., the Ministry of Economy, Trade and Industry said. Trade minister X said": a
+    stateless portfolio title opening the sentence is held in the one state ministry the
+    sentence before names, when that ministry's name holds the portfolio."""
+    sent = sdoc[m.start].sent
+    lead = [t for t in sdoc[sent.start:m.start]]
+    if sent.start == 0 or not 2 <= len(lead) <= 4 or lead[-1].lower_ not in _MINISTER_HEADS \
+            or any(t.i in by_token or not t.is_alpha for t in lead):
+        return None
+    if any(x.cls == "Country" for x in (by_token.get(t.i) for t in sent) if x is not None):
+        return None  # the sentence names a state of its own
+    words = [t.lower_ for t in lead[:-1] if t.lower_ != "and"]
+    prev = sdoc[sent.start - 1].sent
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
+              and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
+    if len(bodies) != 1:
+        return None
+    (body,) = bodies.values()
+    name = set(body.label.lower().replace(",", " ").split())
+    # "Economy Minister" holds the "Economic Affairs" portfolio: words compared by their stem
+    return body if words and all(any(n.startswith(w[:5]) for n in name) for w in words) else None
 
 
 def _set(role, body, sent) -> None:
