@@ -223,3 +223,37 @@ def test_other_portfolio_takes_no_state_from_the_ministry(extract_text):
     _ext, facts = extract_text("The Ministry of Economy, Trade and Industry published the list. "
                                "Health minister Ono Aki said hospitals were ready.")
     assert not {o for s, p, o in facts if s == "ono-aki" and p == "represents"}, sorted(facts)
+
+
+# -- 12. "X is expected / set / said to require licences": the raised subject imposes ---------
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("The Netherlands is expected to require licences for exports of older lithography machines to China.",
+      "NLD", {"CHN"}, id="is-expected-to-require"),
+    P("Japan is set to curb shipments of chipmaking equipment to China, officials said.", "JPN", {"CHN"},
+      id="is-set-to-curb"),
+    P("South Korea is said to be planning restrictions on exports of memory chips to Russia.", "KOR", {"RUS"},
+      id="is-said-to-be-planning"),
+])
+def test_raised_subject_imposes(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+def test_expected_to_protest_imposes_nothing(extract_text):
+    _ext, facts = extract_text("China is expected to protest against the export curbs on chips.")
+    assert "CHN" not in _controls(facts)
+
+
+# -- 13. a firm "placed on" a kept list: the keeper imposes, the firm's state is the target ----
+@pytest.mark.parametrize("text, imposer, target", [
+    P("Yangtze Memory, China's top memory chipmaker, was among 31 entities placed on the Unverified List.",
+      "USA", "CHN", id="appositive-placed-on-unverified-list"),
+    P("Skydio, an American drone maker, was added to the unreliable entity list on Friday.", "CHN", "USA",
+      id="appositive-added-to-unreliable-entity-list"),
+    P("Inspur, China's biggest server maker, was among the firms added to the Entity List this week.", "USA", "CHN",
+      id="appositive-named-to-entity-list"),
+])
+def test_list_keeper_imposes(extract_text, text, imposer, target):
+    _ext, facts = extract_text(text)
+    got = _controls(facts)
+    assert imposer in got and target in got[imposer]["targets"], got
+    assert target not in got, f"the listed firm's state taken for an imposer: {got}"
