@@ -257,3 +257,21 @@ def test_list_keeper_imposes(extract_text, text, imposer, target):
     got = _controls(facts)
     assert imposer in got and target in got[imposer]["targets"], got
     assert target not in got, f"the listed firm's state taken for an imposer: {got}"
+
+
+# -- 14. "..., a step/move that will curb sales to X": the step is the control just named -----
+@pytest.mark.parametrize("text, imposer, targets", [
+    P("The Netherlands will require licences for exports of older lithography machines from September, "
+      "a step that may curb sales to China.", "NLD", {"CHN"}, id="a-step-that-may-curb"),
+    P("Japan added 23 items to its export list on Friday, a move that will restrict shipments of chip tools "
+      "to China.", "JPN", {"CHN"}, id="a-move-that-will-restrict"),
+    P("Britain published new export rules for quantum computers, a decision that will limit sales to Iran.",
+      "GBR", {"IRN"}, id="a-decision-that-will-limit"),
+])
+def test_step_that_restricts(extract_text, text, imposer, targets):
+    _check(extract_text, text, imposer, targets)
+
+
+def test_a_company_move_is_no_state_control(extract_text):
+    _ext, facts = extract_text("Analysts said the move by Samsung to halt exports of memory chips to Russia was commercial.")
+    assert not _controls(facts)
