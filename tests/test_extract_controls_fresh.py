@@ -275,3 +275,29 @@ def test_step_that_restricts(extract_text, text, imposer, targets):
 def test_a_company_move_is_no_state_control(extract_text):
     _ext, facts = extract_text("Analysts said the move by Samsung to halt exports of memory chips to Russia was commercial.")
     assert not _controls(facts)
+
+
+# -- 15. "a spokesman for the embassy" after "China's embassy said": that state ---------------
+@pytest.mark.parametrize("text, person, state", [
+    P("China's embassy in Washington called the listings unfair. Zhao Wei, a spokesman for the embassy, "
+      "urged a rethink.", "zhao-wei", "CHN", id="spokesman-for-the-embassy"),
+    P("The Japanese embassy in Seoul declined to comment. A spokeswoman for the embassy, Aiko Mori, said "
+      "talks would go on.", "aiko-mori", "JPN", id="spokeswoman-for-the-embassy-before-name"),
+    P("Russia's embassy in London called the curbs illegal. Ivan Petrov, a spokesman at the embassy, said "
+      "Moscow would respond.", "ivan-petrov", "RUS", id="spokesman-at-the-embassy"),
+])
+def test_spokesperson_of_the_embassy_named_before(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert {o for s, p, o in facts if s == person and p == "represents"} == {state}, sorted(facts)
+
+
+# -- 16. company names with European legal suffixes are organisations -----------------------
+@pytest.mark.parametrize("text, org", [
+    P("Suppliers such as Merck KGaA said they would comply with the rules.", "Merck KGaA", id="kgaa"),
+    P("Shares of Wacker Chemie AG fell after the export curbs were announced.", "Wacker Chemie", id="ag"),
+    P("Ericsson AB said it had stopped deliveries to Russia.", "Ericsson", id="ab"),
+])
+def test_legal_suffix_companies(extract_text, text, org):
+    ext, _facts = extract_text(text)
+    assert any(o.startswith(org) for o in _labels(ext, "Organization")), _labels(ext, "Organization")
+    assert not _labels(ext, "Person")

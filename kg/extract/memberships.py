@@ -63,6 +63,10 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
                 _set(role, body, sdoc[m.start].sent)
                 role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
                 continue
+            state = _body_of_previous(sdoc, m, by_token, gaz)
+            if state is not None:  # "X, a spokesman for the embassy" after "China's embassy said"
+                role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
+                continue
             body = _portfolio_of_previous(sdoc, m, by_token, gaz)
             if body is not None:  # the state only: "Trade Minister" is no proof of membership
                 role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
@@ -120,6 +124,33 @@ def _ministry_of_previous(sdoc, m, by_token, gaz):
 
 
 _MINISTER_HEADS = {"minister", "secretary"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _body_of_previous(sdoc, m, by_token, gaz):
+    """"China's embassy in Washington said ... Liu Pengyu, a spokesman for the embassy, said":
+    a title "for/at the <government noun>" next to the name speaks for the state whose
+    government noun the sentence before names ("China's embassy", "the Japanese embassy")."""
+    sent = sdoc[m.start].sent
+    window = list(sdoc[max(sent.start, m.start - 6):m.start]) + list(sdoc[m.end:min(sent.end, m.end + 7)])
+    noun = None
+    for k, t in enumerate(window[2:], start=2):
+        if t.lower_ in _GOVERNMENT_NOUNS and window[k - 1].lower_ == "the" and window[k - 2].lower_ in ("for", "at", "of") \
+                and k >= 3 and (window[k - 3].lower_ in _SPOKES or gaz.title(window[k - 3].text) is not None):
+            noun = t.lower_
+            break
+    if noun is None or sent.start == 0:
+        return None
+    prev = sdoc[sent.start - 1].sent
+    states = {}
+    for t in prev:
+        if t.lower_ != noun:
+            continue
+        for c in t.children:
+            x = by_token.get(c.i)
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and x is not None and x.cls == "Country":
+                states[x.iri] = x
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _portfolio_of_previous(sdoc, m, by_token, gaz):
