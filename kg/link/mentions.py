@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..nlp.gazetteer import Entry, Gazetteer, ministry_descriptor
-from .names import LOCATIVE, NameShapes
+from .names import NameShapes
 from ..vocab import country_iri, entity_iri
 
 LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
@@ -215,26 +215,6 @@ class MentionLinker(NameShapes):
         return Mention(entity_iri("place", name), "Place", name, span.text, span.start, span.end,
                        span.start_char, span.end_char, entry)
 
-    @staticmethod
-    def _based_in(ent) -> bool:
-        """"the Paris-based committee", "a Seoul-headquartered firm": the city it sits in."""
-        after = ent.doc[ent.end:ent.end + 2]
-        return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered")
-
-    def _is_capital_as_place(self, ent, entry: Entry) -> bool:
-        """"signed in Tokyo": a capital after a locative word is the city, not the state;
-        so is a dateline ("WASHINGTON, April 17 —" at the start of a paragraph)."""
-        capitals = self.gaz.capitals.get(entry.iri, ())
-        if ent.text not in capitals and ent.text.title() not in capitals:
-            return False
-        if self._based_in(ent):
-            return True  # "the Paris-based committee": where it sits
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if prev is None or "\n" in prev.text or prev.is_space:
-            nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-            return nxt is not None and nxt.text == ","
-        return prev.lower_ in LOCATIVE
-
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
         """Remember a full name so that a later surname finds it. East Asian names put the
         family name first ("Lee Jae-myung" → "Lee", "Xi Jinping" → "Xi"); a surname may
@@ -360,25 +340,6 @@ class MentionLinker(NameShapes):
             entry = self.gaz.lookup(name, self.published)
             if entry is not None and entry.cls == "Organization":
                 return entry
-        return None
-
-    def _country_of(self, ent) -> str | None:
-        """The state a ministry's name gives: a country word inside it or just before it."""
-        doc = ent.doc
-        for t in doc[max(0, ent.start - 2):ent.end]:
-            if t.ent_type_ == "COUNTRY" and t.ent_kb_id_:
-                entry = self.gaz.entries.get(t.ent_kb_id_)
-                if entry is not None and entry.cls == "Country":
-                    return entry.country
-        for w in ent.text.replace("’s", "").replace("'s", "").split():
-            entry = self.gaz.lookup(w, self.published)
-            if entry is not None and entry.cls == "Country":
-                return entry.country
-        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and doc[ent.end - 1].lower_ == "ministry" \
-                and doc[ent.end + 1].ent_type_ == "COUNTRY" and doc[ent.end + 1].ent_kb_id_:
-            entry = self.gaz.entries.get(doc[ent.end + 1].ent_kb_id_)  # "the commerce ministry in Beijing"
-            if entry is not None and entry.cls == "Country":
-                return entry.country
         return None
 
     def _organization(self, ent) -> Mention | None:
