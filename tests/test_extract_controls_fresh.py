@@ -301,3 +301,22 @@ def test_legal_suffix_companies(extract_text, text, org):
     ext, _facts = extract_text(text)
     assert any(o.startswith(org) for o in _labels(ext, "Organization")), _labels(ext, "Organization")
     assert not _labels(ext, "Person")
+
+
+# -- 17. "the Bureau, headed by X,": the head belongs to the body -----------------------------
+@pytest.mark.parametrize("text, person, body", [
+    P("The Bureau of Industry and Security, headed by Jeffrey Kessler, added 80 firms to the Entity List.",
+      "jeffrey-kessler", "bureau-of-industry-and-security", id="headed-by"),
+    P("Beijing's Ministry of Commerce, led by Wang Wentao, said it would respond to the curbs.",
+      "wang-wentao", "ministry-of-commerce-of-china", id="led-by"),
+    P("The European Commission, headed by President Ursula von der Leyen, proposed new export rules.",
+      "ursula-von-der-leyen", "european-commission", id="headed-by-titled"),
+])
+def test_body_headed_by(extract_text, text, person, body):
+    _ext, facts = extract_text(text)
+    assert body in {o for s, p, o in facts if s == person and p == "memberOf"}, sorted(facts)
+
+
+def test_company_led_by_is_no_membership(extract_text):
+    _ext, facts = extract_text("Samsung, led by Park Min-ho, said it would comply with the rules.")
+    assert not {o for s, p, o in facts if s == "park-min-ho" and p == "memberOf"}, sorted(facts)

@@ -45,7 +45,8 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
         if m.cls != "Organization":
             continue
         sent = sdoc[m.start].sent
-        members = _listed_after(sdoc, m, by_token, sent) + _making_up(sdoc, m, by_token, sent, persons)
+        members = _listed_after(sdoc, m, by_token, sent) + _making_up(sdoc, m, by_token, sent, persons) \
+            + _headed_by(sdoc, m, by_token, sent)
         for p in members:
             role = roles.get(p.iri)
             if role is not None and (role.organization is None or not role.org_from_text):
@@ -271,6 +272,25 @@ def _listed_after(sdoc, org, by_token, sent) -> list:
     else:
         return []
     return _people_list(sdoc, start, sent.end, by_token)
+
+
+_LED_BY = {"led", "headed", "run", "chaired", "directed"}
+
+
+def _headed_by(sdoc, org, by_token, sent) -> list:
+    """"the Bureau of Industry and Security, headed by X,", "the commission, led by Y": the
+    head belongs to the body."""
+    k = org.end
+    if org.entry is not None and org.entry.kind == "company":
+        return []  # a firm's chief is reported, not a member of an office
+    if k + 2 >= sent.end or sdoc[k].text != "," or sdoc[k + 1].lower_ not in _LED_BY or sdoc[k + 2].lower_ != "by":
+        return []
+    j = k + 3
+    while j < sent.end and by_token.get(j) is None and (sdoc[j].is_title or sdoc[j].lower_ in ("the", "of", "for")) \
+            and j - k < 8:
+        j += 1  # "led by Economy Minister X"
+    head = by_token.get(j) if j < sent.end else None
+    return [head] if head is not None and head.cls == "Person" else []
 
 
 def _people_list(sdoc, start, end, by_token) -> list:
