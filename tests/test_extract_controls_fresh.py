@@ -320,3 +320,25 @@ def test_body_headed_by(extract_text, text, person, body):
 def test_company_led_by_is_no_membership(extract_text):
     _ext, facts = extract_text("Samsung, led by Park Min-ho, said it would comply with the rules.")
     assert not {o for s, p, o in facts if s == "park-min-ho" and p == "memberOf"}, sorted(facts)
+
+
+# -- 18. waivers for shipments; tighter screening / scrutiny of exports --------------------
+@pytest.mark.parametrize("text, imposer, targets, covers", [
+    P("The United States told the chipmaker it will stop granting waivers for shipments of American chip tools "
+      "to its plant in China.", "USA", {"CHN"}, {"semiconductors"}, id="stop-granting-waivers"),
+    P("Washington revoked the export waivers that let suppliers ship memory chips to Huawei.", "USA", {"CHN"},
+      {"semiconductors"}, id="revoked-waivers-that-let"),
+    P("Japan said it would tighten its screening of chipmaking equipment exports to Russia.", "JPN", {"RUS"},
+      {"semiconductors"}, id="tighten-screening-of-exports"),
+    P("Washington will step up scrutiny of chip exports to the Middle East, officials said.", "USA", (),
+      {"semiconductors"}, id="step-up-scrutiny-of-exports"),
+    P("South Korea announced stricter vetting of exports of semiconductor equipment to China.", "KOR", {"CHN"},
+      {"semiconductors"}, id="stricter-vetting-of-exports"),
+])
+def test_waivers_and_screening(extract_text, text, imposer, targets, covers):
+    _check(extract_text, text, imposer, targets, covers)
+
+
+def test_scrutiny_of_a_merger_is_no_control(extract_text):
+    _ext, facts = extract_text("The Senate will increase its scrutiny of the chip merger.")
+    assert not _controls(facts)
