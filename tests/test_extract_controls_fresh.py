@@ -110,6 +110,11 @@ def test_city_based_is_a_place(extract_text, text, place, not_country):
     assert not_country not in _labels(ext, "Country")
 
 
+def test_city_state_based_stays_a_state(extract_text):
+    ext, _facts = extract_text("A Singapore-based analyst said chip exports had fallen.")
+    assert "Singapore" in _labels(ext, "Country")
+
+
 @pytest.mark.parametrize("text, org, not_country", [
     P("Moscow's Warsaw Pact allies were barred from buying the computers.", "Warsaw Pact", "Poland", id="warsaw-pact"),
     P("Members of the Warsaw Pact met on Monday.", "Warsaw Pact", "Poland", id="warsaw-pact-members"),

@@ -267,7 +267,7 @@ class NameShapes:
         if ent.text not in capitals and ent.text.title() not in capitals:
             return False
         if self._based_in(ent):
-            return True  # "the Paris-based committee": where it sits
+            return ent.text != entry.label  # "the Paris-based committee": where it sits; a city-state stays one
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is None or "\n" in prev.text or prev.is_space:
             nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
