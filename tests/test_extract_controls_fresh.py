@@ -347,3 +347,22 @@ def test_waivers_and_screening(extract_text, text, imposer, targets, covers):
 def test_scrutiny_of_a_merger_is_no_control(extract_text):
     _ext, facts = extract_text("The Senate will increase its scrutiny of the chip merger.")
     assert not _controls(facts)
+
+
+# -- 19. "X, the minister of trade, industry and energy,": a ministry only one state has -------
+@pytest.mark.parametrize("text, person, state", [
+    P("Seoul will drop Tokyo from its list. Park Ji-won, the minister of trade, industry and energy, said the "
+      "change would take effect soon.", "park-ji-won", "KOR", id="motie-apposition"),
+    P("Tokyo tightened the rules. Kenji Sato, minister of economy, trade and industry, said trust had been damaged.",
+      "kenji-sato", "JPN", id="meti-apposition"),
+    P("The curbs were widened. Taro Ishii, the minister of international trade and industry, defended them.",
+      "taro-ishii", "JPN", id="miti-apposition"),
+])
+def test_unique_ministry_in_lowercase_apposition(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert {o for s, p, o in facts if s == person and p == "represents"} == {state}, sorted(facts)
+
+
+def test_common_portfolio_apposition_gives_no_state(extract_text):
+    _ext, facts = extract_text("Talks resumed. Lee Min-ho, the minister of foreign affairs, said progress was made.")
+    assert not {o for s, p, o in facts if s == "lee-min-ho" and p == "represents"}, sorted(facts)

@@ -68,6 +68,10 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
             if state is not None:  # "X, a spokesman for the embassy" after "China's embassy said"
                 role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
                 continue
+            entry = _unique_ministry_after(sdoc, m, gaz)
+            if entry is not None:  # "X, the minister of trade, industry and energy," (Korea's)
+                role.country, role.country_sent, role.from_text = country_iri(entry.country), sdoc[m.start].sent, True
+                continue
             body = _portfolio_of_previous(sdoc, m, by_token, gaz)
             if body is not None:  # the state only: "Trade Minister" is no proof of membership
                 role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
@@ -152,6 +156,30 @@ def _body_of_previous(sdoc, m, by_token, gaz):
             if c.dep_ in ("poss", "amod", "compound", "nmod") and x is not None and x.cls == "Country":
                 states[x.iri] = x
     return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _unique_ministry_after(sdoc, m, gaz):
+    """"Sung Yun-mo, the minister of trade, industry and energy,": a lower-case portfolio
+    that spells the name of one state's ministry the gazetteer knows ("Ministry of Trade,
+    Industry and Energy" is South Korea's) gives that state."""
+    sent = sdoc[m.start].sent
+    k = m.end
+    if k + 3 >= sent.end or sdoc[k].text != ",":
+        return None
+    k += 1 + (sdoc[k + 1].lower_ in ("the", "a"))
+    if sdoc[k].lower_ not in ("minister", "secretary") or sdoc[k + 1].lower_ != "of":
+        return None
+    j = k + 2
+    while j < sent.end:  # up to the comma that closes the apposition ("trade, industry and energy,")
+        if sdoc[j].text == "," and not (j + 1 < sent.end and sdoc[j + 1].is_lower
+                                        and sdoc[j + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+            break
+        j += 1
+    portfolio = sdoc[k + 2:j].text
+    if not portfolio or not portfolio.islower():
+        return None
+    entry = gaz.lookup(f"Ministry of {portfolio.title().replace(' And ', ' and ')}")
+    return entry if entry is not None and entry.cls == "Organization" and entry.country else None
 
 
 def _portfolio_of_previous(sdoc, m, by_token, gaz):
