@@ -366,3 +366,23 @@ def test_unique_ministry_in_lowercase_apposition(extract_text, text, person, sta
 def test_common_portfolio_apposition_gives_no_state(extract_text):
     _ext, facts = extract_text("Talks resumed. Lee Min-ho, the minister of foreign affairs, said progress was made.")
     assert not {o for s, p, o in facts if s == "lee-min-ho" and p == "represents"}, sorted(facts)
+
+
+# -- 20. the sentence before is found across a paragraph break --------------------------------
+@pytest.mark.parametrize("text, person, state", [
+    P("Exporters will need approval for each contract, the Ministry of Economy, Trade and Industry said.\n\n"
+      "Trade minister Sato Kenji said trust had been damaged.", "sato-kenji", "JPN", id="portfolio-after-paragraph"),
+    P("China's embassy in Washington called the listings unfair.\n\nZhao Wei, a spokesman for the embassy, urged "
+      "a rethink.", "zhao-wei", "CHN", id="embassy-after-paragraph"),
+    P("China's Ministry of Commerce announced new curbs on Tuesday.\n\nCommerce ministry spokesperson Lin Hua "
+      "said the listed firms had acted unfairly.", "lin-hua", "CHN", id="ministry-after-paragraph"),
+])
+def test_previous_sentence_across_paragraphs(extract_text, text, person, state):
+    _ext, facts = extract_text(text)
+    assert {o for s, p, o in facts if s == person and p == "represents"} == {state}, sorted(facts)
+
+
+def test_raised_subject_reaches_a_step_that_curbs(extract_text):
+    text = ("The Netherlands is expected to require licences for exports of older lithography machines, according "
+            "to rules published on Friday, a step that may curb ASML Holding NV's sales to China.")
+    _check(extract_text, text, "NLD", {"CHN"}, {"semiconductors"})

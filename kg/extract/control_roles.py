@@ -142,8 +142,9 @@ class ControlRoles:
             c.dep_ == "npadvmod" and c.i < verb.i and self._is_country(c)))]  # "Washington updated rules" misparsed
         agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
         if not subj and skip >= 0 and verb.lemma_.lower() in self.lex.raising_verbs \
-                and any(c.i == skip and c.dep_ == "xcomp" for c in verb.children):
-            # "the Netherlands is expected to require licences": the subject of the raised clause
+                and any(c.i == skip and c.dep_ in ("xcomp", "npadvmod", "advcl") for c in verb.children):
+            # "the Netherlands is expected to require licences[, a step that may curb sales]":
+            # the subject of the raised clause
             subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECTS]  # "cut X and suspended Y"
