@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .control_denials import DenialFrames
 from .control_lexicon import Lexicon
 
 VERBS = ("VERB", "AUX")
@@ -37,7 +38,7 @@ def _lem(t) -> str:
     return t.lemma_.lower()
 
 
-class TriggerFinder:
+class TriggerFinder(DenialFrames):
     """Finds export-control triggers in a sentence. ``is_good(token)`` says whether a token
     is part of a technology-domain mention (a good a control can restrict)."""
 
@@ -113,7 +114,8 @@ class TriggerFinder:
                     heads_done.add(t.i)
                     out.append(Trigger(t, "anaphor", anaphoric=True))
                 continue
-            if t.lower_ not in words and t.lemma_.lower() not in words:
+            if t.lower_ not in words and t.lemma_.lower() not in words and not (
+                    t.dep_ == "acomp" and t.pos_ == "ADJ" and t.lower_.endswith("ed")):
                 continue  # cheap filter: no trigger starts with this word
             trig = self._phrase(t, sent) or self._verbal(t) or self._nominal(t)
             if trig is None:
@@ -316,16 +318,20 @@ class TriggerFinder:
 
     def _verbal(self, t):
         if t.pos_ not in VERBS:
-            return None
+            return self._barred_state(t)
         lemma, lex = _lem(t), self.lex
         kids = list(t.children)
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if t.dep_ == "acomp" and not objs:
+            objs = [c for c in t.head.children if c.dep_ == "nsubj"]  # "China will stay prohibited from buying"
         if lemma in lex.listing_verbs:
             slots = objs or ([t.head] if t.dep_ in ("amod", "acl") else [])
             return Trigger(t, "list", slots)
         for prep in (c for c in kids if c.dep_ == "prep"):
             text = " ".join(x.lower_ for x in prep.subtree)
-            export_list = "list" in text.split() and any(w.startswith("export") for w in text.split())
+            # "to its export control list", "to its list of strategic high-tech entities"
+            export_list = "list" in text.split() and any(w.startswith(("export", "entit")) for w in text.split()) \
+                and self.export_context
             if lemma in lex.add_verbs and prep.lower_ in ("to", "on", "onto") and (export_list or any(
                     f" {w}" in f" {text}" for w in lex.restrictive_lists)):
                 return Trigger(t, "list", objs, owner=self.owner_of(text))
@@ -363,28 +369,8 @@ class TriggerFinder:
             return Trigger(t, "verbal")
         if lemma in lex.permission_verbs and any(c.dep_ == "neg" or c.lower_ in ("never", "no", "longer")
                                                  for c in kids) and any(
-                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and self.is_trade(c) for c in kids):
-            return Trigger(t, "permission")  # "never permitted to ship", "exports will not be allowed"
+                c.dep_ in ("xcomp", "ccomp", "nsubjpass", "dobj") and (self.is_trade(c) or self.export_context and (
+                    c.dep_ in ("nsubjpass", "dobj") and self.is_good(c))) for c in kids):
+            # "never permitted to ship", "exports will not be allowed", "supercomputers would not be approved"
+            return Trigger(t, "permission")
         return None
-
-    def _denial(self, t, kids):
-        """"keep chip technology out of Chinese hands", "limit Chinese access to chips",
-        "deny China access to advanced tools": the possessor of the access is the target."""
-        holders = []
-        if any(c.dep_ == "prt" and c.lower_ == "off" for c in kids) and any(
-                c.dep_ == "prep" and c.lower_ == "from" for c in kids):
-            holders += [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]  # "cut China off from the tools"
-        for c in kids:
-            if c.dep_ in ("dobj", "dative") and c.lower_ in self.lex.denial_objects:
-                holders.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "out":
-                holders += [x for x in c.subtree if x.lower_ in self.lex.denial_objects]
-        if not holders:
-            return None
-        if not any(self._denied_good(x) for x in t.subtree):
-            return None
-        slots = [m for h in holders for m in h.children if m.dep_ in ("amod", "poss", "compound")
-                 or (m.dep_ == "prep" and m.lower_ == "of")]  # "the ability of the PRC to make chips"
-        slots += [h for h in holders if h.lower_ not in self.lex.denial_objects]
-        slots += [c for c in kids if c.dep_ in ("dative",) or (c.dep_ == "dobj" and c not in holders)]
-        return Trigger(t, "denial", slots) if slots else None

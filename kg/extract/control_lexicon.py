@@ -47,6 +47,8 @@ class Lexicon:
     opposing_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     holders: frozenset[str]
+    located_holders: frozenset[str]
+    raising_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     operating_verbs: frozenset[str]
     instruments: frozenset[str]
@@ -101,7 +103,8 @@ class Lexicon:
             not_destination=_words(roles["not_destination"]),
             target_exclusions=tuple(w.lower() for w in roles["target_exclusions"]),
             opposing_verbs=_words(roles["opposing_verbs"]), speech_verbs=_words(roles["speech_verbs"]),
-            holders=_words(roles["holders"]),
+            holders=_words(roles["holders"]), located_holders=_words(roles["located_holders"]),
+            raising_verbs=_words(roles["raising_verbs"]),
             object_control_verbs=_words(roles["object_control_verbs"]),
             operating_verbs=_words(roles["operating_verbs"]), instruments=_words(roles["instruments"]),
             scope_verbs=_words(roles["scope_verbs"]),

@@ -141,6 +141,11 @@ class ControlRoles:
         subj = [c for c in verb.children if c.i != skip and (c.dep_ in SUBJECTS or (
             c.dep_ == "npadvmod" and c.i < verb.i and self._is_country(c)))]  # "Washington updated rules" misparsed
         agent = [c for c in verb.children if c.dep_ == "agent" and c.i != skip]
+        if not subj and skip >= 0 and verb.lemma_.lower() in self.lex.raising_verbs \
+                and any(c.i == skip and c.dep_ in ("xcomp", "npadvmod", "advcl") for c in verb.children):
+            # "the Netherlands is expected to require licences[, a step that may curb sales]":
+            # the subject of the raised clause
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subj and not agent and verb.dep_ == "conj" and verb.head.pos_ in VERBS:
             subj = [c for c in verb.head.children if c.dep_ in SUBJECTS]  # "cut X and suspended Y"
         if not subj and not agent:
@@ -196,6 +201,9 @@ class ControlRoles:
         t = trig.token
         cur, pronoun, blocked = t, False, set()
         applicant = t.lemma_.lower() in self.lex.licence_nouns or t.lower_ in self.lex.licence_nouns
+        if t.dep_ == "acomp" and t.tag_ in ("VBN", "JJ"):
+            # "China remains barred from buying the chips": the subject is barred, not barring
+            return [], "none", set(self._ctl_subject_states(t.head)[0])
         if t.pos_ in VERBS:
             states, pronoun, has_subj = self._ctl_subject_states(t)
             if states:
@@ -320,6 +328,9 @@ class ControlRoles:
             elif x.dep_ in ("amod", "compound", "poss", "nmod") and x.head.lemma_.lower() in self.lex.holders \
                     and x.head.dep_ not in SUBJECTS:
                 slots.append(x)  # "sales to Chinese firms", "blacklisted Chinese entities"
+            elif x.dep_ == "prep" and x.lower_ == "in" and x.head.lower_ in self.lex.located_holders \
+                    and x.head.dep_ not in SUBJECTS:
+                slots += [p for p in x.children if p.dep_ == "pobj"]  # "the status of its plants in China"
         # "export controls ... the technology the U.S. is transferring to China": the destination
         # of trade named anywhere in the control's sentence
         for x in sent:
@@ -357,6 +368,8 @@ class ControlRoles:
         if head.lower_ in self.lex.not_destination or head.lemma_.lower() in self.lex.not_destination:
             return False
         finder = self._ctl_finder
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and finder.is_trade(head.head.head):
+            return True  # "exports of 682 items to Russia": the parser hangs the destination on the goods
         return finder.is_trade(head) or finder.is_good(head) or head.lemma_.lower() in self.lex.holders \
             or head.lemma_.lower() in self.lex.instruments
 

@@ -65,6 +65,13 @@ class ControlRules(ControlRoles):
             else:
                 blocked |= set(targets)  # "blacklisted Chinese firms": a target is not an imposer
             imposers = [i for i in imposers if i not in blocked]
+            owner = country_iri(trig.owner) if trig.owner else None
+            if owner and imposers and owner not in imposers and (
+                    trig.kind == "list" and trig.token.tag_ == "VBN" or trig.kind == "phrase" and how.startswith("verb:")):
+                # "X, China's top chipmaker, was placed on the Unverified List": the list's
+                # keeper lists, the states named with the listed firm are its target
+                targets = list(dict.fromkeys(targets + imposers))
+                imposers = [owner]
             ev = None
             if trig.anaphoric and not self._says_imposer(how, imposers):
                 ev = self._antecedent(trig)  # "the embargo"

@@ -45,7 +45,8 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
         if m.cls != "Organization":
             continue
         sent = sdoc[m.start].sent
-        members = _listed_after(sdoc, m, by_token, sent) + _making_up(sdoc, m, by_token, sent, persons)
+        members = _listed_after(sdoc, m, by_token, sent) + _making_up(sdoc, m, by_token, sent, persons) \
+            + _headed_by(sdoc, m, by_token, sent)
         for p in members:
             role = roles.get(p.iri)
             if role is not None and (role.organization is None or not role.org_from_text):
@@ -57,6 +58,23 @@ def find_memberships(sdoc, mentions, by_token, gaz, roles) -> None:
             state = _speaks_for_state(sdoc, m, by_token, gaz)
             if state is not None:
                 role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
+                continue
+            body = _ministry_of_previous(sdoc, m, by_token, gaz)
+            if body is not None:
+                _set(role, body, sdoc[m.start].sent)
+                role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
+                continue
+            state = _body_of_previous(sdoc, m, by_token, gaz)
+            if state is not None:  # "X, a spokesman for the embassy" after "China's embassy said"
+                role.country, role.country_sent, role.from_text = state.iri, sdoc[m.start].sent, True
+                continue
+            entry = _unique_ministry_after(sdoc, m, gaz)
+            if entry is not None:  # "X, the minister of trade, industry and energy," (Korea's)
+                role.country, role.country_sent, role.from_text = country_iri(entry.country), sdoc[m.start].sent, True
+                continue
+            body = _portfolio_of_previous(sdoc, m, by_token, gaz)
+            if body is not None:  # the state only: "Trade Minister" is no proof of membership
+                role.country, role.country_sent = country_iri(body.country or body.entry.country), sdoc[m.start].sent
 
 
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "embassy", "mission", "delegation", "presidency"}
@@ -87,6 +105,112 @@ def _speaks_for_state(sdoc, m, by_token, gaz):
                 and sdoc[state.end].lower_ in _GOVERNMENT_NOUNS:
             return state
     return None
+
+
+def _ministry_of_previous(sdoc, m, by_token, gaz):
+    """"China's Ministry of Commerce announced curbs. Commerce ministry spokesperson X said":
+    a title naming a ministry by its portfolio alone, opening the sentence, speaks for the one
+    state body of that portfolio the sentence before names."""
+    sent = sdoc[m.start].sent
+    lead = [t for t in sdoc[sent.start:m.start] if t.lower_ not in ("the", "a") and not t.is_space]
+    if sent.start == 0 or not 3 <= len(lead) <= 5 or any(t.i in by_token or not t.is_alpha for t in lead):
+        return None
+    words = [t.lower_ for t in lead]
+    k = words.index("ministry") if "ministry" in words else 0
+    descriptor = " ".join(words[:k])
+    if k == 0 or k == len(words) - 1 or descriptor not in gaz.ministry_names:
+        return None
+    portfolio = gaz.ministry_names[descriptor].lower()
+    prev = _previous_sentence(sdoc, sent)
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
+              and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
+    fitting = [b for b in bodies.values() if portfolio in b.label.lower()]
+    return fitting[0] if len(fitting) == 1 and len(bodies) == 1 else None
+
+
+_MINISTER_HEADS = {"minister", "secretary"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _body_of_previous(sdoc, m, by_token, gaz):
+    """"China's embassy in Washington said ... Liu Pengyu, a spokesman for the embassy, said":
+    a title "for/at the <government noun>" next to the name speaks for the state whose
+    government noun the sentence before names ("China's embassy", "the Japanese embassy")."""
+    sent = sdoc[m.start].sent
+    window = list(sdoc[max(sent.start, m.start - 6):m.start]) + list(sdoc[m.end:min(sent.end, m.end + 7)])
+    noun = None
+    for k, t in enumerate(window[2:], start=2):
+        if t.lower_ in _GOVERNMENT_NOUNS and window[k - 1].lower_ == "the" and window[k - 2].lower_ in ("for", "at", "of") \
+                and k >= 3 and (window[k - 3].lower_ in _SPOKES or gaz.title(window[k - 3].text) is not None):
+            noun = t.lower_
+            break
+    if noun is None or sent.start == 0:
+        return None
+    prev = _previous_sentence(sdoc, sent)
+    states = {}
+    for t in prev:
+        if t.lower_ != noun:
+            continue
+        for c in t.children:
+            x = by_token.get(c.i)
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and x is not None and x.cls == "Country":
+                states[x.iri] = x
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _previous_sentence(sdoc, sent):
+    """The sentence before ``sent``, past the blank lines between paragraphs."""
+    i = sent.start - 1
+    while i > 0 and sdoc[i].is_space:
+        i -= 1
+    return sdoc[i].sent
+
+
+def _unique_ministry_after(sdoc, m, gaz):
+    """"Sung Yun-mo, the minister of trade, industry and energy,": a lower-case portfolio
+    that spells the name of one state's ministry the gazetteer knows ("Ministry of Trade,
+    Industry and Energy" is South Korea's) gives that state."""
+    sent = sdoc[m.start].sent
+    k = m.end
+    if k + 3 >= sent.end or sdoc[k].text != ",":
+        return None
+    k += 1 + (sdoc[k + 1].lower_ in ("the", "a"))
+    if sdoc[k].lower_ not in ("minister", "secretary") or sdoc[k + 1].lower_ != "of":
+        return None
+    j = k + 2
+    while j < sent.end:  # up to the comma that closes the apposition ("trade, industry and energy,")
+        if sdoc[j].text == "," and not (j + 1 < sent.end and sdoc[j + 1].is_lower
+                                        and sdoc[j + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+            break
+        j += 1
+    portfolio = sdoc[k + 2:j].text
+    if not portfolio or not portfolio.islower():
+        return None
+    entry = gaz.lookup(f"Ministry of {portfolio.title().replace(' And ', ' and ')}")
+    return entry if entry is not None and entry.cls == "Organization" and entry.country else None
+
+
+def _portfolio_of_previous(sdoc, m, by_token, gaz):
+    """"..., the Ministry of Economy, Trade and Industry said. Trade minister X said": a
+    stateless portfolio title opening the sentence is held in the one state ministry the
+    sentence before names, when that ministry's name holds the portfolio."""
+    sent = sdoc[m.start].sent
+    lead = [t for t in sdoc[sent.start:m.start] if not t.is_space]
+    if sent.start == 0 or not 2 <= len(lead) <= 4 or lead[-1].lower_ not in _MINISTER_HEADS \
+            or any(t.i in by_token or not t.is_alpha for t in lead):
+        return None
+    if any(x.cls == "Country" for x in (by_token.get(t.i) for t in sent) if x is not None):
+        return None  # the sentence names a state of its own
+    words = [t.lower_ for t in lead[:-1] if t.lower_ != "and"]
+    prev = _previous_sentence(sdoc, sent)
+    bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
+              and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
+    if len(bodies) != 1:
+        return None
+    (body,) = bodies.values()
+    name = set(body.label.lower().replace(",", " ").split())
+    # "Economy Minister" holds the "Economic Affairs" portfolio: words compared by their stem
+    return body if words and all(any(n.startswith(w[:5]) for n in name) for w in words) else None
 
 
 def _set(role, body, sent) -> None:
@@ -186,6 +310,25 @@ def _listed_after(sdoc, org, by_token, sent) -> list:
     return _people_list(sdoc, start, sent.end, by_token)
 
 
+_LED_BY = {"led", "headed", "run", "chaired", "directed"}
+
+
+def _headed_by(sdoc, org, by_token, sent) -> list:
+    """"the Bureau of Industry and Security, headed by X,", "the commission, led by Y": the
+    head belongs to the body."""
+    k = org.end
+    if org.entry is not None and org.entry.kind == "company":
+        return []  # a firm's chief is reported, not a member of an office
+    if k + 2 >= sent.end or sdoc[k].text != "," or sdoc[k + 1].lower_ not in _LED_BY or sdoc[k + 2].lower_ != "by":
+        return []
+    j = k + 3
+    while j < sent.end and by_token.get(j) is None and (sdoc[j].is_title or sdoc[j].lower_ in ("the", "of", "for")) \
+            and j - k < 8:
+        j += 1  # "led by Economy Minister X"
+    head = by_token.get(j) if j < sent.end else None
+    return [head] if head is not None and head.cls == "Person" else []
+
+
 def _people_list(sdoc, start, end, by_token) -> list:
     """People named one after another from ``start``: titles, commas and "and" between them."""
     out, i = [], start
@@ -226,7 +369,7 @@ def _making_up(sdoc, org, by_token, sent, persons) -> list:
     head = [t for t in sdoc[sent.start:who - 1] if t.is_alpha]
     if not head or head[-1].lower_ not in _PLURAL_SUBJECTS or len(head) > 3 or sent.start == 0:
         return []
-    prev = sdoc[sent.start - 1].sent
+    prev = _previous_sentence(sdoc, sent)
     before = [p for p in persons if prev.start <= p.start < prev.end]
     return before if len(before) >= 2 else []
 

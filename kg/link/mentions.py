@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..nlp.gazetteer import Entry, Gazetteer, ministry_descriptor
-from .names import LOCATIVE, NameShapes
+from .names import NameShapes
 from ..vocab import country_iri, entity_iri
 
 LABEL_CLASS = {"COUNTRY": "Country", "PERSON": "Person", "ORG": "Organization",
@@ -96,6 +96,8 @@ class MentionLinker(NameShapes):
         entry = self.gaz.lookup(lead.text, self.published)
         if entry is None or entry.cls != "Country":
             return None
+        if k is None and lead.text in self.gaz.capitals.get(entry.iri, ()):
+            return None  # "the Warsaw Pact", "the Paris Club": a city in a body's name, not its state
         return Mention(entry.iri, "Country", entry.label, lead.text, lead.start, lead.end,
                        lead.start_char, lead.end_char, entry)
 
@@ -123,6 +125,11 @@ class MentionLinker(NameShapes):
                 if len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("of", "for") \
                         and ent.doc[ent.start - 2].lower_ in ("ministry", "department"):
                     return self._ministry(ent.doc[ent.start - 2:ent.end], ent.doc[ent.start - 2:ent.end].text)
+                if len(ent) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "ministry" \
+                        and ent.text.lower() in self.gaz.ministry_names:
+                    # "Commerce ministry spokesperson He Yadong": part of a ministry's name, whose
+                    # state the context gives, not the body the bare word names ("Commerce": US)
+                    return None
                 twin = self._place_twin(ent, entry)
                 if twin is not None:
                     return self._mention(ent, twin.iri, "Place", twin.label, twin)
@@ -168,6 +175,8 @@ class MentionLinker(NameShapes):
         if label == "PERSON":
             return self._person(ent)
         if label == "ORG":
+            if ent.end < len(ent.doc) and self.gaz.title(f"{_clean_name(ent.text)} {ent.doc[ent.end].text}") is not None:
+                return None  # "Business and Trade Secretary": a known title, its words no body
             body = self._portfolio_body(ent)
             if body is not None:  # "Trade and Industry Secretary": the ministry, if any
                 known = self.gaz.lookup(body, self.published) if body.startswith("Ministry of ") else None
@@ -183,6 +192,9 @@ class MentionLinker(NameShapes):
             if not name or not name[0].isupper() or self._person_by_surname(ent):
                 return None
             entry = self.gaz.lookup(name, self.published)
+            if entry is not None and entry.cls == "Country" and self._is_capital_as_place(ent, entry) \
+                    and self._based_in(ent):
+                return self._mention(ent, entity_iri("place", name), "Place", name, entry)
             if entry is not None and entry.cls in ("Country", "Place"):
                 return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
             return self._mention(ent, entity_iri("place", name), "Place", name)
@@ -202,18 +214,6 @@ class MentionLinker(NameShapes):
         span = doc[ent.start:ent.end + 1]
         return Mention(entity_iri("place", name), "Place", name, span.text, span.start, span.end,
                        span.start_char, span.end_char, entry)
-
-    def _is_capital_as_place(self, ent, entry: Entry) -> bool:
-        """"signed in Tokyo": a capital after a locative word is the city, not the state;
-        so is a dateline ("WASHINGTON, April 17 —" at the start of a paragraph)."""
-        capitals = self.gaz.capitals.get(entry.iri, ())
-        if ent.text not in capitals and ent.text.title() not in capitals:
-            return False
-        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if prev is None or "\n" in prev.text or prev.is_space:
-            nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-            return nxt is not None and nxt.text == ","
-        return prev.lower_ in LOCATIVE
 
     def _remember(self, full: str, ent, entry: Entry | None) -> None:
         """Remember a full name so that a later surname finds it. East Asian names put the
@@ -340,20 +340,6 @@ class MentionLinker(NameShapes):
             entry = self.gaz.lookup(name, self.published)
             if entry is not None and entry.cls == "Organization":
                 return entry
-        return None
-
-    def _country_of(self, ent) -> str | None:
-        """The state a ministry's name gives: a country word inside it or just before it."""
-        doc = ent.doc
-        for t in doc[max(0, ent.start - 2):ent.end]:
-            if t.ent_type_ == "COUNTRY" and t.ent_kb_id_:
-                entry = self.gaz.entries.get(t.ent_kb_id_)
-                if entry is not None and entry.cls == "Country":
-                    return entry.country
-        for w in ent.text.replace("’s", "").replace("'s", "").split():
-            entry = self.gaz.lookup(w, self.published)
-            if entry is not None and entry.cls == "Country":
-                return entry.country
         return None
 
     def _organization(self, ent) -> Mention | None:

@@ -56,6 +56,8 @@ class NameShapes:
             j = k - 1 if sdoc[k - 1].text in ("'s", "’s") else k
             if sdoc[j - 1].ent_type_ == "COUNTRY" and j - 1 >= 0:
                 out.append(Span(sdoc, k, t.i + 1, label="ORG"))
+            elif t.i + 2 < len(sdoc) and sdoc[t.i + 1].lower_ == "in" and sdoc[t.i + 2].ent_type_ == "COUNTRY":
+                out.append(Span(sdoc, k, t.i + 1, label="ORG"))  # "the commerce ministry in Beijing"
         return out
 
     # -- shapes of names -----------------------------------------------------------------
@@ -250,3 +252,43 @@ class NameShapes:
         nxt = ent.doc[ent.end]
         heads = self.gaz.words("gov_head") | self.gaz.words("org_head") | self.gaz.words("legal_suffix")
         return nxt.is_title and nxt.text in heads
+
+    # -- where a name sits and which state a body's name gives ---------------------------
+    @staticmethod
+    def _based_in(ent) -> bool:
+        """"the Paris-based committee", "a Seoul-headquartered firm": the city it sits in."""
+        after = ent.doc[ent.end:ent.end + 2]
+        return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered")
+
+    def _is_capital_as_place(self, ent, entry: Entry) -> bool:
+        """"signed in Tokyo": a capital after a locative word is the city, not the state;
+        so is a dateline ("WASHINGTON, April 17 —" at the start of a paragraph)."""
+        capitals = self.gaz.capitals.get(entry.iri, ())
+        if ent.text not in capitals and ent.text.title() not in capitals:
+            return False
+        if self._based_in(ent):
+            return ent.text != entry.label  # "the Paris-based committee": where it sits; a city-state stays one
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or "\n" in prev.text or prev.is_space:
+            nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            return nxt is not None and nxt.text == ","
+        return prev.lower_ in LOCATIVE
+
+    def _country_of(self, ent) -> str | None:
+        """The state a ministry's name gives: a country word inside it or just before it."""
+        doc = ent.doc
+        for t in doc[max(0, ent.start - 2):ent.end]:
+            if t.ent_type_ == "COUNTRY" and t.ent_kb_id_:
+                entry = self.gaz.entries.get(t.ent_kb_id_)
+                if entry is not None and entry.cls == "Country":
+                    return entry.country
+        for w in ent.text.replace("’s", "").replace("'s", "").split():
+            entry = self.gaz.lookup(w, self.published)
+            if entry is not None and entry.cls == "Country":
+                return entry.country
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and doc[ent.end - 1].lower_ == "ministry" \
+                and doc[ent.end + 1].ent_type_ == "COUNTRY" and doc[ent.end + 1].ent_kb_id_:
+            entry = self.gaz.entries.get(doc[ent.end + 1].ent_kb_id_)  # "the commerce ministry in Beijing"
+            if entry is not None and entry.cls == "Country":
+                return entry.country
+        return None

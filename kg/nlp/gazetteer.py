@@ -64,6 +64,10 @@ _MINISTRY = re.compile(
     r"|^(?:[\w.]+(?:'s|’s)? )*?(?P<b>[a-z]+(?: affairs)?) (?:ministry|department)$")
 
 
+# "X-related" speaks of X itself ("chip-related items", "semiconductor-related products")
+_ABOUT_SUFFIXES = frozenset({"related"})
+
+
 def ministry_descriptor(name: str) -> str | None:
     """"foreign" for "Japan's Foreign Ministry", "commerce" for "Ministry of Commerce of
     China": what a state ministry is for, lower case."""
@@ -279,8 +283,10 @@ class TokenMatcher:
                 return False
             if nxt[0] == "-":
                 rest = nxt[1:] or (doc[end + 1].text if end + 1 < len(doc) and not doc[end].whitespace_ else "")
-                if (rest[:1].isalpha() if lower else rest[:1].islower()) and not doc[end - 1].text.endswith("."):
-                    return False  # "AI-powered"; but "U.S.-made" names the United States
+                if (rest[:1].isalpha() if lower else rest[:1].islower()) and not doc[end - 1].text.endswith(".") \
+                        and rest.lower() not in _ABOUT_SUFFIXES:
+                    return False  # "AI-powered"; but "U.S.-made" names the United States, and
+                    # "semiconductor-related products" are semiconductors
         return True
 
 
