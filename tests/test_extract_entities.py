@@ -432,3 +432,14 @@ def test_known_official_in_either_name_order(extract_text, text, label, country)
     people = [e for e in ext.entities.values() if e.cls == "Person"]
     assert [p.label for p in people] == [label], [p.label for p in people]
     assert (people[0].iri.rsplit("/", 1)[-1], "represents", country) in facts, sorted(facts)
+
+
+# -- "a Biden-era rule": a name before "-era" / "-style" is a time or a manner, not a place ----
+@pytest.mark.parametrize("text, name", [
+    P("The Commerce Department rescinded a Biden-era rule on AI chips.", "Biden", id="biden-era"),
+    P("Trump-era tariffs on Chinese steel remain in force.", "Trump", id="trump-era"),
+    P("Analysts expect Obama-style diplomacy from the new envoy.", "Obama", id="obama-style"),
+])
+def test_a_name_before_era_is_no_place(extract_text, text, name):
+    ext, _facts = extract_text(text)
+    assert name not in _labels(ext, "Place"), sorted(_entities(ext))

@@ -141,6 +141,9 @@ class MentionLinker(NameShapes):
             return self._mention(ent, entry.iri, entry.cls, entry.label, entry)
         if label in ("ORG", "PERSON", "PLACE") and _clean_name(ent.text) in self.gaz.words("not_entity"):
             return None  # "LNG", "LPG", "MAGA": goods and slogans, not bodies
+        if label in ("ORG", "PLACE") and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" \
+                and ent.doc[ent.end + 1].lower_ in self.gaz.words("era_suffix"):
+            return self._person_by_surname(ent)  # "a Biden-era rule": the president's time, not a place
         if ent.text.isupper() and len(ent.text) > 3:
             entry = self.gaz.lookup(ent.text.title(), self.published)
             if entry is not None and entry.cls != "Person":
