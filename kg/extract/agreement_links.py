@@ -312,7 +312,7 @@ class AgreementLinks:
         """"signed the accord in the Philippine capital, Manila": the place named in apposition
         to "capital"/"city" after "in" on the verb that makes the agreement."""
         for acl in self._noun_head(t).children:  # "an accord initialled here today": the dateline's
-            if acl.dep_ == "acl" and acl.tag_ == "VBN" and self._makes(acl) and self.dateline_info is not None and \
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and self._makes(acl) and \
                     self.dateline_info.city and any(c.dep_ == "advmod" and c.lower_ == "here" for c in acl.children):
                 if self.dateline_info.place is None:
                     self.__dict__.setdefault("extra_places", {})[self.dateline_info.city] = self.dateline_info.city_label

@@ -181,7 +181,7 @@ class AgreementPlaces:
             for summit, sent in ev.during:
                 if not self._signed_in(ev, sent):
                     continue  # "first announced when Modi and Biden met in Tokyo": not signed there
-                start = max(sent.start, self.dateline_info.end if self.dateline_info is not None else 0)
+                start = max(sent.start, self.dateline_info.end)
                 here = [m for m in (self.by_token.get(i) for i in range(start, sent.end)) if m is not None]
                 named = {m.iri for m in here} | {self._capital_place(m) for m in here if m.cls == "Country"}
                 for iri, x in summit.places.items():

@@ -107,9 +107,8 @@ class ArgumentFinder:
         maker Mitsubishi", "Russia's Rosneft" name a company, and the company is the party."""
         f = self._frames()
         keep = []
-        stop = self.dateline_info.end if self.dateline_info is not None else 0
         for x in tokens:
-            if x.i < stop:
+            if x.i < self.dateline_info.end:
                 continue  # "LULEA, Sweden, May 31 — Officials from A and B agreed": the dateline is no party
             m = self.by_token.get(x.i)
             if m is not None and m.cls == "Country" and self._capital_in_name(m):
@@ -338,7 +337,7 @@ class ArgumentFinder:
                     and (exclude is None or exclude.i not in {x.i for x in c.subtree})]
             if not subj:  # "Quad leaders meeting in Wilmington agreed": the parser's clausal subject
                 subj = [g for c in verb.children if c.dep_ == "csubj" for g in c.children if g.dep_ == "nsubj"]
-            if len(subj) > 1 and self.dateline_info is not None:
+            if len(subj) > 1:
                 # "LULEA, Sweden, May 31 — Officials from A and B agreed": the parser makes
                 # the dateline a second subject
                 subj = [c for c in subj if c.i >= self.dateline_info.end] or subj
