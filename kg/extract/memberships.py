@@ -13,6 +13,7 @@ A body counts only where the text names it (a mention), never from a title's off
 """
 from __future__ import annotations
 
+from ..nlp.boundaries import previous_sentence
 from ..vocab import country_iri
 
 _STATE_BODIES = ("government", "legislature", "military", "state_company")
@@ -121,7 +122,9 @@ def _ministry_of_previous(sdoc, m, by_token, gaz):
     if k == 0 or k == len(words) - 1 or descriptor not in gaz.ministry_names:
         return None
     portfolio = gaz.ministry_names[descriptor].lower()
-    prev = _previous_sentence(sdoc, sent)
+    prev = previous_sentence(sdoc, sent)
+    if prev is None:
+        return None
     bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
               and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
     fitting = [b for b in bodies.values() if portfolio in b.label.lower()]
@@ -146,7 +149,7 @@ def _body_of_previous(sdoc, m, by_token, gaz):
             break
     if noun is None or sent.start == 0:
         return None
-    prev = _previous_sentence(sdoc, sent)
+    prev = previous_sentence(sdoc, sent)
     states = {}
     for t in prev:
         if t.lower_ != noun:
@@ -156,14 +159,6 @@ def _body_of_previous(sdoc, m, by_token, gaz):
             if c.dep_ in ("poss", "amod", "compound", "nmod") and x is not None and x.cls == "Country":
                 states[x.iri] = x
     return next(iter(states.values())) if len(states) == 1 else None
-
-
-def _previous_sentence(sdoc, sent):
-    """The sentence before ``sent``, past the blank lines between paragraphs."""
-    i = sent.start - 1
-    while i > 0 and sdoc[i].is_space:
-        i -= 1
-    return sdoc[i].sent
 
 
 def _unique_ministry_after(sdoc, m, gaz):
@@ -202,7 +197,9 @@ def _portfolio_of_previous(sdoc, m, by_token, gaz):
     if any(x.cls == "Country" for x in (by_token.get(t.i) for t in sent) if x is not None):
         return None  # the sentence names a state of its own
     words = [t.lower_ for t in lead[:-1] if t.lower_ != "and"]
-    prev = _previous_sentence(sdoc, sent)
+    prev = previous_sentence(sdoc, sent)
+    if prev is None:
+        return None
     bodies = {b.iri: b for b in (by_token.get(t.i) for t in prev) if b is not None and b.cls == "Organization"
               and (b.country or b.entry is not None and b.entry.country and b.entry.kind == "government")}
     if len(bodies) != 1:
@@ -369,7 +366,7 @@ def _making_up(sdoc, org, by_token, sent, persons) -> list:
     head = [t for t in sdoc[sent.start:who - 1] if t.is_alpha]
     if not head or head[-1].lower_ not in _PLURAL_SUBJECTS or len(head) > 3 or sent.start == 0:
         return []
-    prev = _previous_sentence(sdoc, sent)
+    prev = previous_sentence(sdoc, sent)
     before = [p for p in persons if prev.start <= p.start < prev.end]
     return before if len(before) >= 2 else []
 

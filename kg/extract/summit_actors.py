@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from ..link.groupings import load_groupings
+from ..nlp.boundaries import previous_sentence
 from ..nlp.gazetteer import load_gazetteer
 from ..vocab import country_iri, entity_iri
 from .summit_frames import with_objects
@@ -81,16 +82,13 @@ class SummitActors:
         last = self.last.get("Summit")
         if last is None or not last.sentences:
             return False
-        prev = sent.start - 1
-        while prev >= 0 and self.sdoc[prev].is_space:
-            prev -= 1
-        start = self.sdoc[prev].sent.start if prev >= 0 else sent.start
-        return last.sentences[-1].start >= start
+        prev = previous_sentence(self.sdoc, sent)
+        return last.sentences[-1].start >= (prev or sent).start
 
     def _recent_other_leader(self, t, countries):
         """"a summit with Xi": the other side is the last-named person of another state."""
-        for m in sorted((m for m in self.mentions if m.end <= t.i and m.cls == "Person"),
-                        key=lambda m: -m.start):
+        people, _ends = self._summit_people_index()
+        for m in sorted((m for m in people if m.end <= t.i), key=lambda m: -m.start):
             c = self.state_of(m.iri)
             if c and c not in countries:
                 return m.iri
@@ -171,10 +169,7 @@ class SummitActors:
         """The person "he" or "she" stands for: the one named last before it, in its sentence
         or the one before (tokens of that mention), else None."""
         people, ends = self._summit_people_index()
-        prev = pron.sent.start - 1
-        while prev >= 0 and self.sdoc[prev].is_space:
-            prev -= 1
-        window = self.sdoc[prev].sent.start if prev >= 0 else pron.sent.start
+        window = (previous_sentence(self.sdoc, pron.sent) or pron.sent).start
         k = bisect_right(ends, pron.i) - 1
         if k < 0 or people[k].start < window:
             return None

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from ..nlp.boundaries import previous_sentence
 from ..vocab import XSD, local_name, slug
 from .records import Value
 
@@ -367,10 +368,7 @@ class SummitDetails:
             if ev.kind != "Summit" or ev.places or not ev.persons or not ev.sentences or ev in journeys:
                 continue
             first = ev.sentences[0]
-            prev = first.start - 1
-            while prev >= 0 and self.sdoc[prev].is_space:
-                prev -= 1
-            window = self.sdoc[prev].sent.start if prev >= 0 else first.start
+            window = (previous_sentence(self.sdoc, first) or first).start
             trip = next((j for j in reversed(journeys) if j.persons & ev.persons
                          and window <= j.sentences[-1].start <= first.start), None)
             if trip is not None and not any(s == "Planned" for s, _x in trip.statuses) and not any(

@@ -23,3 +23,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def previous_sentence(doc: Doc, sent):
+    """The sentence before ``sent``, past the blank lines between paragraphs; None for the
+    first sentence of the document."""
+    i = sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].sent if i >= 0 else None
